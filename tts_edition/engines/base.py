@@ -1,0 +1,38 @@
+"""What an engine is: the few facts the scheduler needs and one synthesize call.
+
+Scheduling, retries, verification and caching live in ``synth.py``, once, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Audio, Prosody
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str  # what the engine is asked for, e.g. "zh-CN-XiaoxiaoNeural"
+    language: str  # BCP 47, e.g. "zh-CN"
+    gender: str = ""
+    description: str = ""
+
+
+class Engine(Protocol):
+    name: str
+    max_chars: int  # the longest chunk it takes safely
+    max_concurrency: int  # how many requests it tolerates at once (0: one per CPU)
+    default_voice: str
+
+    def voices(self) -> list[Voice]: ...
+
+    def synthesize(self, text: str, voice: str, prosody: Prosody) -> Audio: ...
+
+
+class TransientError(Exception):
+    """A failure worth retrying (throttled, timed out, cut short)."""
+
+
+class PermanentError(Exception):
+    """A failure no retry can heal (unknown voice, bad parameters)."""

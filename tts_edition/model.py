@@ -1,0 +1,89 @@
+"""The plain data that flows between pipeline stages.
+
+Every stage takes and returns these dataclasses, so any stage can be run alone,
+dumped to JSON (``tts-edition plan``) and tested without the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """Where a piece of speech ends; the pause after it grows with the level."""
+
+    CHUNK = 0
+    SENTENCE = 1
+    PARAGRAPH = 2
+    ARTICLE = 3
+
+
+@dataclass
+class Sentence:
+    text: str  # as printed, reflowed
+    spoken: str = ""  # what the voice reads; filled by normalize
+
+
+@dataclass
+class Paragraph:
+    text: str  # the whole paragraph as printed, reflowed
+    sentences: list[Sentence] = field(default_factory=list)  # filled by segment
+
+
+@dataclass
+class Article:
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    section: str | None = None  # a heading that groups articles, if any
+
+
+@dataclass
+class Edition:
+    title: str
+    date: dt.date | None
+    articles: list[Article] = field(default_factory=list)
+    source: str = ""  # the input path, for messages
+    encoding: str = "utf-8"  # what the input was decoded from
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["date"] = self.date.isoformat() if self.date else None
+        return d
+
+    def sentences(self) -> list[Sentence]:
+        return [s for a in self.articles for p in a.paragraphs for s in p.sentences]
+
+
+@dataclass(frozen=True)
+class Prosody:
+    """Voice settings in the edge service's own units, which the offline voice maps."""
+
+    rate: int = 0  # percent faster (+) or slower (-) than the voice's normal speed
+    pitch: int = 0  # Hz up or down
+    volume: int = 0  # percent louder or quieter
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One request to a voice: a chunk of spoken text and where it sits in the edition."""
+
+    text: str  # spoken text sent to the engine
+    level: Level  # the pause that follows it
+    article: int  # index of its article
+    sentence: int | None  # index into Edition.sentences(); None for announcements
+    last_of_sentence: bool = True  # a sentence may be cut into several chunks
+
+
+@dataclass
+class Audio:
+    """Mono 16-bit PCM."""
+
+    samples: bytes
+    sample_rate: int
+    boundaries: list[tuple[float, str]] = field(default_factory=list)  # (seconds, text) from the engine
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / 2 / self.sample_rate
