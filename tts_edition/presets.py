@@ -1,0 +1,102 @@
+"""Presets: named bundles of voice, pace, pauses and loudness, kept as TOML in ``voices/``.
+
+A producer picks one with ``--preset`` and overrides any single setting with an option, so the
+files hold the defaults a listener group needs, not every combination.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import UserError
+from .model import Prosody
+
+VOICES_DIR = Path(__file__).resolve().parent.parent / "voices"
+
+_PERCENT = re.compile(r"^([+-]\d+)%$")
+_HERTZ = re.compile(r"^([+-]\d+)Hz$")
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    description: str = ""
+    engine: str = "offline"
+    voices: dict[str, str] = field(default_factory=dict)  # engine name -> voice
+    prosody: Prosody = Prosody()
+    pauses: dict[str, float] = field(default_factory=dict)  # Level name (lower case) -> seconds
+    loudness: float = -19.0
+    true_peak: float = -1.0
+    bitrate: int = 64
+    announce_titles: bool = True
+
+    def voice_for(self, engine: str) -> str | None:
+        return self.voices.get(engine)
+
+    def with_options(self, **options) -> Preset:
+        """The preset with every option the user gave (None means: not given)."""
+        given = {k: v for k, v in options.items() if v is not None}
+        prosody = {k: given.pop(k) for k in ("rate", "pitch", "volume") if k in given}
+        if prosody:
+            given["prosody"] = replace(self.prosody, **prosody)
+        return replace(self, **given)
+
+
+def parse_percent(value: str, what: str) -> int:
+    match = _PERCENT.match(value.strip())
+    if not match:
+        raise UserError(f"{what} must look like +10% or -15%, not {value!r}")
+    return int(match.group(1))
+
+
+def parse_hertz(value: str, what: str = "pitch") -> int:
+    match = _HERTZ.match(value.strip())
+    if not match:
+        raise UserError(f"{what} must look like +0Hz or -20Hz, not {value!r}")
+    return int(match.group(1))
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in VOICES_DIR.glob("*.toml") if p.stem != "lexicon")
+
+
+def load(name_or_path: str) -> Preset:
+    """A preset by name (a file in ``voices/``) or by path to a TOML file of one's own."""
+    path = Path(name_or_path)
+    if path.suffix != ".toml":
+        path = VOICES_DIR / f"{name_or_path}.toml"
+    if not path.is_file():
+        raise UserError(f"unknown preset {name_or_path!r}; available: {', '.join(available())}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise UserError(f"preset {path}: {e}") from None
+    return _from_dict(path.stem, data, str(path))
+
+
+def _from_dict(name: str, data: dict, where: str) -> Preset:
+    voice = data.get("voice", {})
+    audio = data.get("audio", {})
+    try:
+        prosody = Prosody(
+            rate=parse_percent(voice.get("rate", "+0%"), f"{where}: rate"),
+            pitch=parse_hertz(voice.get("pitch", "+0Hz"), f"{where}: pitch"),
+            volume=parse_percent(voice.get("volume", "+0%"), f"{where}: volume"),
+        )
+        return Preset(
+            name=name,
+            description=data.get("description", ""),
+            engine=data.get("engine", "offline"),
+            voices={k: v for k, v in voice.items() if k not in ("rate", "pitch", "volume")},
+            prosody=prosody,
+            pauses={k: float(v) for k, v in data.get("pauses", {}).items()},
+            loudness=float(audio.get("loudness", -19.0)),
+            true_peak=float(audio.get("true_peak", -1.0)),
+            bitrate=int(audio.get("bitrate", 64)),
+            announce_titles=bool(data.get("announce", {}).get("titles", True)),
+        )
+    except (TypeError, ValueError, AttributeError) as e:
+        raise UserError(f"preset {where}: {e}") from None
