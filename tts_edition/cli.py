@@ -1,0 +1,212 @@
+"""The command line: the only place that prints, and where errors become exit statuses.
+
+0 success; 2 bad usage or bad input (one line, no traceback); 1 a failure while working, with
+what was finished kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+from . import engines, presets
+from .cache import Cache
+from .errors import BuildError, UserError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn newspaper issues into chaptered audio editions and a podcast feed.",
+)
+err = Console(stderr=True)
+
+Inputs = Annotated[list[Path], typer.Argument(help="Text, HTML or a folder of text files.")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Where editions, feed.xml and index.html go.")]
+Title = Annotated[Optional[str], typer.Option(help="Edition title (else the title heading or file name).")]
+Date = Annotated[Optional[str], typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
+Format = Annotated[str, typer.Option("--format", help="auto, markdown, raw or html.")]
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False):
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+
+
+@app.command()
+def build(
+    inputs: Inputs,
+    out: Out = Path("output"),
+    engine: Annotated[Optional[str], typer.Option(help="offline (default) or edge.")] = None,
+    preset: Annotated[str, typer.Option(help="A preset in voices/ or a TOML file.")] = "standard",
+    voice: Annotated[Optional[str], typer.Option(help="Voice name (see `tts-edition voices`).")] = None,
+    rate: Annotated[Optional[str], typer.Option(help="Speed, e.g. -15% for slower.")] = None,
+    pitch: Annotated[Optional[str], typer.Option(help="Pitch, e.g. +0Hz.")] = None,
+    volume: Annotated[Optional[str], typer.Option(help="Volume, e.g. +0%.")] = None,
+    bitrate: Annotated[Optional[int], typer.Option(help="MP3 bit rate in kbit/s (CBR).")] = None,
+    base_url: Annotated[Optional[str], typer.Option(help="Public URL of the output folder.")] = None,
+    jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
+    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    title: Title = None,
+    date: Date = None,
+    format: Format = "auto",
+):
+    """Build one audio edition per input and update OUT/feed.xml."""
+    from . import pipeline
+    from .publish.feed import FeedConfig
+
+    def run() -> int:
+        chosen = presets.load(preset).with_options(
+            engine=engine,
+            rate=presets.parse_percent(rate, "--rate") if rate else None,
+            pitch=presets.parse_hertz(pitch, "--pitch") if pitch else None,
+            volume=presets.parse_percent(volume, "--volume") if volume else None,
+            bitrate=bitrate,
+        )
+        if jobs is not None and jobs < 1:
+            raise UserError("--jobs must be at least 1")
+        options = pipeline.BuildOptions(
+            out=out,
+            preset=chosen,
+            voice=voice,
+            jobs=jobs,
+            cache=Cache(cache),
+            feed=FeedConfig.load(out).merged(base_url=base_url),
+            read=pipeline.ReadOptions(title, _date(date), format),
+        )
+        failed = []
+        for path in inputs:
+            try:
+                with _progress_bar(path) as on_progress:
+                    folder = pipeline.build(path, options, on_progress)
+                print(f"{path}: edition written to {folder}")
+            except BuildError as e:
+                err.print(f"{path}: {e}", markup=False, highlight=False)
+                failed.append(path)
+        if failed:
+            err.print(f"{len(failed)} of {len(inputs)} editions not built", markup=False)
+            return 1
+        print(f"feed: {out / 'feed.xml'}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def plan(input: Annotated[Path, typer.Argument()], title: Title = None, date: Date = None, format: Format = "auto"):
+    """Print the edition as JSON, before any synthesis."""
+    from . import pipeline
+
+    def run() -> int:
+        edition = pipeline.plan(input, pipeline.ReadOptions(title, _date(date), format))
+        json.dump(edition.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def normalize(text: Annotated[Optional[str], typer.Argument(help="Text, or - / nothing for stdin.")] = None):
+    """Print TEXT as it will be spoken; without TEXT, one line out per line in."""
+    from .normalize import normalize as spoken
+
+    if text is not None and text != "-":
+        print(spoken(text))
+        return
+    for line in sys.stdin:
+        print(spoken(line.rstrip("\n")))
+
+
+@app.command()
+def voices(engine: Annotated[Optional[str], typer.Option(help="Only this engine's voices.")] = None):
+    """List the voices and presets available."""
+
+    def run() -> int:
+        for name in [engine] if engine else engines.NAMES:
+            for v in engines.create(name).voices():
+                print(f"{name}\t{v.name}\t{v.gender}\t{v.description}")
+        for name in presets.available():
+            print(f"preset\t{name}\t\t{presets.load(name).description}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def feed(
+    out: Annotated[Path, typer.Argument(help="The output folder holding editions.")],
+    base_url: Annotated[Optional[str], typer.Option(help="New public URL of the folder.")] = None,
+):
+    """Rewrite OUT/feed.xml and OUT/index.html from the editions already in OUT."""
+    from . import pipeline
+    from .publish.feed import FeedConfig
+
+    def run() -> int:
+        if not out.is_dir():
+            raise UserError(f"{out}: no such folder")
+        pipeline.publish(out, FeedConfig.load(out).merged(base_url=base_url))
+        print(f"feed: {out / 'feed.xml'}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+def _guarded(run) -> int:
+    try:
+        return run()
+    except UserError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return 2
+    except BuildError as e:
+        err.print(f"failed: {e}", markup=False, highlight=False)
+        return 1
+    except KeyboardInterrupt:
+        err.print("interrupted; finished pieces are cached, run again to resume", markup=False)
+        return 130
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+
+
+class _progress_bar:
+    """A bar of pieces voiced, with minutes of audio made and time left; silent when not a terminal."""
+
+    def __init__(self, path: Path):
+        self.bar = Progress(
+            TextColumn(f"{path.name}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} pieces"),
+            TextColumn("{task.fields[minutes]:.1f} min audio"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        )
+        self.task = None
+
+    def __enter__(self):
+        self.bar.start()
+        return self.update
+
+    def update(self, progress) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("", total=progress.total, minutes=0.0)
+        self.bar.update(self.task, completed=progress.done, minutes=progress.audio_seconds / 60)
+
+    def __exit__(self, *exc):
+        self.bar.stop()

@@ -1,0 +1,137 @@
+"""The stages joined up: read, segment, normalize (plan) and then synth, assemble, publish (build).
+
+This is the only module that knows the order of the stages; each stage stays ignorant of the
+others and can be run alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engines, segment, synth
+from .assemble import Pauses, assemble
+from .cache import Cache
+from .errors import UserError
+from .model import Edition, Level, Piece
+from .normalize import normalize
+from .normalize.lexicon import Lexicon
+from .presets import Preset
+from .publish import write_edition
+from .publish.feed import FeedConfig, write_feed
+from .publish.naming import folder_name
+from .publish.page import write_page
+from .read import read_edition
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReadOptions:
+    title: str | None = None
+    date: dt.date | None = None
+    format: str = "auto"
+
+
+@dataclass
+class BuildOptions:
+    out: Path
+    preset: Preset
+    voice: str | None = None
+    jobs: int | None = None
+    cache: Cache = field(default_factory=Cache)
+    feed: FeedConfig = field(default_factory=FeedConfig)
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+def lexicon_for(path: Path) -> Lexicon:
+    """The default lexicon, then ``lexicon.toml`` beside the input, then ``<input>.lexicon.toml``."""
+    here = path if path.is_dir() else path.parent
+    own = [p for p in (here / "lexicon.toml", path.with_suffix(".lexicon.toml")) if p.is_file()]
+    return Lexicon.load(Lexicon.default_path(), *own)
+
+
+def plan(path: Path, options: ReadOptions | None = None, lexicon: Lexicon | None = None) -> Edition:
+    """The edition as it will be read: articles, sentences as printed and as spoken."""
+    options = options or ReadOptions()
+    edition = read_edition(path, title=options.title, date=options.date, format=options.format)
+    edition = segment.segment(edition)
+    lexicon = lexicon or lexicon_for(path)
+    for sentence in edition.sentences():
+        sentence.spoken = lexicon.apply(normalize(sentence.text))
+    if not edition.sentences():
+        raise UserError(f"{path}: no sentences to read")
+    return edition
+
+
+def speakable(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def pieces(edition: Edition, max_chars: int, announce_titles: bool = True) -> list[Piece]:
+    """Every request the voice will get, in reading order, with the pause that follows each."""
+    out: list[Piece] = []
+    index = 0
+    for a, article in enumerate(edition.articles):
+        if announce_titles and speakable(article.title):
+            for chunk in segment.chunks(normalize(article.title), max_chars):
+                out.append(Piece(chunk, Level.PARAGRAPH, a, None))
+        for paragraph in article.paragraphs:
+            for sentence in paragraph.sentences:
+                parts = [c for c in segment.chunks(sentence.spoken, max_chars) if speakable(c)]
+                for i, chunk in enumerate(parts):
+                    last = i == len(parts) - 1
+                    level = Level.SENTENCE if last else Level.CHUNK
+                    out.append(Piece(chunk, level, a, index, last_of_sentence=last))
+                index += 1
+            _end_at(out, a, Level.PARAGRAPH)
+        _end_at(out, a, Level.ARTICLE)
+    return out
+
+
+def _end_at(out: list[Piece], article: int, level: Level) -> None:
+    if out and out[-1].article == article and out[-1].level < level:
+        last = out[-1]
+        out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
+
+
+def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> Path:
+    """Build one edition into its own folder under ``options.out``; returns that folder."""
+    preset = options.preset
+    lexicon = lexicon_for(path)
+    edition = plan(path, options.read, lexicon)
+    engine = engines.create(preset.engine)
+    voice = options.voice or preset.voice_for(preset.engine) or engine.default_voice
+    job = synth.Job(preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon))
+    todo = pieces(edition, engine.max_chars, preset.announce_titles)
+    wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
+
+    folder = options.out / folder_name(edition)
+    folder.mkdir(parents=True, exist_ok=True)
+    mp3 = folder / "edition.mp3"
+    pauses = Pauses(**preset.pauses)
+    timeline = assemble(
+        todo, wavs, edition, pauses, mp3,
+        bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+    )
+    write_edition(folder, edition, timeline, mp3, feed=options.feed, engine=preset.engine, voice=voice)
+    publish(options.out, options.feed)
+    return folder
+
+
+def publish(out: Path, feed: FeedConfig) -> None:
+    write_feed(out, feed)
+    write_page(out)
+
+
+def _engine_extras(engine: str, lexicon: Lexicon) -> tuple[dict, str]:
+    """What the offline voice's front end needs from the lexicon, and the cache salt it implies."""
+    if engine != "offline":
+        return {}, ""
+    overrides = lexicon.pinyin_overrides()
+    salt = hashlib.sha256(json.dumps(overrides, sort_keys=True).encode()).hexdigest()[:16]
+    return {"overrides": overrides}, salt
