@@ -1,0 +1,54 @@
+import pytest
+
+from tts_edition import presets
+from tts_edition.errors import UserError
+from tts_edition.model import Prosody
+
+
+def test_standard_preset_reads_at_normal_speed_with_growing_pauses():
+    standard = presets.load("standard")
+    assert standard.engine == "offline"
+    assert standard.prosody == Prosody(0, 0, 0)
+    pauses = standard.pauses
+    assert pauses["chunk"] < pauses["sentence"] < pauses["paragraph"] < pauses["article"]
+    assert standard.loudness == -19.0 and standard.true_peak <= -1.0
+
+
+def test_every_shipped_preset_loads():
+    assert "standard" in presets.available()
+    for name in presets.available():
+        assert presets.load(name).name == name
+
+
+def test_options_override_single_settings_and_leave_the_rest():
+    standard = presets.load("standard")
+    slower = standard.with_options(rate=-15, engine=None, bitrate=96)
+    assert slower.prosody == Prosody(rate=-15)
+    assert slower.bitrate == 96
+    assert slower.engine == standard.engine and slower.pauses == standard.pauses
+
+
+def test_a_preset_can_be_a_file_of_ones_own(tmp_path):
+    mine = tmp_path / "slow.toml"
+    mine.write_text('engine = "edge"\n[voice]\nedge = "zh-CN-XiaoxiaoNeural"\nrate = "-20%"\n')
+    preset = presets.load(str(mine))
+    assert preset.voice_for("edge") == "zh-CN-XiaoxiaoNeural"
+    assert preset.prosody.rate == -20
+
+
+@pytest.mark.parametrize("value", ["10%", "+10", "fast", "+1.5%"])
+def test_malformed_rates_are_refused(value):
+    with pytest.raises(UserError, match="rate"):
+        presets.parse_percent(value, "rate")
+
+
+def test_unknown_preset_names_the_available_ones():
+    with pytest.raises(UserError, match="standard"):
+        presets.load("nonexistent")
+
+
+def test_broken_preset_file_is_a_user_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("engine = \n")
+    with pytest.raises(UserError, match="bad.toml"):
+        presets.load(str(bad))
