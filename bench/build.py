@@ -1,0 +1,96 @@
+"""Time a whole build from an empty cache and report the figures issue #2 asks for.
+
+    uv run python bench/build.py [INPUT] [--jobs N] [--engine offline]
+
+Prints wall time, characters voiced per second, real-time factor (wall time / audio time) and the
+peak memory of the whole process tree (the main process plus its voice workers, sampled from /proc),
+then a second, cached build's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            total += next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS"))
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+        todo += [int(c) for c in children]
+    return total / 1024
+
+
+def run(cmd: list[str], env: dict) -> tuple[float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(proc.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    code = proc.wait()
+    done.set()
+    sampler.join()
+    if code:
+        sys.exit(f"build failed with status {code}")
+    return time.perf_counter() - start, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("input", nargs="?", default=str(ROOT / "samples/renmin-ribao.txt"))
+    parser.add_argument("--jobs", type=int)
+    parser.add_argument("--engine", default="offline")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, TTS_EDITION_CACHE=str(Path(tmp) / "cache"))
+        cmd = [sys.executable, "-m", "tts_edition", "build", args.input, "-o", str(Path(tmp) / "out")]
+        cmd += ["--engine", args.engine] + (["--jobs", str(args.jobs)] if args.jobs else [])
+        cold, peak = run(cmd, env)
+        warm, _ = run(cmd, env)
+        record = json.loads(next(Path(tmp, "out").glob("*/edition.json")).read_text())
+        plan = subprocess.run(
+            [sys.executable, "-m", "tts_edition", "plan", args.input],
+            capture_output=True, text=True, check=True, cwd=ROOT,
+        )
+        edition = json.loads(plan.stdout)
+        chars = sum(
+            sum(1 for c in s["spoken"] if c.isalnum())
+            for a in edition["articles"] for p in a["paragraphs"] for s in p["sentences"]
+        )
+        audio = record["duration"]
+        print(f"input              {args.input}")
+        print(f"spoken characters  {chars}")
+        print(f"audio              {audio:.1f} s ({chars / audio:.2f} characters per second of speech)")
+        print(f"cold build         {cold:.1f} s  ->  {chars / cold:.0f} characters/s, real-time factor {cold / audio:.3f}")
+        print(f"cached rebuild     {warm:.1f} s")
+        print(f"peak memory        {peak:.0f} MB (whole process tree)")
+
+
+if __name__ == "__main__":
+    main()
