@@ -52,3 +52,32 @@ def test_broken_preset_file_is_a_user_error(tmp_path):
     bad.write_text("engine = \n")
     with pytest.raises(UserError, match="bad.toml"):
         presets.load(str(bad))
+
+
+def test_elder_is_slower_with_longer_pauses_and_announcements():
+    standard, elder = presets.load("standard"), presets.load("elder")
+    assert -20 <= elder.prosody.rate <= -10
+    assert elder.pauses["article"] >= 2.0
+    assert all(elder.pauses[k] > standard.pauses[k] for k in standard.pauses)
+    assert elder.announce_count and elder.intro and elder.outro
+
+
+def test_brief_reads_only_first_paragraphs():
+    assert presets.load("brief").first_paragraph_only
+
+
+def test_any_setting_can_be_overridden_with_set():
+    elder = presets.load("elder").with_settings(["pauses.article=5", "announce_count=false", 'outro=""'])
+    assert elder.pauses["article"] == 5.0
+    assert not elder.announce_count and elder.outro == ""
+
+
+@pytest.mark.parametrize("setting", ["pauses.between=1", "colour=red", "loudness"])
+def test_unknown_or_malformed_settings_are_refused(setting):
+    with pytest.raises(UserError, match="--set"):
+        presets.load("standard").with_settings([setting])
+
+
+def test_describe_says_what_a_preset_changes():
+    assert "rate -15%" in presets.describe(presets.load("elder"))
+    assert "first paragraphs only" in presets.describe(presets.load("brief"))

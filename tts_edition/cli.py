@@ -55,6 +55,10 @@ def build(
     base_url: Annotated[Optional[str], typer.Option(help="Public URL of the output folder.")] = None,
     jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
     cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    set_: Annotated[
+        Optional[list[str]],
+        typer.Option("--set", help="Any preset setting, e.g. pauses.article=3 or announce_count=true."),
+    ] = None,
     title: Title = None,
     date: Date = None,
     format: Format = "auto",
@@ -70,7 +74,7 @@ def build(
             pitch=presets.parse_hertz(pitch, "--pitch") if pitch else None,
             volume=presets.parse_percent(volume, "--volume") if volume else None,
             bitrate=bitrate,
-        )
+        ).with_settings(set_ or [])
         if jobs is not None and jobs < 1:
             raise UserError("--jobs must be at least 1")
         options = pipeline.BuildOptions(
@@ -135,7 +139,8 @@ def voices(engine: Annotated[Optional[str], typer.Option(help="Only this engine'
             for v in engines.create(name).voices():
                 print(f"{name}\t{v.name}\t{v.gender}\t{v.description}")
         for name in presets.available():
-            print(f"preset\t{name}\t\t{presets.load(name).description}")
+            preset = presets.load(name)
+            print(f"preset\t{name}\t{presets.describe(preset)}\t{preset.description}")
         return 0
 
     raise typer.Exit(_guarded(run))

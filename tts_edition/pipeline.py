@@ -72,25 +72,49 @@ def speakable(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def pieces(edition: Edition, max_chars: int, announce_titles: bool = True) -> list[Piece]:
+def pieces(edition: Edition, max_chars: int, preset: Preset) -> list[Piece]:
     """Every request the voice will get, in reading order, with the pause that follows each."""
     out: list[Piece] = []
+    if preset.intro:
+        out += _announcement(_intro(edition), 0, max_chars, Level.PARAGRAPH)
     index = 0
+    count = len(edition.articles)
     for a, article in enumerate(edition.articles):
-        if announce_titles and speakable(article.title):
-            for chunk in segment.chunks(normalize(article.title), max_chars):
-                out.append(Piece(chunk, Level.PARAGRAPH, a, None))
-        for paragraph in article.paragraphs:
+        if preset.announce_titles and speakable(article.title):
+            title = article.title
+            if preset.announce_count:
+                title = f"第{a + 1}篇，共{count}篇：{title}"
+            out += _announcement(title, a, max_chars, Level.PARAGRAPH)
+        for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
-                parts = [c for c in segment.chunks(sentence.spoken, max_chars) if speakable(c)]
-                for i, chunk in enumerate(parts):
-                    last = i == len(parts) - 1
-                    level = Level.SENTENCE if last else Level.CHUNK
-                    out.append(Piece(chunk, level, a, index, last_of_sentence=last))
+                if p == 0 or not preset.first_paragraph_only:
+                    out += _sentence(sentence.spoken, a, index, max_chars)
                 index += 1
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
+    if preset.outro and edition.articles:
+        out += _announcement(preset.outro, count - 1, max_chars, Level.ARTICLE)
     return out
+
+
+def _intro(edition: Edition) -> str:
+    if edition.date is None:
+        return f"{edition.title}。"
+    d = edition.date
+    return f"{edition.title}，{d.year}年{d.month}月{d.day}日。"
+
+
+def _announcement(text: str, article: int, max_chars: int, level: Level) -> list[Piece]:
+    parts = [c for c in segment.chunks(normalize(text), max_chars) if speakable(c)]
+    return [Piece(c, level if i == len(parts) - 1 else Level.CHUNK, article, None) for i, c in enumerate(parts)]
+
+
+def _sentence(spoken: str, article: int, index: int, max_chars: int) -> list[Piece]:
+    parts = [c for c in segment.chunks(spoken, max_chars) if speakable(c)]
+    return [
+        Piece(c, Level.SENTENCE if i == len(parts) - 1 else Level.CHUNK, article, index, i == len(parts) - 1)
+        for i, c in enumerate(parts)
+    ]
 
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
@@ -107,7 +131,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     engine = engines.create(preset.engine)
     voice = options.voice or preset.voice_for(preset.engine) or engine.default_voice
     job = synth.Job(preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon))
-    todo = pieces(edition, engine.max_chars, preset.announce_titles)
+    todo = pieces(edition, engine.max_chars, preset)
     wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
 
     folder = options.out / folder_name(edition)

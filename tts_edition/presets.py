@@ -32,6 +32,10 @@ class Preset:
     true_peak: float = -1.0
     bitrate: int = 64
     announce_titles: bool = True
+    announce_count: bool = False  # "第三篇，共八篇：" before each title
+    intro: bool = False  # the edition's name and date, spoken first
+    outro: str = ""  # a short spoken close
+    first_paragraph_only: bool = False  # a summary edition: headlines and leads
 
     def voice_for(self, engine: str) -> str | None:
         return self.voices.get(engine)
@@ -43,6 +47,63 @@ class Preset:
         if prosody:
             given["prosody"] = replace(self.prosody, **prosody)
         return replace(self, **given)
+
+
+    def with_settings(self, settings: list[str]) -> Preset:
+        """The preset with ``name=value`` settings applied, e.g. ``pauses.article=3``, ``outro=""``."""
+        preset = self
+        for setting in settings:
+            name, sep, raw = setting.partition("=")
+            name = name.strip()
+            if not sep:
+                raise UserError(f"--set takes name=value, not {setting!r}")
+            value = _toml_value(raw)
+            if name.startswith("pauses."):
+                level = name.removeprefix("pauses.")
+                if level not in ("chunk", "sentence", "paragraph", "article"):
+                    raise UserError(f"--set: no pause called {level!r}")
+                preset = replace(preset, pauses={**preset.pauses, level: float(value)})
+            elif name in SETTABLE:
+                preset = replace(preset, **{name: SETTABLE[name](value)})
+            else:
+                raise UserError(f"--set: unknown setting {name!r}; settable: pauses.*, {', '.join(SETTABLE)}")
+        return preset
+
+
+SETTABLE = {
+    "loudness": float,
+    "true_peak": float,
+    "bitrate": int,
+    "announce_titles": bool,
+    "announce_count": bool,
+    "intro": bool,
+    "outro": str,
+    "first_paragraph_only": bool,
+}
+
+
+def _toml_value(raw: str):
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw.strip()
+
+
+def describe(preset: Preset) -> str:
+    """What a preset changes, in one line, for ``tts-edition voices``."""
+    p = preset.prosody
+    parts = [f"engine {preset.engine}", f"rate {p.rate:+d}%"]
+    parts.append("pauses " + "/".join(f"{v:g}" for v in preset.pauses.values()) + " s")
+    parts.append(f"{preset.loudness:g} LUFS")
+    if preset.announce_count:
+        parts.append("numbered articles")
+    if preset.intro:
+        parts.append("intro")
+    if preset.outro:
+        parts.append("outro")
+    if preset.first_paragraph_only:
+        parts.append("first paragraphs only")
+    return ", ".join(parts)
 
 
 def parse_percent(value: str, what: str) -> int:
@@ -80,6 +141,7 @@ def load(name_or_path: str) -> Preset:
 def _from_dict(name: str, data: dict, where: str) -> Preset:
     voice = data.get("voice", {})
     audio = data.get("audio", {})
+    announce = data.get("announce", {})
     try:
         prosody = Prosody(
             rate=parse_percent(voice.get("rate", "+0%"), f"{where}: rate"),
@@ -96,7 +158,11 @@ def _from_dict(name: str, data: dict, where: str) -> Preset:
             loudness=float(audio.get("loudness", -19.0)),
             true_peak=float(audio.get("true_peak", -1.0)),
             bitrate=int(audio.get("bitrate", 64)),
-            announce_titles=bool(data.get("announce", {}).get("titles", True)),
+            announce_titles=bool(announce.get("titles", True)),
+            announce_count=bool(announce.get("count", False)),
+            intro=bool(announce.get("intro", False)),
+            outro=str(announce.get("outro", "")),
+            first_paragraph_only=bool(data.get("content", {}).get("first_paragraph_only", False)),
         )
     except (TypeError, ValueError, AttributeError) as e:
         raise UserError(f"preset {where}: {e}") from None
