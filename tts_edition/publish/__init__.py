@@ -1,0 +1,41 @@
+"""Publishing: ID3 chapters, chapters JSON, transcripts, the edition record, feed and page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import FeedConfig
+from .cover import default_cover, load_cover
+from .edition import edition_tags, episode_title, write_edition
+from .feed import write_feed
+from .naming import folder_name
+from .page import write_page
+from .record import Record, read_record
+from .tags import Tags
+
+__all__ = [
+    "FeedConfig",
+    "Record",
+    "Tags",
+    "default_cover",
+    "edition_tags",
+    "episode_title",
+    "folder_name",
+    "load_cover",
+    "read_record",
+    "rebuild",
+    "write_edition",
+    "write_feed",
+    "write_page",
+]
+
+
+def rebuild(out: Path, **overrides) -> tuple[Path, Path]:
+    """``tts-edition feed OUT``: rewrite feed.xml and index.html from the editions on disk.
+
+    ``overrides`` are feed settings from the command line (``None`` = not given),
+    applied over ``OUT/feed.toml``.
+    """
+    out = Path(out)
+    config = FeedConfig.load(out).merged(**overrides)
+    return write_feed(out, config), write_page(out, config.title)

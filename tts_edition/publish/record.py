@@ -1,0 +1,90 @@
+"""``edition.json``: everything the feed and the page need, so both can be rebuilt from disk.
+
+The id and the publication time are fixed at the first build and carried over
+by every rebuild: that is what keeps feed items from being renamed or reordered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import BuildError
+from ..timeline import Chapter
+from .files import write_text
+
+FILE = "edition.json"
+SCHEMA = 1
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+@dataclass
+class Record:
+    id: str  # a UUID made at the first build; the feed item's guid
+    folder: str  # the edition folder's name
+    title: str  # the episode title
+    paper: str  # the edition's own title (the paper's name)
+    date: str | None  # YYYY-MM-DD of the issue
+    published: str  # ISO 8601 with offset: the item's pubDate, fixed at the first build
+    built: str  # ISO 8601 with offset: this build
+    duration: float  # seconds
+    mp3: str  # file name inside the folder
+    mp3_bytes: int
+    chapters: list[Chapter] = field(default_factory=list)
+    chapters_file: str = "chapters.json"
+    vtt: str = "edition.vtt"
+    srt: str = "edition.srt"
+    cover: str | None = None  # file name inside the folder
+    description: str = ""
+    part: int | None = None
+    engine: str = ""
+    voice: str = ""
+    articles: int = 0
+    sentences: int = 0
+    schema: int = SCHEMA
+
+    @property
+    def guid(self) -> str:
+        return f"urn:uuid:{self.id}"
+
+    @property
+    def published_at(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.published)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Record:
+        known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
+        known["chapters"] = [Chapter(**c) for c in d.get("chapters", [])]
+        return cls(**known)
+
+
+def read_record(folder: Path) -> Record | None:
+    path = Path(folder) / FILE
+    if not path.exists():
+        return None
+    try:
+        return Record.from_dict(json.loads(path.read_text("utf-8")))
+    except (ValueError, TypeError, KeyError) as e:
+        raise BuildError(f"{path}: not a readable edition record ({e})") from e
+
+
+def write_record(folder: Path, record: Record) -> Path:
+    text = json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return write_text(Path(folder) / FILE, text)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def publication_time(date: dt.date | None, now: dt.datetime) -> dt.datetime:
+    """An issue is published on its own date (06:00 Beijing time), else when first built."""
+    if date is None:
+        return now
+    return dt.datetime.combine(date, dt.time(6, 0), tzinfo=CHINA)
