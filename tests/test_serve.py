@@ -1,0 +1,194 @@
+"""The family server: byte ranges, content types, and nothing outside the folder."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from tts_edition.errors import UserError
+from tts_edition.serve import content_type, lan_address, links, make_server, parse_range, resolve
+
+MP3 = bytes(range(256)) * 40  # 10,240 bytes; the server does not look inside
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    root = tmp_path / "out"
+    edition = root / "2020-11-24-renmin-ribao"
+    edition.mkdir(parents=True)
+    (edition / "edition.mp3").write_bytes(MP3)
+    (edition / "edition.vtt").write_text("WEBVTT\n", encoding="utf-8")
+    (edition / "chapters.json").write_text('{"version": "1.2.0", "chapters": []}', encoding="utf-8")
+    (edition / "index.html").write_text("<!doctype html><title>播放</title>", encoding="utf-8")
+    (root / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    (root / "index.html").write_text("<!doctype html><title>列表</title>", encoding="utf-8")
+    (root / ".feed.xml.abc.tmp").write_text("half written", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def server(out: Path):
+    srv = make_server(out, port=0, host="127.0.0.1")
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+def request(server, method: str, path: str, headers: dict | None = None) -> tuple[http.client.HTTPResponse, bytes]:
+    """http.client sends the path exactly as given, unlike a browser, which tidies ``..`` away."""
+    conn = http.client.HTTPConnection(*server.server_address, timeout=5)
+    conn.request(method, path, headers=headers or {})
+    response = conn.getresponse()
+    body = response.read()
+    conn.close()
+    return response, body
+
+
+def test_range_request_gets_exactly_the_bytes_asked_for(server):
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=0-99"})
+    assert response.status == 206
+    assert body == MP3[:100]
+    assert response.getheader("Content-Range") == f"bytes 0-99/{len(MP3)}"
+    assert response.getheader("Content-Length") == "100"
+    assert response.getheader("Accept-Ranges") == "bytes"
+
+
+def test_open_ended_and_suffix_ranges(server):
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=10000-"})
+    assert (response.status, body) == (206, MP3[10000:])
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=-40"})
+    assert (response.status, body) == (206, MP3[-40:])
+    assert response.getheader("Content-Range") == f"bytes {len(MP3) - 40}-{len(MP3) - 1}/{len(MP3)}"
+
+
+def test_range_beyond_the_end_is_416(server):
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=999999-"})
+    assert response.status == 416
+    assert response.getheader("Content-Range") == f"bytes */{len(MP3)}"
+
+
+def test_stale_if_range_gets_the_whole_file(server):
+    headers = {"Range": "bytes=0-99", "If-Range": '"not-the-etag"'}
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", headers)
+    assert (response.status, body) == (200, MP3)
+
+
+def test_whole_file_advertises_ranges(server):
+    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3")
+    assert response.status == 200
+    assert body == MP3
+    assert response.getheader("Accept-Ranges") == "bytes"
+
+
+def test_head_sends_headers_only(server):
+    response, body = request(server, "HEAD", "/2020-11-24-renmin-ribao/edition.mp3")
+    assert response.status == 200
+    assert body == b""
+    assert response.getheader("Content-Length") == str(len(MP3))
+    assert response.getheader("Content-Type") == "audio/mpeg"
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/2020-11-24-renmin-ribao/edition.mp3", "audio/mpeg"),
+        ("/2020-11-24-renmin-ribao/edition.vtt", "text/vtt; charset=utf-8"),
+        ("/2020-11-24-renmin-ribao/chapters.json", "application/json+chapters; charset=utf-8"),
+        ("/feed.xml", "application/rss+xml; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+        ("/2020-11-24-renmin-ribao/", "text/html; charset=utf-8"),
+    ],
+)
+def test_content_types(server, path, expected):
+    response, _ = request(server, "GET", path)
+    assert response.status == 200
+    assert response.getheader("Content-Type") == expected
+
+
+def test_folder_without_slash_redirects_so_relative_links_work(server):
+    response, _ = request(server, "GET", "/2020-11-24-renmin-ribao")
+    assert response.status == 301
+    assert response.getheader("Location") == "/2020-11-24-renmin-ribao/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../secret.txt",
+        "/2020-11-24-renmin-ribao/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/2020-11-24-renmin-ribao/%2e%2e/feed.xml",  # inside, but still refused: no '..' at all
+        "/..%5csecret.txt",
+        "/.feed.xml.abc.tmp",  # a build's temporary file
+        "/%ff%fe",
+        "/missing.mp3",
+    ],
+)
+def test_paths_outside_or_hidden_are_404(server, path):
+    response, body = request(server, "GET", path)
+    assert response.status == 404
+    assert b"outside" not in body
+
+
+def test_symlink_out_of_the_folder_is_404(server, out):
+    os.symlink(out.parent / "secret.txt", out / "link.txt")
+    os.symlink(out.parent, out / "up")
+    assert request(server, "GET", "/link.txt")[0].status == 404
+    assert request(server, "GET", "/up/secret.txt")[0].status == 404
+
+
+def test_symlink_inside_the_folder_is_served(server, out):
+    os.symlink(out / "feed.xml", out / "latest.xml")
+    response, body = request(server, "GET", "/latest.xml")
+    assert (response.status, body) == (200, b"<rss/>")
+
+
+def test_resolve_keeps_to_the_root(tmp_path):
+    assert resolve(tmp_path, "/a/b.mp3?x=1") == tmp_path.resolve() / "a" / "b.mp3"
+    assert resolve(tmp_path, "/a/../b") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "span"),
+    [("bytes=0-99", (0, 99)), ("bytes=5-", (5, 999)), ("bytes=-1", (999, 999)), ("bytes=0-5000", (0, 999)),
+     ("bytes=0-1,5-6", None), ("items=0-1", None)],
+)
+def test_parse_range(header, span):
+    assert parse_range(header, 1000) == span
+
+
+def test_parse_range_unsatisfiable():
+    with pytest.raises(ValueError):
+        parse_range("bytes=1000-", 1000)
+    with pytest.raises(ValueError):
+        parse_range("bytes=5-2", 1000)
+
+
+def test_content_type_falls_back_to_mimetypes():
+    assert content_type(Path("cover.png")) == "image/png"
+    assert content_type(Path("edition.srt")).startswith("application/x-subrip")
+
+
+def test_links_put_the_lan_address_first():
+    found = links(8000)
+    assert found[0].page == f"http://{lan_address()}:8000/"
+    assert found[-1].feed == "http://127.0.0.1:8000/feed.xml"
+    assert links(9000, host="192.168.1.5")[0].feed == "http://192.168.1.5:9000/feed.xml"
+
+
+def test_lan_address_is_an_ipv4_address():
+    parts = lan_address().split(".")
+    assert len(parts) == 4 and all(p.isdigit() and 0 <= int(p) <= 255 for p in parts)
+
+
+def test_missing_folder_is_a_user_error(tmp_path):
+    with pytest.raises(UserError):
+        make_server(tmp_path / "nope", port=0)
