@@ -142,17 +142,20 @@ def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
     return cues
 
 
-def _sample_rate(wav: Path) -> int:
-    with wave.open(str(wav), "rb") as w:
+def _open_wav(path: Path) -> wave.Wave_read:
+    try:
+        return wave.open(str(path), "rb")
+    except (wave.Error, EOFError, OSError) as e:
+        raise BuildError(f"{path}: not a readable WAV file ({e})") from e
+
+
+def _sample_rate(path: Path) -> int:
+    with _open_wav(path) as w:
         return w.getframerate()
 
 
 def _copy_wav(path: Path, rate: int, out: BinaryIO) -> int:
-    try:
-        w = wave.open(str(path), "rb")
-    except (wave.Error, EOFError, OSError) as e:
-        raise BuildError(f"{path}: not a readable WAV file ({e})") from e
-    with w:
+    with _open_wav(path) as w:
         if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (1, 2, rate):
             raise BuildError(
                 f"{path}: expected 16-bit mono at {rate} Hz, got {w.getsampwidth() * 8}-bit, "

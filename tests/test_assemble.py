@@ -1,0 +1,152 @@
+import io
+import subprocess
+import sys
+import textwrap
+import wave
+
+import pytest
+
+from tests import synthetic
+from tts_edition import audio
+from tts_edition.assemble import Pauses, assemble, join_pcm, make_timeline
+from tts_edition.errors import BuildError
+from tts_edition.model import Level, Piece
+from tts_edition.publish import Tags, edition_tags
+
+RATE = synthetic.RATE
+
+
+def test_pauses_grow_with_level():
+    p = Pauses()
+    assert p.after(Level.CHUNK) < p.after(Level.SENTENCE) < p.after(Level.PARAGRAPH) < p.after(Level.ARTICLE)
+
+
+def test_join_counts_every_sample_and_pause(tmp_path):
+    pauses = Pauses(chunk=0.1, sentence=0.2, paragraph=0.3, article=0.5, lead_in=0.25, lead_out=1.0)
+    pieces = [Piece("a", Level.CHUNK, 0, 0, False), Piece("b", Level.SENTENCE, 0, 0), Piece("c", Level.ARTICLE, 0, 1)]
+    wavs = [synthetic.write_wav(tmp_path / f"{i}.wav", s) for i, s in enumerate([1.0, 0.5, 2.0])]
+    buf = io.BytesIO()
+    joined = join_pcm(pieces, wavs, pauses, buf)
+    ms = RATE // 1000  # samples per millisecond
+    assert joined.spans == [(250 * ms, 1250 * ms), (1350 * ms, 1850 * ms), (2050 * ms, 4050 * ms)]
+    assert joined.total == 5050 * ms  # the last piece is followed by the lead-out, not its pause
+    assert len(buf.getvalue()) == 2 * joined.total
+
+
+def test_timeline_has_a_chapter_per_article_and_a_cue_per_sentence(tmp_path):
+    ed = synthetic.edition(articles=3, sentences=2)
+    pieces = synthetic.pieces_for(ed)
+    wavs = synthetic.wavs_for(pieces, tmp_path)
+    joined = join_pcm(pieces, wavs, Pauses(), io.BytesIO())
+    tl = make_timeline(pieces, joined, ed)
+
+    assert [c.title for c in tl.chapters] == [a.title for a in ed.articles]
+    assert tl.chapters[0].start == 0
+    assert all(a.end == b.start for a, b in zip(tl.chapters, tl.chapters[1:]))
+    assert tl.chapters[-1].end == tl.duration == round(joined.total / RATE, 3)
+    # chapter 2 starts where its title announcement starts
+    title_piece = next(i for i, p in enumerate(pieces) if p.article == 1)
+    assert tl.chapters[1].start == round(joined.spans[title_piece][0] / RATE, 3)
+
+    assert [c.text for c in tl.cues] == [s.text for s in ed.sentences()]
+    # sentence 1 was read in two chunks: its cue runs from the first chunk's start to the second's end
+    chunks = [i for i, p in enumerate(pieces) if p.sentence == 1]
+    assert len(chunks) == 2
+    assert tl.cues[1].start == round(joined.spans[chunks[0]][0] / RATE, 3)
+    assert tl.cues[1].end == round(joined.spans[chunks[1]][1] / RATE, 3)
+    assert all(c.start < c.end <= n.start for c, n in zip(tl.cues, tl.cues[1:]))
+
+
+def test_rejects_pieces_in_another_format(tmp_path):
+    ok = synthetic.write_wav(tmp_path / "ok.wav", 0.5)
+    other = synthetic.write_wav(tmp_path / "other.wav", 0.5, rate=22050)
+    pieces = [Piece("a", Level.SENTENCE, 0, 0), Piece("b", Level.ARTICLE, 0, 1)]
+    with pytest.raises(BuildError, match="22050|24000"):
+        join_pcm(pieces, [ok, other], Pauses(), io.BytesIO())
+    with pytest.raises(BuildError, match="2 pieces but 1"):
+        join_pcm(pieces, [ok], Pauses(), io.BytesIO())
+
+
+def test_rejects_a_file_that_is_not_wav(tmp_path):
+    bad = tmp_path / "bad.wav"
+    bad.write_bytes(b"not a wav")
+    with pytest.raises(BuildError, match="not a readable WAV"):
+        join_pcm([Piece("a", Level.ARTICLE, 0, 0)], [bad], Pauses(), io.BytesIO())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("assemble")
+    ed = synthetic.edition(articles=3, sentences=3)
+    pieces = synthetic.pieces_for(ed)
+    wavs = synthetic.wavs_for(pieces, tmp / "wavs")
+    mp3 = tmp / "edition.mp3"
+    tl = assemble(pieces, wavs, ed, Pauses(), mp3, tags=edition_tags(ed))
+    return tmp, mp3, tl
+
+
+def test_assembled_mp3_lasts_what_the_timeline_says(built):
+    tmp, mp3, tl = built
+    from tests.publish.rules import _duration
+
+    assert abs(_duration(tmp) - tl.duration) < 0.03
+    assert not list(tmp.glob(".*")), "temporary files are cleaned up"
+
+
+def test_assembled_mp3_meets_the_loudness_target(built):
+    _, mp3, _ = built
+    measured = audio.measure_ebur128(mp3)
+    assert abs(measured.integrated - (-19.0)) <= 1.0
+    assert measured.true_peak <= -1.0
+
+
+def test_bitrate_is_configurable(tmp_path):
+    ed = synthetic.edition(articles=1, sentences=1)
+    pieces = synthetic.pieces_for(ed)
+    wavs = synthetic.wavs_for(pieces, tmp_path)
+    mp3 = tmp_path / "edition.mp3"
+    assemble(pieces, wavs, ed, Pauses(), mp3, tags=Tags("t", "a", "p"), bitrate=96)
+    from mutagen.mp3 import MP3
+
+    assert MP3(mp3).info.bitrate == 96_000
+
+
+def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
+    """The subprocess is killed after ffmpeg wrote the new MP3 under its temporary name."""
+    ed_dir = tmp_path / "edition"
+    ed_dir.mkdir()
+    previous = ed_dir / "edition.mp3"
+    previous.write_bytes(b"previous edition")
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from tests import synthetic
+        from tts_edition import audio, assemble
+        from tts_edition.publish import Tags
+
+        real = audio.encode_mp3
+        def encode_then_hang(pcm, rate, out, **kw):
+            real(pcm, rate, out, **kw)
+            print(out.stat().st_size, flush=True)
+            sys.stdin.read()  # killed here, before the rename
+        audio.encode_mp3 = encode_then_hang
+
+        ed = synthetic.edition(1, 2)
+        pieces = synthetic.pieces_for(ed)
+        wavs = synthetic.wavs_for(pieces, Path({str(tmp_path / "wavs")!r}))
+        assemble.assemble(pieces, wavs, ed, assemble.Pauses(), Path({str(previous)!r}), tags=Tags("t", "a", "p"))
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    written = int(proc.stdout.readline())
+    assert written > 1000  # the new MP3 really was being written
+    proc.kill()
+    proc.wait()
+    assert previous.read_bytes() == b"previous edition"
+
+
+def test_wav_reader_agrees_with_synthetic_lengths(tmp_path):
+    path = synthetic.write_wav(tmp_path / "a.wav", 1.5)
+    with wave.open(str(path)) as w:
+        assert w.getnframes() == 1.5 * RATE
