@@ -1,0 +1,69 @@
+"""Read an input (a text file, an HTML page or a folder of texts) into an Edition.
+
+Every reader returns articles whose paragraphs have ``text`` set and no
+sentences yet; ``tts_edition.segment`` cuts them. Bad input raises UserError
+with one line naming the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from tts_edition.errors import UserError
+from tts_edition.model import Article, Edition
+from tts_edition.read import html, markdown, raw
+from tts_edition.read.dates import find_date
+from tts_edition.read.decode import MAX_BYTES, read_text
+from tts_edition.read.detect import FORMATS, detect_format
+
+__all__ = ["read_edition", "read_file", "MAX_BYTES", "FORMATS"]
+
+
+def read_edition(
+    path: Path,
+    *,
+    title: str | None = None,
+    date: dt.date | None = None,
+    format: str = "auto",
+) -> Edition:
+    """Read a file or a folder of files into an Edition (paragraphs filled, sentences empty).
+
+    Title: ``title``, else a title heading, else the file's name. Date:
+    ``date``, else the first full date printed in the text, else None.
+    """
+    path = Path(path)
+    if format not in FORMATS:
+        raise UserError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
+    if path.is_dir():
+        from tts_edition.read.folder import read_folder
+
+        return read_folder(path, title=title, date=date, format=format)
+    heading, articles, encoding, text = read_file(path, format=format)
+    edition_title = title or heading or path.stem
+    for article in articles:
+        article.title = article.title or edition_title
+    return Edition(
+        title=edition_title,
+        date=date or find_date(text),
+        articles=articles,
+        source=str(path),
+        encoding=encoding,
+    )
+
+
+def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Article], str, str]:
+    """Return (title heading or None, articles, encoding, text) of one file."""
+    text, encoding = read_text(path)
+    fmt = detect_format(text, path.suffix) if format == "auto" else format
+    if fmt == "html":
+        heading, articles = html.parse(text, name=str(path))
+        text = "\n".join(p.text for a in articles for p in a.paragraphs)
+    elif fmt == "markdown":
+        heading, articles = markdown.parse(text)
+    else:
+        heading, articles = None, raw.parse(text)
+    if not any(re.search(r"\w", p.text) for a in articles for p in a.paragraphs):
+        raise UserError(f"{path}: no text to read (only headings or punctuation)")
+    return heading, articles, encoding, text

@@ -1,0 +1,128 @@
+"""Bytes on disk -> text, or one clear line saying why not.
+
+Publishers hand out text in whatever their system saves: UTF-8 with or without
+a BOM, UTF-16 from Windows tools, GB18030/GBK from mainland systems, Big5 from
+Taiwan and Hong Kong. We try the cheap certain answers first (a BOM, strict
+UTF-8), and only then ask charset-normalizer, which guesses from the bytes.
+The text is kept as written: traditional characters stay traditional.
+
+Size: a whole file is decoded in memory, so inputs are refused above
+``MAX_BYTES`` (32 MiB). That is about 11 million Chinese characters, some
+25 days of speech, far beyond any newspaper issue; refusing is clearer than
+streaming a file nobody will listen to, and it keeps memory bounded (a 10 MB
+text plans in well under 500 MB).
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from tts_edition.errors import UserError
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 32 * 1024 * 1024
+
+_BOMS = [  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+_MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document; export its text first"),
+    (b"PK\x03\x04", "a zip archive (or a Word/OpenDocument file); export its text first"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document; export its text first"),
+    (b"RIFF", "a RIFF (WAV/AVI/WebP) file"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg file"),
+]
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Return (text, encoding) of a text file, or raise UserError saying what is wrong."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise UserError(f"{path}: the file is empty")
+    text, encoding = decode(data, name=str(path))
+    if not text.strip():
+        raise UserError(f"{path}: the file holds only whitespace")
+    return text, encoding
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise UserError(f"{path}: is a folder with no text files to read")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UserError(
+                f"{path}: {size / 2**20:.0f} MB is too large (the limit is {MAX_BYTES // 2**20} MB); "
+                "split the issue into smaller files"
+            )
+        with path.open("rb") as f:
+            return f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except PermissionError:
+        raise UserError(f"{path}: permission denied (cannot read the file)") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder") from None
+    except OSError as e:
+        raise UserError(f"{path}: cannot be read ({e.strerror or e})") from None
+
+
+def decode(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Decode bytes whose encoding we are not told; return (text, encoding name)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, name), encoding
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise UserError(f"{name}: not text, it looks like {what}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = _guess(data)
+    if encoding is None:
+        what = "binary data" if b"\x00" in data[:4096] else "text in an encoding we cannot recognise"
+        raise UserError(f"{name}: not readable as text (looks like {what}); save it as UTF-8")
+    return _strict(data, encoding, name), encoding
+
+
+def _guess(data: bytes) -> str | None:
+    """Ask charset-normalizer, favouring the Chinese encodings a newspaper would use."""
+    best = from_bytes(data, steps=8, chunk_size=2048, cp_isolation=None).best()
+    if best is None:
+        return None
+    encoding = codecs.lookup(best.encoding).name
+    # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character
+    if encoding in ("gb2312", "gbk"):
+        encoding = "gb18030"
+    log.debug("charset-normalizer chose %s", encoding)
+    return encoding
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise UserError(f"{name}: undecodable bytes at offset {e.start} for {encoding}") from None
+    if "\x00" in text:
+        raise UserError(f"{name}: not text (it holds NUL characters)")
+    return text.removeprefix("\ufeff")

@@ -1,0 +1,265 @@
+"""Raw page text, as a PDF or OCR export gives it: reflow it and find the articles.
+
+Such text knows nothing of paragraphs or headlines; it has lines as wide as
+the printed column, blank lines where a column or page ended, and headlines
+that are just short lines. We read it in three passes:
+
+1. *Blocks*: runs of non-blank lines. Each line is classed as a headline
+   candidate (short, no clause or sentence punctuation, or spaced out as
+   以 改 革 创 新), a byline (本报记者 谢红静 刘 超) or text.
+2. *Items*: a block made only of candidates (and bylines) is a headline,
+   kicker and subtitle joined, unless it is a single line as wide as the body
+   column, or one whose last word runs on into the next block (有限 / 责任公司):
+   that is body text cut by a page break. A block whose short first line
+   stands above longer text (表彰大会隆重举行 over the deck) is split there.
+   Text lines are joined into paragraphs; a paragraph ends at a line that
+   ends a sentence and is shorter than the column, at an indented line or a
+   bullet. A paragraph that stops mid-sentence before a blank line carries on
+   in the next text block (不 / 断提升).
+3. *Articles*: each headline starts an article; a byline or dateline is its
+   first paragraph (its first sentence once segmented), never its title.
+   Unpunctuated text right under a headline (a deck, a second deck line)
+   stays in the article as opening paragraphs. Bulleted short news (● …)
+   after an article's text starts a "简讯" (briefs) article whose paragraphs
+   are the items. A headline followed straight by another headline stays an
+   article of its own with no paragraphs: its title is all it says.
+
+Continuation marks (（下转三版）) stay in the text; the normaliser keeps them
+out of speech. Bullets are print artefacts and are dropped.
+
+Columns printed side by side and exported interleaved cannot be untangled
+from the text alone: an article whose headline comes after its body (as in the
+county sample) is read in page order.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from tts_edition.model import Article, Paragraph
+from tts_edition.read.text import (
+    BULLETS,
+    ends_complete,
+    has_bullets,
+    has_punctuation,
+    is_continuation_mark,
+    join_lines,
+    split_bullets,
+    squeeze_spaces,
+    starts_with_bullet,
+)
+
+BRIEFS_TITLE = "简讯"
+MAX_HEADLINE = 40  # characters: longer unpunctuated lines are text
+
+_BYLINE = re.compile(
+    r"^[（(]?\s*(本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员|实习生|本报评论员|文\s*[/／]|图\s*[/／]|文图\s*[/／]|摄影)"
+)
+
+
+@dataclass
+class _Item:
+    kind: str  # "headline", "byline", "text"
+    text: str
+    open: bool = False  # text that stops mid-sentence and may carry on in the next block
+    bullet: bool = False
+
+
+def parse(text: str) -> list[Article]:
+    blocks = _blocks(text)
+    width = _column_width(blocks)
+    items: list[_Item] = []
+    for i, block in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        for item in _classify(block, following, width):
+            _add(items, item)
+    return _articles(items)
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if b]
+
+
+def _column_width(blocks: list[list[str]]) -> int:
+    """The body column's width in characters: the median length of punctuated lines."""
+    lengths = [len(squeeze_spaces(line)) for b in blocks for line in b if has_punctuation(line)]
+    return int(statistics.median(lengths)) if lengths else 20
+
+
+# -- pass 1 and 2: lines and blocks --------------------------------------------------------
+
+
+def is_spaced(line: str) -> bool:
+    """以 改 革 创 新: most tokens a single character."""
+    tokens = line.split()
+    return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
+
+
+def _is_byline(line: str) -> bool:
+    squeezed = squeeze_spaces(line)
+    return bool(_BYLINE.match(squeezed)) and len(squeezed) <= 30 and not re.search(r"[。！？，]", squeezed)
+
+
+def _is_candidate(line: str) -> bool:
+    squeezed = squeeze_spaces(line)
+    if is_spaced(line):
+        return True
+    return (
+        2 <= len(squeezed) <= MAX_HEADLINE
+        and not has_punctuation(squeezed)
+        and not starts_with_bullet(squeezed)
+        and not is_continuation_mark(squeezed)
+        and not squeezed.endswith("电")
+    )
+
+
+def _classify(block: list[str], following: list[str] | None, width: int) -> list[_Item]:
+    heads = [ln for ln in block if not _is_byline(ln)]
+    if heads and len(heads) <= 4 and all(_is_candidate(ln) for ln in heads):
+        if not (len(block) == 1 and _is_fragment(block[0], following, width)):
+            return _headline_block(block)
+    items: list[_Item] = []
+    rest = block
+    lead = block[0]
+    if len(block) > 1 and _is_candidate(lead) and not is_spaced(lead):
+        longest = max(len(squeeze_spaces(ln)) for ln in block[1:])
+        if len(squeeze_spaces(lead)) < 0.75 * longest:
+            items.append(_Item("headline", clean_headline(lead)))
+            rest = block[1:]
+    elif is_spaced(lead):
+        items.append(_Item("headline", clean_headline(lead)))
+        rest = block[1:]
+    return items + _text_items(rest, width)
+
+
+def _headline_block(block: list[str]) -> list[_Item]:
+    titles = [clean_headline(ln) for ln in block if not _is_byline(ln)]
+    items = [_Item("headline", " ".join(titles))]
+    items += [_Item("byline", squeeze_spaces(ln)) for ln in block if _is_byline(ln)]
+    return items
+
+
+def _is_fragment(line: str, following: list[str] | None, width: int) -> bool:
+    """A lone unpunctuated line that is really body text cut at a page break."""
+    if following is None or is_spaced(line) or not has_punctuation(following[0] + "".join(following[1:2])):
+        return False
+    line = squeeze_spaces(line)
+    if abs(len(line) - width) <= 2:
+        return True
+    return _word_runs_on(line, squeeze_spaces(following[0]))
+
+
+def _word_runs_on(before: str, after: str) -> bool:
+    """Whether jieba reads a word across the break (有限 / 责任公司)."""
+    import jieba
+
+    left, right = before[-4:], after[:4]
+    if not left or not right:
+        return False
+    pos = 0
+    for word in jieba.cut(left + right, HMM=False):
+        if pos < len(left) < pos + len(word) and len(word) >= 3:
+            return True
+        pos += len(word)
+    return False
+
+
+def clean_headline(line: str) -> str:
+    """Collapse spaced-out characters (以 改 革 → 以改革); keep one space between phrases."""
+    tokens = line.split()
+    out: list[str] = []
+    run = ""
+    for token in tokens:
+        if len(token) == 1 and not token.isascii():
+            run += token
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(token)
+    if run:
+        out.append(run)
+    return " ".join(out).strip().lstrip(BULLETS).strip()
+
+
+def _text_items(lines: list[str], width: int) -> list[_Item]:
+    """Join a block's lines into paragraphs; bylines inside a block become their own items."""
+    items: list[_Item] = []
+    current: list[str] = []
+    local = max((len(squeeze_spaces(ln)) for ln in lines), default=width) if len(lines) >= 3 else width
+
+    def flush() -> None:
+        if current:
+            para = squeeze_spaces(join_lines(current))
+            items.append(_Item("text", para, open=not ends_complete(para), bullet=has_bullets(para)))
+            current.clear()
+
+    for line in lines:
+        stripped = line.strip()
+        if _is_byline(line) and not current:
+            items.append(_Item("byline", squeeze_spaces(line)))
+            continue
+        if current and (line[:1].isspace() or starts_with_bullet(stripped)):
+            flush()
+        if is_continuation_mark(stripped) and current:
+            current.append(stripped)
+            flush()
+            continue
+        current.append(stripped)
+        squeezed = squeeze_spaces(stripped)
+        if ends_complete(squeezed) and len(squeezed) <= local - 2:
+            flush()
+    flush()
+    return items
+
+
+def _add(items: list[_Item], item: _Item) -> None:
+    """Append an item, joining text cut by a page break and keeping deck lines as text."""
+    prev = items[-1] if items else None
+    if prev and prev.kind == "text" and prev.open:
+        if item.kind == "text" and not starts_with_bullet(item.text):
+            prev.text += item.text
+            prev.open = item.open
+            prev.bullet = prev.bullet or item.bullet
+            return
+        before = items[-2] if len(items) >= 2 else None
+        if item.kind == "headline" and before is not None and before.kind == "headline":
+            items.append(_Item("text", item.text))  # a second deck line under the headline
+            return
+    if item.kind == "text" and prev is not None and is_continuation_mark(item.text) and prev.kind == "text":
+        prev.text += item.text
+        return
+    items.append(item)
+
+
+# -- pass 3: articles -----------------------------------------------------------------------
+
+
+def _articles(items: list[_Item]) -> list[Article]:
+    articles: list[Article] = []
+    briefs = False  # whether the current article is a run of bulleted items
+    for item in items:
+        if item.kind == "headline":
+            articles.append(Article(title=item.text))
+            briefs = False
+            continue
+        if not articles:
+            articles.append(Article(title=""))
+        article = articles[-1]
+        if item.bullet and not briefs and article.paragraphs:
+            article = Article(title=BRIEFS_TITLE)
+            articles.append(article)
+        if item.bullet:
+            briefs = True
+            article.paragraphs += [Paragraph(text=t) for t in split_bullets(item.text)]
+        else:
+            article.paragraphs.append(Paragraph(text=item.text))
+    return articles
