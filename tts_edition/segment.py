@@ -256,6 +256,11 @@ def _merge_bare(pieces: list[str]) -> list[str]:
     return out
 
 
+def words(text: str, hmm: bool = False) -> list[str]:
+    """jieba's words of a text (without the dictionary-building chatter on stderr)."""
+    return list(_jieba().cut(text, HMM=hmm))
+
+
 _JIEBA = None
 
 

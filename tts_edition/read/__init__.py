@@ -59,7 +59,7 @@ def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Art
     fmt = detect_format(text, path.suffix) if format == "auto" else format
     if fmt == "html":
         heading, articles = html.parse(text, name=str(path))
-        text = "\n".join(p.text for a in articles for p in a.paragraphs)
+        text = html.page_text(text)
     elif fmt == "markdown":
         heading, articles = markdown.parse(text)
     else:

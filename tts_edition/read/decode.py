@@ -95,7 +95,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         if data.startswith(magic):
             raise UserError(f"{name}: not text, it looks like {what}")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
     encoding = _guess(data)
@@ -123,6 +123,13 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as e:
         raise UserError(f"{name}: undecodable bytes at offset {e.start} for {encoding}") from None
-    if "\x00" in text:
-        raise UserError(f"{name}: not text (it holds NUL characters)")
-    return text.removeprefix("\ufeff")
+    return _checked(text.removeprefix("\ufeff"), name)
+
+
+def _checked(text: str, name: str) -> str:
+    """Refuse text that decoded but is mostly control characters: binary data."""
+    head = text[:65536]
+    controls = sum(1 for c in head if c < " " and c not in "\t\n\r\f\v")
+    if "\x00" in head or controls > len(head) / 100:
+        raise UserError(f"{name}: not text, it looks like binary data")
+    return text

@@ -37,6 +37,17 @@ def parse(html: str, name: str = "input") -> tuple[str, list[Article]]:
     return headline, [Article(title=headline, paragraphs=paragraphs)]
 
 
+def page_text(html: str) -> str:
+    """The page's visible text, for finding its date (the byline area says when it was published)."""
+    try:
+        page = lxml.html.fromstring(html)
+    except Exception:
+        return ""
+    for el in page.xpath("//script|//style"):
+        el.drop_tree()
+    return page.text_content()
+
+
 def _headline(page: lxml.html.HtmlElement) -> str:
     for h1 in page.iter("h1"):
         text = _text(h1)

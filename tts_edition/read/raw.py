@@ -91,7 +91,7 @@ def _blocks(text: str) -> list[list[str]]:
 def _column_width(blocks: list[list[str]]) -> int:
     """The body column's width in characters: the median length of punctuated lines."""
     lengths = [len(squeeze_spaces(line)) for b in blocks for line in b if has_punctuation(line)]
-    return int(statistics.median(lengths)) if lengths else 20
+    return int(statistics.median(lengths)) if len(lengths) >= 5 else 0
 
 
 # -- pass 1 and 2: lines and blocks --------------------------------------------------------
@@ -149,23 +149,25 @@ def _headline_block(block: list[str]) -> list[_Item]:
 
 def _is_fragment(line: str, following: list[str] | None, width: int) -> bool:
     """A lone unpunctuated line that is really body text cut at a page break."""
-    if following is None or is_spaced(line) or not has_punctuation(following[0] + "".join(following[1:2])):
+    if following is None or is_spaced(line) or following[0][:1].isspace():
+        return False  # nothing to carry on into, or the next block starts its own paragraph
+    if not has_punctuation(following[0] + "".join(following[1:2])):
         return False
     line = squeeze_spaces(line)
-    if abs(len(line) - width) <= 2:
+    if width and abs(len(line) - width) <= 2:
         return True
     return _word_runs_on(line, squeeze_spaces(following[0]))
 
 
 def _word_runs_on(before: str, after: str) -> bool:
     """Whether jieba reads a word across the break (有限 / 责任公司)."""
-    import jieba
+    from tts_edition.segment import words
 
     left, right = before[-4:], after[:4]
     if not left or not right:
         return False
     pos = 0
-    for word in jieba.cut(left + right, HMM=False):
+    for word in words(left + right):
         if pos < len(left) < pos + len(word) and len(word) >= 3:
             return True
         pos += len(word)
@@ -194,7 +196,7 @@ def _text_items(lines: list[str], width: int) -> list[_Item]:
     """Join a block's lines into paragraphs; bylines inside a block become their own items."""
     items: list[_Item] = []
     current: list[str] = []
-    local = max((len(squeeze_spaces(ln)) for ln in lines), default=width) if len(lines) >= 3 else width
+    local = max((len(squeeze_spaces(ln)) for ln in lines), default=0) if len(lines) >= 3 or not width else width
 
     def flush() -> None:
         if current:
