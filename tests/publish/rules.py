@@ -179,12 +179,40 @@ def id3_chap_times(folder: Path) -> list[str]:
     return problems
 
 
+def raw_chap_frames(path: Path) -> list[tuple[str, list[str]]]:
+    """(element id, sub-frame ids) per CHAP, read from the bytes of an ID3v2.3 tag.
+
+    mutagen keeps one sub-frame per kind, so a duplicate title is only visible here.
+    """
+    data = Path(path).read_bytes()
+    if data[:3] != b"ID3" or data[3] != 3:
+        return []
+    end = 10 + sum(b << (7 * (3 - i)) for i, b in enumerate(data[6:10]))
+    found = []
+    for frame_id, body in _frames(data, 10, end):
+        if frame_id == "CHAP":
+            element_id, _, rest = body.partition(b"\0")
+            subs = [sub_id for sub_id, _ in _frames(rest, 16, len(rest))]
+            found.append((element_id.decode("latin1"), subs))
+    return found
+
+
+def _frames(data: bytes, pos: int, end: int):
+    while pos + 10 <= end and data[pos : pos + 4].strip(b"\0"):
+        size = int.from_bytes(data[pos + 4 : pos + 8], "big")
+        yield data[pos : pos + 4].decode("latin1"), data[pos + 10 : pos + 10 + size]
+        pos += 10 + size
+
+
 def id3_chap_titles(folder: Path) -> list[str]:
-    problems = []
+    chaps = raw_chap_frames(_mp3(folder))
+    problems = [] if chaps else ["no CHAP frames in an ID3v2.3 tag"]
+    for element_id, subs in chaps:
+        if subs.count("TIT2") != 1:
+            problems.append(f"{element_id} has {subs.count('TIT2')} TIT2 titles, not one")
     for c in ID3(_mp3(folder)).getall("CHAP"):
-        titles = [f for f in c.sub_frames.values() if f.FrameID == "TIT2"]
-        if len(titles) != 1 or not str(titles[0]).strip():
-            problems.append(f"{c.element_id} has {len(titles)} TIT2 titles, not one")
+        if not str(c.sub_frames.get("TIT2", "")).strip():
+            problems.append(f"{c.element_id} has an empty title")
     return problems
 
 
