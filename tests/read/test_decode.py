@@ -49,6 +49,18 @@ def test_gb18030_characters_outside_gbk_survive():
     assert decode(text.encode("gb18030")) == (text, "gb18030")
 
 
+def test_short_texts_are_read_as_chinese_not_korean():
+    for codec, text in [("gbk", "第三篇用GBK保存。"), ("big5", "臺灣讀者關心。")]:
+        assert decode(text.encode(codec))[0] == text
+
+
+def test_large_gbk_text_decodes_whole(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes((COUNTY * 200).encode("gbk"))  # over 2 MB: the guess looks at the start only
+    text, encoding = read_text(path)
+    assert (len(text), encoding) == (len(COUNTY) * 200, "gb18030")
+
+
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)

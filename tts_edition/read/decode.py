@@ -106,16 +106,44 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
 
 
 def _guess(data: bytes) -> str | None:
-    """Ask charset-normalizer, favouring the Chinese encodings a newspaper would use."""
+    """Ask charset-normalizer; when it names no Chinese encoding, check GB18030 and Big5 ourselves.
+
+    On short texts charset-normalizer can mistake GBK for Korean (cp949) or a
+    Western code page; a Chinese newspaper is far likelier to be Chinese, so a
+    Chinese reading made of common characters wins.
+    """
     best = from_bytes(data, steps=8, chunk_size=2048, cp_isolation=None).best()
-    if best is None:
-        return None
-    encoding = codecs.lookup(best.encoding).name
+    encoding = codecs.lookup(best.encoding).name if best else None
+    if encoding not in _CHINESE:
+        encoding = _chinese_reading(data) or encoding
     # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"
-    log.debug("charset-normalizer chose %s", encoding)
+    log.debug("decoding as %s", encoding)
     return encoding
+
+
+_CHINESE = {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz", "utf-16", "utf-16-le", "utf-16-be"}
+_COMMON = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}  # lead bytes of frequent characters
+
+
+def _chinese_reading(data: bytes) -> str | None:
+    """GB18030 or Big5, whichever decodes the bytes into mostly frequent characters."""
+    sample = data[:65536]
+    scores = {}
+    for encoding, common in _COMMON.items():
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        if han:
+            frequent = sum(1 for c in han if c.encode(encoding)[0] in common)
+            scores[encoding] = frequent / len(han)
+    if not scores:
+        return None
+    encoding = max(scores, key=scores.get)
+    return encoding if scores[encoding] > 0.6 else None
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
