@@ -1,18 +1,26 @@
 """How a string of digits is said: as a count, digit by digit, as a decimal.
 
-These functions take digits that other modules have already found and
-classified; they never look at the sentence around them. cn2an does the
-cardinal core; the announcer's 两 is ours, because cn2an always says 二.
+The readers take digits that other modules have already found and classified;
+``rewrite`` reads the numbers no specific rule took. The cardinal core is ours
+rather than cn2an's: cn2an 0.5 drops the 零 in 100000001000 (一千亿一千) and
+always says 二 where announcers say 两 (两千, 一万两千).
 """
 
 from __future__ import annotations
 
 import re
 
-import cn2an
-
 DIGITS = "零一二三四五六七八九"
 DIGITS_YAO = "零幺二三四五六七八九"
+
+# Words after which a lone 2 is 两 (两个, 两年, 两万). Not here, so 二: 月 日 号
+# (dates), 两 (二两), 楼 级 班 路 版 (which one, not how many), 百 (二百).
+MEASURE_WORDS = frozenset(
+    "个位名人次条项件种类家所座台辆架艘只头匹张本册份篇部首幅片颗粒根支枝把块元角毛"
+    "分秒岁年天周小时钟倍层批轮届场期户间套栋幢处起例枚吨斤克米里亩升万千亿成国岸"
+    "队组方面点票道笔单门步趟遍回下声句段章节列双对副度季截餐顿碗杯瓶盒箱袋包桶车船"
+    "名亿强星代轴圈股键拨家口"
+)
 
 # cn2an reads at most 16 digits; longer runs are codes, not quantities.
 MAX_CARDINAL_DIGITS = 16
@@ -37,10 +45,39 @@ def cardinal(s: str, *, liang: bool = True) -> str:
     s = s.lstrip("0") or "0"
     if len(s) > MAX_CARDINAL_DIGITS:
         return digits(s)
-    words = cn2an.an2cn(s)
+    words = _read(int(s))
+    if words.startswith("一十"):
+        words = words[1:]  # 十五, 十万 (but 一百一十)
     if liang:
         words = _LIANG_HEAD.sub(r"\1两", words)
     return words
+
+
+def _read(n: int) -> str:
+    """Chinese reading of 0 <= n < 10**16, with 零 for every gap (一千亿零一千)."""
+    for size, unit in ((10**8, "亿"), (10**4, "万")):
+        if n >= size:
+            high, low = divmod(n, size)
+            words = _read(high) + unit
+            if low:
+                words += ("零" if low < size // 10 else "") + _read(low)
+            return words
+    return _group(n)
+
+
+def _group(n: int) -> str:
+    """0..9999: 一千零一十, 三百零五."""
+    if n == 0:
+        return "零"
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero else "") + DIGITS[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def count(s: str) -> str:
@@ -48,10 +85,6 @@ def count(s: str) -> str:
     if s.lstrip("0") == "2":
         return "两"
     return cardinal(s)
-
-
-def fraction_digits(s: str) -> str:
-    return digits(s)
 
 
 def decimal(s: str, *, strip_zeros: bool = False) -> str:
@@ -77,6 +110,8 @@ def number(s: str, *, strip_zeros: bool = False, lone_two: str = "二") -> str:
     sign = ""
     if s[:1] in "-−－":
         sign, s = "负", s[1:]
+        if not s.strip("0."):
+            sign = ""  # -0 is 零
     elif s[:1] == "+":
         sign, s = "正", s[1:]
     if "." in s:
@@ -84,3 +119,34 @@ def number(s: str, *, strip_zeros: bool = False, lone_two: str = "二") -> str:
     if s.lstrip("0") == "2":
         return sign + lone_two
     return sign + cardinal(s)
+
+
+def count_before(s: str, following: str) -> str:
+    """Read an integer by the word that follows it: 两 only before a measure word."""
+    if following[:1] in MEASURE_WORDS:
+        return count(s)
+    return cardinal(s)
+
+
+_ORDINAL = re.compile(r"第\s*(\d+)(?![\d.])")
+_DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])")
+_LEADING_POINT = re.compile(r"(?<=[\u4e00-\u9fff])\.(\d+)")
+_NUMBER = re.compile(r"(?:(?<![A-Za-z0-9.\-])-)?(\d+)(\.\d+)?")
+
+
+def rewrite(text: str) -> str:
+    """The numbers no more specific rule took: ordinals, decimals, counts."""
+    text = _ORDINAL.sub(lambda m: "第" + cardinal(m[1]), text)
+    text = _DOTTED.sub(lambda m: "点".join(digits(p) for p in m[0].split(".")), text)
+    text = _LEADING_POINT.sub(lambda m: "零点" + digits(m[1]), text)
+    return _NUMBER.sub(_number, text)
+
+
+def _number(m: re.Match) -> str:
+    whole, frac = m[1], m[2] or ""
+    sign = "负" if m[0].startswith("-") and (whole + frac).strip("0.") else ""
+    if frac:
+        return sign + decimal(whole + frac)
+    if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_CARDINAL_DIGITS:
+        return sign + digits(whole)
+    return sign + count_before(whole, m.string[m.end() : m.end() + 1])

@@ -1,0 +1,45 @@
+"""Marks that belong to the printed page, not to what is said.
+
+Bullets, heading marks, page continuation notes and the spaces typesetters put
+between characters are dropped before any number is read; dashes and ellipses
+become a pause mark after the numbers are read (a dash between two numbers is
+a range, which the number passes read first).
+"""
+
+from __future__ import annotations
+
+import re
+
+PAUSE = "，"
+
+_BULLETS = re.compile(r"[●○◆◇■□▲△►▶◀▼▽•★☆※◎◉➤➢✦✧✪❖▪▫◼◻]+\s*")
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_CN_NUM = "一二三四五六七八九十百零〇两0-9０-９"
+# （下转三版）（上接一版）（紧接第一版）（转A3版）(下转第2版) …
+_CONTINUATION = re.compile(
+    rf"[（(]\s*(?:下转|上接|紧接|接|转|续|见)\s*第?\s*[A-Za-zＡ-Ｚ]?[{_CN_NUM}]+\s*版[^（()）]{{0,8}}[）)]"
+)
+_HAN = r"\u3400-\u9fff"
+_SPACE_BETWEEN = re.compile(rf"(?<=[{_HAN}0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])|(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[0-9０-９])")
+_DASHES = re.compile(r"—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,}")
+_LONE_DASH = re.compile(rf"(?<=[{_HAN}》”」』）)])\s*—\s*(?=[{_HAN}《“「『（(])")
+_PUNCT = "，。、；：！？,.;:!?"
+_PAUSE_RUN = re.compile(rf"{PAUSE}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){PAUSE}|^\s*{PAUSE}")
+
+
+def clean(text: str) -> str:
+    """Drop what is printed but never read."""
+    text = _HEADING.sub("", text)
+    text = _CONTINUATION.sub("", text)
+    text = _BULLETS.sub("", text)
+    return _SPACE_BETWEEN.sub("", text)
+
+
+def pauses(text: str) -> str:
+    """Turn —— and … (and a lone dash between words) into one pause mark."""
+    text = _DASHES.sub(PAUSE, text)
+    text = _LONE_DASH.sub(PAUSE, text)
+    previous = None
+    while previous != text:
+        previous, text = text, _PAUSE_RUN.sub("", text)
+    return text.strip()
