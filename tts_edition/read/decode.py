@@ -106,15 +106,15 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
 
 
 def _guess(data: bytes) -> str | None:
-    """Ask charset-normalizer; when it names no Chinese encoding, check GB18030 and Big5 ourselves.
+    """Ask charset-normalizer, then check GB18030 and Big5 ourselves.
 
-    On short texts charset-normalizer can mistake GBK for Korean (cp949) or a
-    Western code page; a Chinese newspaper is far likelier to be Chinese, so a
-    Chinese reading made of common characters wins.
+    On short texts charset-normalizer can mistake GBK for Korean (cp949), a
+    Western code page, or Big5 for GBK; a Chinese newspaper is far likelier
+    to be Chinese, so a Chinese reading made of frequent characters wins.
     """
     best = from_bytes(data, steps=8, chunk_size=2048, cp_isolation=None).best()
     encoding = codecs.lookup(best.encoding).name if best else None
-    if encoding not in _CHINESE:
+    if encoding not in _UNICODE:
         encoding = _chinese_reading(data) or encoding
     # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character
     if encoding in ("gb2312", "gbk"):
@@ -123,7 +123,7 @@ def _guess(data: bytes) -> str | None:
     return encoding
 
 
-_CHINESE = {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "hz", "utf-16", "utf-16-le", "utf-16-be"}
+_UNICODE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 _COMMON = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}  # lead bytes of frequent characters
 
 
@@ -137,9 +137,10 @@ def _chinese_reading(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        private = sum(1 for c in text if "\ue000" <= c <= "\uf8ff")  # a wrong guess lands here
         if han:
             frequent = sum(1 for c in han if c.encode(encoding)[0] in common)
-            scores[encoding] = frequent / len(han)
+            scores[encoding] = (frequent - private) / len(han)
     if not scores:
         return None
     encoding = max(scores, key=scores.get)
