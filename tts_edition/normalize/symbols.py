@@ -23,7 +23,7 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])(?!\.\d)|(?<
 _TO = re.compile(r"\b([BCOPG])2([BCOPG])\b")
 
 _HAN = r"\u4e00-\u9fff"
-_ACRONYM = re.compile(rf"(?:(?<=[{_HAN}])[a-z]{{2,3}}(?![A-Za-z])|(?<![A-Za-z])[a-z]{{2,3}}(?=[{_HAN}]))")
+_ACRONYM = re.compile(rf"(?:(?<=[{_HAN}])[a-z]{{2,3}}(?![A-Za-z])|(?<![A-Za-z0-9])[a-z]{{2,3}}(?=[{_HAN}]))")
 
 _NUM = r"\d+(?:\.\d+)?"
 _SIGNED = rf"-?{_NUM}"
