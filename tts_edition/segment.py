@@ -186,7 +186,9 @@ def chunks(spoken: str, max_chars: int) -> list[str]:
     Cuts go after clause punctuation (，、：；) when there is one in reach,
     else between jieba words, never inside a word (unless one word alone is
     longer than ``max_chars``). Punctuation stays attached to a neighbour, so
-    no piece is punctuation only, and ``"".join(chunks(s, n)) == s``.
+    no piece is punctuation only, and ``"".join(chunks(s, n)) == s``. Only a
+    pile of punctuation nearly as long as the limit around one word can push
+    a piece past it: keeping punctuation off its own wins.
     """
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
@@ -204,12 +206,22 @@ def chunks(spoken: str, max_chars: int) -> list[str]:
                 out.append(current)
                 current = ""
             while len(unit) > max_chars:  # one word longer than the limit: the only cut inside a word
-                out.append(unit[:max_chars])
-                unit = unit[max_chars:]
+                cut = _hard_cut(unit, max_chars)
+                out.append(unit[:cut])
+                unit = unit[cut:]
         current += unit
     if current:
         out.append(current)
     return _merge_bare(out)
+
+
+def _hard_cut(unit: str, max_chars: int) -> int:
+    """Where to cut a word too long for one chunk: at the limit, unless that leaves bare punctuation."""
+    rest = unit[max_chars:]
+    if _WORDY.search(rest):
+        return max_chars
+    last = max((m.start() for m in _WORDY.finditer(unit)), default=max_chars)
+    return max(1, min(max_chars, last))
 
 
 def _last_clause_end(text: str) -> int:
@@ -219,7 +231,7 @@ def _last_clause_end(text: str) -> int:
             j = i + 1
             while j < len(text) and (text[j] in _CLOSE or text[j].isspace()):
                 j += 1
-            return j if j < len(text) else len(text)
+            return j if _WORDY.search(text[:j]) else -1
     return -1
 
 
@@ -228,7 +240,7 @@ def _units(text: str) -> list[str]:
     units: list[str] = []
     opener = ""
     for word in _jieba().cut(text, HMM=True):
-        if all(c in _OPEN for c in word):
+        if all(c in _OPEN for c in word) or (not _WORDY.search(word) and (opener or not units)):
             opener += word
         elif units and not _WORDY.search(word) and not opener:
             units[-1] += word
