@@ -26,6 +26,11 @@ _MY = re.compile(rf"(?<![\d.\-/])(0[1-9]|1[0-2])[-/.]({_YEAR4})(?![\d/]|\.\d)")
 # 08-08, 08/08, 08.08: a month with its leading zero reads as a date
 _MD = re.compile(r"(?<![\d.\-/])(0[1-9])[-/.](\d{2})(?![\d/]|\.\d)")
 
+# 〔2020〕35号: the year of a document number
+_BRACKET_YEAR = re.compile(rf"(?<=[〔\[【(（])({_YEAR4})(?=[〕\]】)）])")
+# “9·18”事变, 3·15: a day named by its date is said digit by digit (双十一 for 11·11)
+_NAMED_DAY = re.compile(r"(?<![\d.·])(\d{1,2})·(\d{1,2})(?![\d·])")
+
 _ERA = re.compile(r"(?<![\d.])(\d{1,4})\s*(?:a\.d\.|ad|AD|A\.D\.)(?![A-Za-z])")
 _BC = re.compile(r"(?<![\d.])(\d{1,4})(年(?:\d{1,2}月)?)?\s*(?:b\.c\.|bc|BC|B\.C\.)(?![A-Za-z])")
 
@@ -34,6 +39,9 @@ _COUNT_BEFORE = re.compile(r"(?:近|约|过去|长达|历时|历经|经过|超�
 _MONTH = re.compile(r"(?<![\d.])(0?[1-9]|1[0-2])(?=月)")
 _DAY = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])(?=[日号])")
 _GENERATION = re.compile(r"(?<![\d.])([0-9][05])(?=后(?![\d]))")
+# 2020版, 2019款, 2020届, 2020赛季: a year used as a name.
+YEAR_NAME = r"(?:版|款|届|赛季|财年|级(?!别))"
+_YEAR_NAME = re.compile(rf"(?<![\d.])({_YEAR4})(?={YEAR_NAME})")
 _DECADE = re.compile(r"(?<![\d.])(\d{2})(?=年代)")
 
 
@@ -45,6 +53,8 @@ def rewrite_numeric(text: str) -> str:
     text = _YM.sub(lambda m: f"{year(m[1])}年{month(m[2] or m[3])}月", text)
     text = _MY.sub(lambda m: f"{year(m[2])}年{month(m[1])}月", text)
     text = _MD.sub(lambda m: f"{month(m[1])}月{month(m[2])}日" if 1 <= int(m[2]) <= 31 else m[0], text)
+    text = _BRACKET_YEAR.sub(lambda m: year(m[1]), text)
+    text = _NAMED_DAY.sub(_named_day, text)
     text = _ERA.sub(lambda m: f"公元{year(m[1])}年", text)
     return _BC.sub(lambda m: f"公元前{year(m[1])}{m[2] or '年'}", text)
 
@@ -53,6 +63,7 @@ def rewrite(text: str) -> str:
     """Dates in words and digits: 2020年11月24日, 24日电, 90后, 90年代."""
     text = _GENERATION.sub(lambda m: digits(m[1]), text)
     text = _DECADE.sub(lambda m: cardinal(m[1]), text)
+    text = _YEAR_NAME.sub(lambda m: year(m[1]), text)
     text = _YEAR.sub(_year, text)
     text = _MONTH.sub(lambda m: month(m[1]), text)
     return _DAY.sub(lambda m: month(m[1]), text)
@@ -89,6 +100,15 @@ def _year(m: re.Match) -> str:
     before = m.string[max(0, m.start() - 3) : m.start()]
     after = m.string[m.end() : m.end() + 6]
     return year(s) if is_year(s, before, after) else count(s)
+
+
+def _named_day(m: re.Match) -> str:
+    mo, d = m[1], m[2]
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return m[0]
+    if mo == d and mo in ("11", "12"):
+        return "双" + cardinal(mo)
+    return digits(mo + d)
 
 
 def _ymd(y: str, mo: str, d: str) -> str | None:

@@ -44,7 +44,7 @@ _YUAN = re.compile(rf"{_LEFT}(-?)(\d+\.\d+)(?=\s?(?:万亿|[万亿])?(?:多|余)
 _PERCENT = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?([%‰])")
 _PERCENT_WORD = re.compile(r"[-]?(百分之|千分之)(-?)(\d+(?:\.\d+)?)")
 _TEMPERATURE = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?({'|'.join(map(re.escape, TEMPERATURE_UNITS))})")
-_UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?({UNIT})")
+_UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?(万|亿)?\s?({UNIT})")
 _WAN = re.compile(r"(?<=\d)[wW](?=[\u4e00-\u9fff])")
 
 
@@ -55,7 +55,7 @@ def rewrite(text: str) -> str:
     text = _PERCENT.sub(lambda m: ("负" if m[1] else "") + percent(m[2], m[3]), text)
     text = _PERCENT_WORD.sub(_percent_word, text)
     text = _TEMPERATURE.sub(lambda m: temperature(m[1] + m[2]) + UNITS[m[3]], text)
-    text = _UNIT_AFTER.sub(lambda m: quantity(m[1] + m[2], m[3]), text)
+    text = _UNIT_AFTER.sub(_unit_after, text)
     return _WAN.sub("万", text)
 
 
@@ -86,6 +86,12 @@ def quantity(s: str, unit: str) -> str:
         return "每小时" + number(s) + "公里"
     lone_two = "二" if unit == "°" else "两"
     return number(s, lone_two=lone_two) + UNITS[unit]
+
+
+def _unit_after(m: re.Match) -> str:
+    if m[3]:  # 1.2万㎡: the multiplier sits between the number and the unit
+        return number(m[1] + m[2], lone_two="两") + m[3] + UNITS[m[4]]
+    return quantity(m[1] + m[2], m[4])
 
 
 def _money(m: re.Match) -> str:

@@ -34,8 +34,6 @@ _SERIAL_WORDS = (
 _SERIAL = re.compile(rf"({_SERIAL_WORDS}(?:是|为)?[：:]?\s*)(\d+)(?![\d.])")
 # 305号房间, “26314”号, 302路: three digits or more before 号/路 name, not count.
 _NUMBERED = re.compile(r"(?<![\d.第])(\d{3,})(?=[”\"’」]?[号路室])")
-# 2020版, 2019款, 2020届, 2020赛季: a year used as a name.
-_YEAR_NAME = re.compile(r"(?<![\d.])((?:1[89]|20)\d{2})(?=版|款|届|赛季|财年|级(?!别))")
 
 
 def rewrite(text: str) -> str:
@@ -46,8 +44,7 @@ def rewrite(text: str) -> str:
     text = _SERVICE.sub(_service, text)
     text = _EMERGENCY.sub(lambda m: _dial(m[0]), text)
     text = _SERIAL.sub(lambda m: m[1] + digits(m[2]), text)
-    text = _NUMBERED.sub(lambda m: digits(m[1]), text)
-    return _YEAR_NAME.sub(lambda m: digits(m[1]), text)
+    return _NUMBERED.sub(lambda m: digits(m[1]), text)
 
 
 def _dial(s: str) -> str:

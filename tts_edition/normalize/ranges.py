@@ -15,6 +15,7 @@ from .numbers import count_before, number
 
 _NUM = r"\d+(?:\.\d+)?"
 _SUFFIX = rf"(?:年|月份|月|日|号|%|‰|{UNIT})"
+_YEAR_NAME = re.compile(dates.YEAR_NAME)
 _RANGE = re.compile(
     rf"(?<![A-Za-z0-9.:/\-])(-?{_NUM})\s?({_SUFFIX})?\s*(——|—|–|-|~|～|〜|至|到)\s*(-?{_NUM})\s?({_SUFFIX})?(?![\d.:/])"
 )
@@ -42,6 +43,8 @@ def _ends(a: str, a_unit: str, b: str, b_unit: str, unit: str, after: str, sep: 
     """The two ends read in their category, and whether they are dates."""
     if a.startswith("-") and unit not in TEMPERATURE_UNITS and (unit or sep == "-"):
         return None
+    if not unit and _YEAR_NAME.match(after) and re.fullmatch(r"(?:1\d|20)\d\d", a) and re.fullmatch(r"(?:1\d|20)\d\d", b):
+        return dates.year(a), dates.year(b), True
     if unit == "年":
         if dates.is_year(b, "", "年" + after) and dates.is_year(a, "", "年" + after) and len(a) == len(b):
             return dates.year(a) + a_unit, dates.year(b) + b_unit, True

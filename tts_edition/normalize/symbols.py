@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .measures import UNITS
 from .numbers import cardinal, digits, number
 
 # Full-width digits, letters and a few signs -> ASCII, so every later pattern
@@ -23,7 +24,7 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])(?!\.\d)|(?<
 _TO = re.compile(r"\b([BCOPG])2([BCOPG])\b")
 
 _HAN = r"\u4e00-\u9fff"
-_ACRONYM = re.compile(rf"(?:(?<=[{_HAN}])[a-z]{{2,3}}(?![A-Za-z])|(?<![A-Za-z0-9])[a-z]{{2,3}}(?=[{_HAN}]))")
+_ACRONYM = re.compile(rf"(?:(?<=[{_HAN}])[a-z]{{2,3}}(?![A-Za-z0-9²³/])|(?<![A-Za-z0-9])[a-z]{{2,3}}(?=[{_HAN}]))")
 
 _NUM = r"\d+(?:\.\d+)?"
 _SIGNED = rf"-?{_NUM}"
@@ -54,7 +55,7 @@ def halfwidth(text: str) -> str:
 def to_words(text: str) -> str:
     """B2B -> B to B; nba -> NBA (short lowercase runs beside Chinese are spelled out)."""
     text = _TO.sub(r"\1 to \2", text)
-    return _ACRONYM.sub(lambda m: m[0].upper(), text)
+    return _ACRONYM.sub(lambda m: m[0] if m[0] in UNITS else m[0].upper(), text)
 
 
 def math(text: str) -> str:
