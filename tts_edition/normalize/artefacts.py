@@ -17,11 +17,11 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _CN_NUM = "一二三四五六七八九十百零〇两0-9０-９"
 # （下转三版）（上接一版）（紧接第一版）（转A3版）(下转第2版) …
 _CONTINUATION = re.compile(
-    rf"[（(]\s*(?:下转|上接|紧接|接|转|续|见)\s*第?\s*[A-Za-zＡ-Ｚ]?[{_CN_NUM}]+\s*版[^（()）]{{0,8}}[）)]"
+    rf"\s*[（(]\s*(?:下转|上接|紧接|接|转|续|见)\s*第?\s*[A-Za-zＡ-Ｚ]?[{_CN_NUM}]+\s*版[^（()）]{{0,8}}[）)]"
 )
 _HAN = r"\u3400-\u9fff"
 _SPACE_BETWEEN = re.compile(rf"(?<=[{_HAN}0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])|(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[0-9０-９])")
-_DASHES = re.compile(r"—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,}")
+_DASHES = re.compile(r"\s*(?:—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,})\s*")
 _LONE_DASH = re.compile(rf"(?<=[{_HAN}》”」』）)])\s*—\s*(?=[{_HAN}《“「『（(])")
 _PUNCT = "，。、；：！？,.;:!?"
 _PAUSE_RUN = re.compile(rf"{PAUSE}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){PAUSE}|^\s*{PAUSE}")
