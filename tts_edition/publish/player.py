@@ -1,0 +1,200 @@
+"""The large-print web player: ``OUT/<edition>/index.html``, and the large-print editions list.
+
+Chapters and sentences are embedded in the page when it is written rather than
+fetched when it is opened, so the page also works opened straight from a disk or
+a USB stick (``file://`` forbids fetch). Everything it needs is inline: no fonts,
+scripts or styles are requested from anywhere, so it works offline and leaks nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape, unescape
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import quote
+
+from ..timeline import Chapter, Cue
+from .files import write_text
+from .record import Record, read_record
+
+FILE = "index.html"
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})")
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class Player:
+    """What one player page shows."""
+
+    key: str  # the edition folder's name: where the listening position is kept
+    title: str
+    paper: str = ""
+    duration: float = 0.0
+    mp3: str = "edition.mp3"
+    chapters: list[Chapter] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+
+
+def player_html(player: Player) -> str:
+    chapters = "\n".join(_chapter_button(i, c) for i, c in enumerate(player.chapters))
+    first = player.chapters[0].title if player.chapters else ""
+    data = {
+        "key": player.key,
+        "title": player.title,
+        "paper": player.paper,
+        "duration": player.duration,
+        "chapters": [{"start": c.start, "title": c.title} for c in player.chapters],
+        "cues": [{"start": c.start, "end": c.end, "text": c.text} for c in player.cues],
+    }
+    return _fill(
+        "player.html",
+        title=escape(player.title),
+        first_chapter=escape(f"第1篇，共{len(player.chapters)}篇：{first}") if first else "",
+        duration=clock(player.duration),
+        count=str(len(player.chapters)),
+        chapters=chapters,
+        mp3=escape(quote(player.mp3)),
+        data=script_json(data),
+        css=_asset("large.css") + _asset("player.css"),
+        js=_asset("player.js"),
+    )
+
+
+def _chapter_button(i: int, chapter: Chapter) -> str:
+    # The name a screen reader speaks is the visible text plus hidden words that make it a phrase:
+    # "第1篇 标题 0:08", so it still contains what a speech-control user sees and says.
+    return (
+        f'      <li><button type="button" data-index="{i}" data-start="{chapter.start:.3f}">'
+        f'<span class="n"><span class="sr">第</span>{i + 1}<span class="sr">篇</span></span>'
+        f'<span class="t">{escape(chapter.title)}</span>'
+        f'<span class="at">{clock(chapter.start)}</span></button></li>'
+    )
+
+
+def load_player(folder: Path) -> Player:
+    """Gather a player from an edition folder: edition.json when there is one, else the files beside it."""
+    folder = Path(folder)
+    record = read_record(folder)
+    vtt_name = record.vtt if record else "edition.vtt"
+    chapters = _read_chapters(folder / (record.chapters_file if record else "chapters.json"))
+    if not chapters and record:
+        chapters = list(record.chapters)
+    vtt_path = folder / vtt_name
+    cues = read_vtt(vtt_path.read_text("utf-8")) if vtt_path.exists() else []
+    duration = record.duration if record else max([c.end for c in cues] + [c.end for c in chapters] + [0.0])
+    return Player(
+        key=folder.name,
+        title=record.title if record else folder.name,
+        paper=record.paper if record else "",
+        duration=duration,
+        mp3=record.mp3 if record else "edition.mp3",
+        chapters=chapters,
+        cues=cues,
+    )
+
+
+def write_player(folder: Path) -> Path:
+    """Write ``folder/index.html`` for the edition in ``folder``."""
+    return write_text(Path(folder) / FILE, player_html(load_player(folder)))
+
+
+def _read_chapters(path: Path) -> list[Chapter]:
+    if not path.exists():
+        return []
+    items = json.loads(path.read_text("utf-8")).get("chapters", [])
+    starts = [float(c["startTime"]) for c in items]
+    out = []
+    for i, c in enumerate(items):
+        end = float(c.get("endTime", starts[i + 1] if i + 1 < len(starts) else starts[i]))
+        out.append(Chapter(title=str(c.get("title", "")), start=starts[i], end=end))
+    return out
+
+
+def read_vtt(text: str) -> list[Cue]:
+    """Cues from a WebVTT file; tags are dropped and entities decoded, giving the text as printed."""
+    cues = []
+    for block in re.split(r"\r?\n\s*\r?\n", text.replace("\ufeff", "")):
+        lines = block.strip().splitlines()
+        for n, line in enumerate(lines):
+            if "-->" not in line:
+                continue
+            start, _, rest = line.partition("-->")
+            a, b = _TIME.search(start), _TIME.search(rest)
+            if a and b:
+                body = " ".join(unescape(_TAG.sub("", t)).strip() for t in lines[n + 1 :])
+                cues.append(Cue(start=_seconds(a), end=_seconds(b), text=body.strip()))
+            break
+    return cues
+
+
+def _seconds(m: re.Match) -> float:
+    h, mi, s, ms = (int(g or 0) for g in m.groups())
+    return h * 3600 + mi * 60 + s + ms / 1000
+
+
+def render_index(records: Sequence[Record], title: str = "有声报纸", feed: str = "feed.xml") -> str:
+    """The large-print list of editions (give them newest first); each opens its player page."""
+    rows = [_edition_link(r, latest=(i == 0)) for i, r in enumerate(records)]
+    if not rows:
+        rows = ['    <li class="empty">还没有可以收听的报纸。</li>']
+    return _fill(
+        "index.html",
+        title=escape(title),
+        feed=escape(feed),
+        editions="\n".join(rows),
+        css=_asset("large.css") + _asset("index.css"),
+    )
+
+
+def _edition_link(record: Record, latest: bool) -> str:
+    facts = " · ".join(x for x in [record.date or "", minutes(record.duration), f"{len(record.chapters)}篇"] if x)
+    badge = '<span class="latest">最新</span>' if latest else ""
+    return (
+        f'    <li><a class="edition" href="{escape(quote(record.folder))}/">'
+        f'<span class="name">{badge}{escape(record.title)}</span>'
+        f'<span class="facts">{escape(facts)}</span></a></li>'
+    )
+
+
+def clock(seconds: float) -> str:
+    """3:05, or 1:02:09 past the hour: the same form the page's script shows."""
+    total = max(0, int(seconds))
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def minutes(seconds: float) -> str:
+    """Durations in words: 12分05秒, 1小时02分."""
+    total = round(seconds)
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}小时{m:02d}分" if h else f"{m}分{s:02d}秒"
+
+
+def script_json(data: object) -> str:
+    """JSON safe inside <script>: no ``</script>``, ``<!--`` or line separators can end or bend it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
+
+
+@cache
+def _asset(name: str) -> str:
+    return files(__package__).joinpath("assets", name).read_text("utf-8")
+
+
+def _fill(template: str, **values: str) -> str:
+    """Put ``values`` into a template's ``{{name}}`` places, in one pass, so no value is read as a template."""
+
+    def value(m: re.Match) -> str:
+        return values[m.group(1)]
+
+    return _PLACEHOLDER.sub(value, _asset(template))
