@@ -37,7 +37,6 @@ import imageio_ffmpeg
 from websockets.asyncio.server import ServerConnection, serve
 
 FAILURES = ("429", "503", "stall", "noaudio", "cut")
-HANDSHAKE_STATUS = {"429": HTTPStatus.TOO_MANY_REQUESTS, "503": HTTPStatus.SERVICE_UNAVAILABLE, "403": HTTPStatus.FORBIDDEN}
 FRAME_BYTES = 4096
 TICKS = 10_000_000  # 100 ns units per second, as the service counts offsets
 
@@ -115,9 +114,9 @@ class EdgeServer:
             fate = self._random.choice(f.modes)
         else:
             fate = "ok"
-        if fate in HANDSHAKE_STATUS:
+        if fate.isdigit():  # "429", "503", "403", or any other status at the handshake
             self.failures[fate] += 1
-            return connection.respond(HANDSHAKE_STATUS[fate], f"{fate} from the test server\n")
+            return connection.respond(HTTPStatus(int(fate)), f"{fate} from the test server\n")
         self._fates[id(connection)] = fate
         self.active += 1
         self.peak = max(self.peak, self.active)

@@ -121,30 +121,32 @@ def _closes_next(text: str, pos: int) -> bool:
 
 def _split_long(sentence: str) -> list[str]:
     """Cut a sentence longer than MAX_SENTENCE at a comma, else between words."""
+    if len(sentence) <= MAX_SENTENCE:
+        return [sentence]
     out: list[str] = []
-    while len(sentence) > MAX_SENTENCE:
-        cut = _cut_point(sentence, MAX_SENTENCE)
-        out.append(sentence[:cut])
-        sentence = sentence[cut:]
-    out.append(sentence)
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE:
+        cut = start + _cut_point(sentence[start : start + MAX_SENTENCE + 8], MAX_SENTENCE)
+        out.append(sentence[start:cut])
+        start = cut
+    out.append(sentence[start:])
     return out
 
 
 def _cut_point(text: str, limit: int) -> int:
-    window = text[limit // 2 : limit]
-    for i in range(len(window) - 1, -1, -1):
-        if window[i] in _CLAUSE:
-            return limit // 2 + i + 1
+    for i in range(limit - 1, limit // 2 - 1, -1):
+        if text[i] in _CLAUSE:
+            return i + 1
     return _word_boundary(text, limit)
 
 
 def _word_boundary(text: str, limit: int) -> int:
     """The word boundary nearest below ``limit``, from jieba on a small window only."""
-    lo = max(1, limit - 24)
+    lo = max(1, limit - 12)
     pos = lo
     best = limit
-    for word in _jieba().cut(text[lo : limit + 8], HMM=False):
-        if pos > lo and pos <= limit:
+    for word in _jieba().cut(text[lo : limit + 6], HMM=False):
+        if lo < pos <= limit:
             best = pos
         pos += len(word)
     return best

@@ -79,10 +79,13 @@ class Word:
 # --- the public functions ---------------------------------------------------
 
 
-def to_pinyin(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
+def to_pinyin(
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+) -> list[str]:
     """The syllables the voice will read, one per Chinese character (an erhua
-    儿 as ``er5``), then those of letters and digits, in reading order."""
-    return [s for w in analyse(text, overrides) for s in w.syllables]
+    儿 as ``er5``) and those of letters and digits, in reading order.
+    ``sandhi=False`` gives the dictionary tones, to score polyphones."""
+    return [s for w in analyse(text, overrides, sandhi=sandhi) for s in w.syllables]
 
 
 def to_symbols(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
@@ -95,14 +98,17 @@ def to_ids(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[
     return [table[s] for s in to_symbols(text, overrides)]
 
 
-def analyse(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[Word]:
+def analyse(
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+) -> list[Word]:
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
     tokens = [(w, p) for w, p in jieba.posseg.cut(text, HMM=False)]
     words = _words(tokens, _checked(overrides or {}))
     polyphones.apply(words)
     _erhua(words)
-    _tone_sandhi(words)
+    if sandhi:
+        _tone_sandhi(words)
     return [w for w in words if w.syllables or w.brk > 1]
 
 

@@ -108,12 +108,17 @@ class Lexicon:
 
     def _jieba(self):
         # A private tokenizer: adding our words must not change how the rest
-        # of the program (the segmenter, the offline front end) cuts text.
+        # of the program (the segmenter, the offline front end) cuts text. It
+        # starts from a copy of jieba's loaded dictionary, which the process
+        # loads once, instead of reading the dictionary again.
         if self._tokenizer is None:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
+            jieba.dt.check_initialized()
             tokenizer = jieba.Tokenizer()
+            tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
+            tokenizer.initialized = True
             for word in self.entries:
                 tokenizer.add_word(word)
             self._tokenizer = tokenizer

@@ -8,6 +8,7 @@ scripts or styles are requested from anywhere, so it works offline and leaks not
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Sequence
@@ -153,7 +154,7 @@ def render_index(records: Sequence[Record], title: str = "有声报纸", feed: s
 
 
 def _edition_link(record: Record, latest: bool) -> str:
-    facts = " · ".join(x for x in [record.date or "", minutes(record.duration), f"{len(record.chapters)}篇"] if x)
+    facts = " · ".join(x for x in [weekday(record.date), f"{len(record.chapters)}篇", about(record.duration)] if x)
     badge = '<span class="latest">最新</span>' if latest else ""
     return (
         f'    <li><a class="edition" href="{escape(quote(record.folder))}/">'
@@ -170,12 +171,24 @@ def clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-def minutes(seconds: float) -> str:
-    """Durations in words: 12分05秒, 1小时02分."""
-    total = round(seconds)
-    h, rest = divmod(total, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}小时{m:02d}分" if h else f"{m}分{s:02d}秒"
+def about(seconds: float) -> str:
+    """How long, as one would say it: 约25分钟, 约1小时10分钟, 40秒."""
+    if seconds < 60:
+        return f"{round(seconds)}秒"
+    total = round(seconds / 60)
+    h, m = divmod(total, 60)
+    if not h:
+        return f"约{m}分钟"
+    return f"约{h}小时{m}分钟" if m else f"约{h}小时"
+
+
+def weekday(date: str | None) -> str:
+    """星期二 for 2020-11-24: the title already has the date, the day of the week helps more."""
+    try:
+        day = dt.date.fromisoformat(date or "")
+    except ValueError:
+        return ""
+    return "星期" + "一二三四五六日"[day.weekday()]
 
 
 def script_json(data: object) -> str:

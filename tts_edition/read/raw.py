@@ -67,6 +67,19 @@ class _Item:
     bullet: bool = False
 
 
+class _Line:
+    """One printed line, with the judgements about it made once."""
+
+    __slots__ = ("raw", "text", "spaced", "byline", "candidate")
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.text = squeeze_spaces(raw)
+        self.spaced = is_spaced(raw)
+        self.byline = _is_byline(self.text)
+        self.candidate = self.spaced or _is_candidate(self.text)
+
+
 def parse(text: str) -> list[Article]:
     blocks = _blocks(text)
     width = _column_width(blocks)
@@ -78,19 +91,19 @@ def parse(text: str) -> list[Article]:
     return _articles(items)
 
 
-def _blocks(text: str) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
+def _blocks(text: str) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = [[]]
     for line in text.splitlines():
         if line.strip():
-            blocks[-1].append(line.rstrip())
+            blocks[-1].append(_Line(line.rstrip()))
         elif blocks[-1]:
             blocks.append([])
     return [b for b in blocks if b]
 
 
-def _column_width(blocks: list[list[str]]) -> int:
+def _column_width(blocks: list[list[_Line]]) -> int:
     """The body column's width in characters: the median length of punctuated lines."""
-    lengths = [len(squeeze_spaces(line)) for b in blocks for line in b if has_punctuation(line)]
+    lengths = [len(line.text) for b in blocks for line in b if has_punctuation(line.text)]
     return int(statistics.median(lengths)) if len(lengths) >= 5 else 0
 
 
@@ -99,64 +112,61 @@ def _column_width(blocks: list[list[str]]) -> int:
 
 def is_spaced(line: str) -> bool:
     """以 改 革 创 新: most tokens a single character."""
+    if len(line) > 200:
+        return False
     tokens = line.split()
     return len(tokens) >= 4 and sum(len(t) == 1 for t in tokens) >= 0.7 * len(tokens)
 
 
-def _is_byline(line: str) -> bool:
-    squeezed = squeeze_spaces(line)
-    return bool(_BYLINE.match(squeezed)) and len(squeezed) <= 30 and not re.search(r"[。！？，]", squeezed)
+def _is_byline(text: str) -> bool:
+    return len(text) <= 30 and bool(_BYLINE.match(text)) and not re.search(r"[。！？，]", text)
 
 
-def _is_candidate(line: str) -> bool:
-    squeezed = squeeze_spaces(line)
-    if is_spaced(line):
-        return True
+def _is_candidate(text: str) -> bool:
     return (
-        2 <= len(squeezed) <= MAX_HEADLINE
-        and not has_punctuation(squeezed)
-        and not starts_with_bullet(squeezed)
-        and not is_continuation_mark(squeezed)
-        and not squeezed.endswith("电")
+        2 <= len(text) <= MAX_HEADLINE
+        and not has_punctuation(text)
+        and not starts_with_bullet(text)
+        and not is_continuation_mark(text)
+        and not text.endswith("电")
     )
 
 
-def _classify(block: list[str], following: list[str] | None, width: int) -> list[_Item]:
-    heads = [ln for ln in block if not _is_byline(ln)]
-    if heads and len(heads) <= 4 and all(_is_candidate(ln) for ln in heads):
+def _classify(block: list[_Line], following: list[_Line] | None, width: int) -> list[_Item]:
+    heads = [ln for ln in block if not ln.byline]
+    if heads and len(heads) <= 4 and all(ln.candidate for ln in heads):
         if not (len(block) == 1 and _is_fragment(block[0], following, width)):
             return _headline_block(block)
     items: list[_Item] = []
     rest = block
     lead = block[0]
-    if len(block) > 1 and _is_candidate(lead) and not is_spaced(lead):
-        longest = max(len(squeeze_spaces(ln)) for ln in block[1:])
-        if len(squeeze_spaces(lead)) < 0.75 * longest:
-            items.append(_Item("headline", clean_headline(lead)))
+    if len(block) > 1 and lead.candidate and not lead.spaced:
+        longest = max(len(ln.text) for ln in block[1:])
+        if len(lead.text) < 0.75 * longest:
+            items.append(_Item("headline", clean_headline(lead.raw)))
             rest = block[1:]
-    elif is_spaced(lead):
-        items.append(_Item("headline", clean_headline(lead)))
+    elif lead.spaced:
+        items.append(_Item("headline", clean_headline(lead.raw)))
         rest = block[1:]
     return items + _text_items(rest, width)
 
 
-def _headline_block(block: list[str]) -> list[_Item]:
-    titles = [clean_headline(ln) for ln in block if not _is_byline(ln)]
+def _headline_block(block: list[_Line]) -> list[_Item]:
+    titles = [clean_headline(ln.raw) for ln in block if not ln.byline]
     items = [_Item("headline", " ".join(titles))]
-    items += [_Item("byline", squeeze_spaces(ln)) for ln in block if _is_byline(ln)]
+    items += [_Item("byline", ln.text) for ln in block if ln.byline]
     return items
 
 
-def _is_fragment(line: str, following: list[str] | None, width: int) -> bool:
+def _is_fragment(line: _Line, following: list[_Line] | None, width: int) -> bool:
     """A lone unpunctuated line that is really body text cut at a page break."""
-    if following is None or is_spaced(line) or following[0][:1].isspace():
+    if following is None or line.spaced or following[0].raw[:1].isspace():
         return False  # nothing to carry on into, or the next block starts its own paragraph
-    if not has_punctuation(following[0] + "".join(following[1:2])):
+    if not has_punctuation("".join(ln.text for ln in following[:2])):
         return False
-    line = squeeze_spaces(line)
-    if width and abs(len(line) - width) <= 2:
+    if width and abs(len(line.text) - width) <= 2:
         return True
-    return _word_runs_on(line, squeeze_spaces(following[0]))
+    return _word_runs_on(line.text, following[0].text)
 
 
 def _word_runs_on(before: str, after: str) -> bool:
@@ -192,32 +202,26 @@ def clean_headline(line: str) -> str:
     return " ".join(out).strip().lstrip(BULLETS).strip()
 
 
-def _text_items(lines: list[str], width: int) -> list[_Item]:
+def _text_items(lines: list[_Line], width: int) -> list[_Item]:
     """Join a block's lines into paragraphs; bylines inside a block become their own items."""
     items: list[_Item] = []
     current: list[str] = []
-    local = max((len(squeeze_spaces(ln)) for ln in lines), default=0) if len(lines) >= 3 or not width else width
+    local = max((len(ln.text) for ln in lines), default=0) if len(lines) >= 3 or not width else width
 
     def flush() -> None:
         if current:
-            para = squeeze_spaces(join_lines(current))
+            para = join_lines(current)
             items.append(_Item("text", para, open=not ends_complete(para), bullet=has_bullets(para)))
             current.clear()
 
     for line in lines:
-        stripped = line.strip()
-        if _is_byline(line) and not current:
-            items.append(_Item("byline", squeeze_spaces(line)))
+        if line.byline and not current:
+            items.append(_Item("byline", line.text))
             continue
-        if current and (line[:1].isspace() or starts_with_bullet(stripped)):
+        if current and (line.raw[:1].isspace() or starts_with_bullet(line.text)):
             flush()
-        if is_continuation_mark(stripped) and current:
-            current.append(stripped)
-            flush()
-            continue
-        current.append(stripped)
-        squeezed = squeeze_spaces(stripped)
-        if ends_complete(squeezed) and len(squeezed) <= local - 2:
+        current.append(line.text)
+        if is_continuation_mark(line.text) or (ends_complete(line.text) and len(line.text) <= local - 2):
             flush()
     flush()
     return items

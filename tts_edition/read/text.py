@@ -32,10 +32,6 @@ def han(text: str) -> list[str]:
     return _HAN.findall(text)
 
 
-def is_cjk(ch: str) -> bool:
-    return bool(re.match(rf"[{_CJK}]", ch)) or bool(_HAN.match(ch))
-
-
 def squeeze_spaces(text: str) -> str:
     """Drop spaces next to Chinese characters or punctuation; keep one between Latin words and numbers.
 
@@ -57,9 +53,14 @@ def ends_complete(text: str) -> bool:
     return text[-1] in TERMINAL
 
 
+_PUNCTUATION = re.compile(r"[。！？!?，,、；;：:]")
+_LATIN_START = re.compile(r"[A-Za-z0-9]")
+_LATIN_END = re.compile(r"[A-Za-z,.;:]$")
+
+
 def has_punctuation(text: str) -> bool:
     """Whether a line holds sentence or clause punctuation (headlines usually hold none)."""
-    return bool(re.search(r"[。！？!?，,、；;：:]", text))
+    return bool(_PUNCTUATION.search(text))
 
 
 def is_continuation_mark(text: str) -> bool:
@@ -76,7 +77,7 @@ def join_lines(lines: list[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z,.;:]$", out):
+        if out and _LATIN_START.match(line) and _LATIN_END.search(out):
             out += " "
         out += line
     return out
@@ -105,6 +106,9 @@ def continues(prev: str, nxt: str) -> bool:
     return bool(first) and first not in BULLETS and first != "#"
 
 
+_BULLET_AFTER_STOP = re.compile(rf"[。！？!?]\s*[{BULLETS}]")
+
+
 def has_bullets(text: str) -> bool:
     """Whether a paragraph is a run of bulleted items (● at its start or after a full stop)."""
-    return starts_with_bullet(text) or bool(re.search(rf"[。！？!?]\s*[{BULLETS}]", text))
+    return starts_with_bullet(text) or bool(_BULLET_AFTER_STOP.search(text))

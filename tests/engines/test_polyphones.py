@@ -1,0 +1,69 @@
+"""How well the front end reads polyphonic characters in news sentences.
+
+``data/polyphones.tsv`` holds hand-labelled sentences: ``dev`` ones that the
+rules were tuned on and ``heldout`` ones that were written before any tuning
+and never looked at while tuning; the held-out figure is the honest one.
+"""
+
+import csv
+import logging
+from importlib.resources import files
+
+import pytest
+from pypinyin import Style, lazy_pinyin
+
+from tts_edition.engines.mandarin import HAN, to_pinyin
+
+log = logging.getLogger(__name__)
+
+
+def labelled(split: str) -> list[tuple[str, int, str, str]]:
+    path = files("tts_edition.engines") / "data" / "polyphones.tsv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return [(r["sentence"], int(r["index"]), r["char"], r["pinyin"]) for r in rows if r["split"] == split]
+
+
+def accuracy(split: str, read) -> tuple[float, list[str]]:
+    """The share of labelled characters ``read(sentence)`` gets right; ``read``
+    returns one syllable per Chinese character."""
+    errors, rows, cache = [], labelled(split), {}
+    for sentence, index, char, expected in rows:
+        if sentence not in cache:
+            cache[sentence] = read(sentence)
+        han_index = len(HAN.findall(sentence[:index]))
+        got = cache[sentence][han_index]
+        if got != expected:
+            errors.append(f"{sentence} {char}: {got} (want {expected})")
+    return 1 - len(errors) / len(rows), errors
+
+
+def plain_pypinyin(sentence: str) -> list[str]:
+    return lazy_pinyin(sentence, style=Style.TONE3, neutral_tone_with_five=True, errors="ignore")
+
+
+def front_end(sentence: str) -> list[str]:
+    return to_pinyin(sentence, sandhi=False)
+
+
+def test_the_data_set_is_big_enough():
+    assert len({s for s, *_ in labelled("dev")}) >= 200
+    assert len({s for s, *_ in labelled("heldout")}) >= 50
+
+
+def test_every_label_points_at_its_character():
+    for split in ("dev", "heldout"):
+        for sentence, index, char, expected in labelled(split):
+            assert sentence[index] == char
+            assert expected[-1] in "12345"
+
+
+@pytest.mark.parametrize("split, floor", [("dev", 0.97), ("heldout", 0.90)])
+def test_polyphone_accuracy(split, floor, capsys):
+    before, _ = accuracy(split, plain_pypinyin)
+    after, errors = accuracy(split, front_end)
+    with capsys.disabled():
+        print(f"\npolyphones ({split}): plain pypinyin {before:.1%}, front end {after:.1%}")
+        for e in errors if split == "dev" else []:  # held-out errors stay unseen
+            print("  ", e)
+    assert after >= floor

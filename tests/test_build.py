@@ -1,0 +1,68 @@
+"""One real end-to-end build with the offline voice on a short text, read back with real readers."""
+
+import json
+
+import feedparser
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from tts_edition import pipeline, presets
+from tts_edition.cache import Cache
+from tts_edition.publish.feed import FeedConfig
+
+PAPER = """# 测试日报 2020年11月25日
+
+## 全县举行表彰大会
+
+本报讯，11月24日上午，全县共有1689人参加表彰大会。
+
+## 天气
+
+明天多云，气温5～10℃。
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("build")
+    paper = tmp / "paper.txt"
+    paper.write_text(PAPER, encoding="utf-8")
+    options = pipeline.BuildOptions(
+        out=tmp / "out",
+        preset=presets.load("standard"),
+        cache=Cache(tmp / "cache"),
+        feed=FeedConfig.load(tmp / "out").merged(base_url="https://example.org/paper"),
+    )
+    folder = pipeline.build(paper, options)
+    return paper, options, folder
+
+
+def test_the_edition_is_a_chaptered_mp3_of_plausible_length(built):
+    _, _, folder = built
+    assert folder.name == "2020-11-25-ce-shi-ri-bao" or folder.name.startswith("2020-11-25-")
+    mp3 = MP3(folder / "edition.mp3")
+    characters = len("全县举行表彰大会本报讯十一月二十四日上午全县共有一千六百八十九人参加表彰大会天气明天多云气温五至十摄氏度")
+    assert characters / 6 < mp3.info.length < characters / 3 + 6  # speech plus pauses
+    chapters = ID3(folder / "edition.mp3").getall("CHAP")
+    assert [c.sub_frames["TIT2"].text[0] for c in chapters] == ["全县举行表彰大会", "天气"]
+
+
+def test_the_feed_lists_the_edition_with_its_real_size(built):
+    _, options, folder = built
+    feed = feedparser.parse((options.out / "feed.xml").read_bytes())
+    assert not feed.bozo
+    assert len(feed.entries) == 1
+    enclosure = feed.entries[0].enclosures[0]
+    assert int(enclosure.length) == (folder / "edition.mp3").stat().st_size
+    assert enclosure.href.startswith("https://example.org/paper/")
+
+
+def test_a_second_build_voices_nothing(built):
+    paper, options, folder = built
+    seen = []
+    before = json.loads((folder / "edition.json").read_text())
+    pipeline.build(paper, options, on_progress=seen.append)
+    assert seen and all(p.cached == p.total for p in seen)
+    after = json.loads((folder / "edition.json").read_text())
+    assert after["duration"] == pytest.approx(before["duration"], abs=0.05)

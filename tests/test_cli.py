@@ -1,0 +1,75 @@
+"""The command-line contract that outside tests rely on (design notes), run as a user would."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def tts(*args, input=None):
+    return subprocess.run(
+        [sys.executable, "-m", "tts_edition", *args],
+        capture_output=True, text=True, input=input, timeout=120,
+    )
+
+
+def assert_one_line_error(result, words):
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_plan_prints_the_edition_as_json(tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text("# 日报\n\n## 标题\n\n共有3个人。\n", encoding="utf-8")
+    result = tts("plan", str(paper))
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["title"] == "日报" and plan["date"] is None
+    sentence = plan["articles"][0]["paragraphs"][0]["sentences"][0]
+    assert sentence == {"text": "共有3个人。", "spoken": "共有三个人。"}
+
+
+def test_normalize_writes_one_line_per_input_line():
+    lines = ["2020年11月24日", "", "增长3.5%", "没有数字"]
+    result = tts("normalize", input="\n".join(lines) + "\n")
+    assert result.returncode == 0
+    out = result.stdout.split("\n")[:-1]
+    assert len(out) == len(lines)
+    assert out[0] == "二零二零年十一月二十四日" and out[1] == "" and out[3] == "没有数字"
+
+
+def test_normalize_takes_text_as_an_argument():
+    assert tts("normalize", "共200项").stdout == "共二百项\n"
+
+
+def test_voices_lists_the_offline_voice_and_presets():
+    result = tts("voices", "--engine", "offline")
+    assert result.returncode == 0
+    assert "baker" in result.stdout
+    assert {"standard", "elder", "brief"} <= {l.split("\t")[1] for l in result.stdout.splitlines() if l.startswith("preset")}
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["build", "nope.txt"], "nope.txt"),
+        (["plan", "nope.txt"], "nope.txt"),
+        (["build", "PAPER", "--preset", "loud"], "unknown preset"),
+        (["build", "PAPER", "--rate", "fast"], "--rate"),
+        (["build", "PAPER", "--engine", "robot"], "unknown engine"),
+        (["build", "PAPER", "--date", "24.11.2020"], "--date"),
+        (["build", "PAPER", "--set", "colour=red"], "--set"),
+        (["plan", "EMPTY"], "empty"),
+        (["feed", "nowhere"], "nowhere"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(tmp_path, args, words):
+    paper = tmp_path / "paper.txt"
+    paper.write_text("# 日报\n\n## 标题\n\n正文。\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    args = [str(paper) if a == "PAPER" else str(empty) if a == "EMPTY" else a for a in args]
+    assert_one_line_error(tts(*args, "-o", str(tmp_path / "out")) if args[0] == "build" else tts(*args), words)

@@ -1,0 +1,76 @@
+import datetime as dt
+
+from tts_edition import pipeline, presets
+from tts_edition.model import Level
+
+PAPER = """# 测试日报
+
+## 第一篇文章
+
+今天天气很好。我们去公园散步。
+
+第二段只有一句。
+
+## 第二篇文章
+
+2020年11月24日，全县共有1689人参加活动。
+"""
+
+
+def make_plan(tmp_path, text=PAPER):
+    path = tmp_path / "paper.txt"
+    path.write_text(text, encoding="utf-8")
+    return pipeline.plan(path)
+
+
+def test_plan_reads_titles_sentences_and_what_will_be_said(tmp_path):
+    edition = make_plan(tmp_path)
+    assert edition.title == "测试日报"
+    assert edition.date == dt.date(2020, 11, 24)
+    assert [a.title for a in edition.articles] == ["第一篇文章", "第二篇文章"]
+    last = edition.articles[1].paragraphs[0].sentences[0]
+    assert last.text == "2020年11月24日，全县共有1689人参加活动。"
+    assert "一千六百八十九人" in last.spoken and not any(c.isdigit() for c in last.spoken)
+
+
+def test_pieces_end_with_pauses_that_grow_with_the_level(tmp_path):
+    edition = make_plan(tmp_path)
+    todo = pipeline.pieces(edition, 80, presets.load("standard"))
+    titles = [p for p in todo if p.sentence is None]
+    assert [p.article for p in titles] == [0, 1]
+    by_sentence = [p.level for p in todo if p.sentence is not None]
+    # 今天… (sentence), 我们… (end of paragraph), 第二段… (end of article), 2020… (end of article)
+    assert by_sentence == [Level.SENTENCE, Level.PARAGRAPH, Level.ARTICLE, Level.ARTICLE]
+    assert [p.sentence for p in todo if p.sentence is not None] == [0, 1, 2, 3]
+
+
+def test_long_sentences_become_several_chunks_within_the_limit(tmp_path):
+    long = "，".join(["我县认真学习贯彻全会精神"] * 12) + "。"
+    edition = make_plan(tmp_path, f"# 报\n\n## 长句\n\n{long}\n")
+    todo = [p for p in pipeline.pieces(edition, 30, presets.load("standard")) if p.sentence == 0]
+    assert len(todo) > 1 and all(len(p.text) <= 30 for p in todo)
+    assert [p.last_of_sentence for p in todo] == [False] * (len(todo) - 1) + [True]
+    assert "".join(p.text for p in todo) == edition.sentences()[0].spoken
+
+
+def test_elder_announces_the_edition_each_article_by_number_and_closes(tmp_path):
+    edition = make_plan(tmp_path)
+    todo = pipeline.pieces(edition, 80, presets.load("elder"))
+    spoken = [p.text for p in todo if p.sentence is None]
+    assert spoken[0].startswith("测试日报") and "二零二零年十一月二十四日" in spoken[0]
+    assert spoken[1].startswith("第一篇，共两篇") or spoken[1].startswith("第一篇，共二篇")
+    assert spoken[-1] == presets.load("elder").outro
+    assert todo[-1].level == Level.ARTICLE
+
+
+def test_brief_reads_headlines_and_first_paragraphs_only(tmp_path):
+    edition = make_plan(tmp_path)
+    todo = pipeline.pieces(edition, 80, presets.load("brief"))
+    assert "第二段只有一句" not in "".join(p.text for p in todo)
+    assert [p.sentence for p in todo if p.sentence is not None] == [0, 1, 3]
+
+
+def test_lexicon_beside_the_input_changes_what_is_said(tmp_path):
+    (tmp_path / "lexicon.toml").write_text('[words]\n"公园" = { say = "人民公园" }\n', encoding="utf-8")
+    edition = make_plan(tmp_path)
+    assert "人民公园" in edition.articles[0].paragraphs[0].sentences[1].spoken
