@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .edition import ARTICLE, TITLES, cues
+from .edition import ARTICLE, FOLDER, TITLES, cues
 
 pytestmark = pytest.mark.slow
 
@@ -125,6 +125,8 @@ def test_position_survives_a_reload(page):
     assert s["t"] == pytest.approx(where, abs=0.05)
     assert s["chapter"] == 1
     assert s["paused"]  # restored, but it waits for the listener
+    keys = page.execute_script("return Object.keys(localStorage)")
+    assert "tts-edition:position:" + FOLDER in keys  # one position per edition
 
 
 def test_speed_is_remembered_too(page):
@@ -186,6 +188,17 @@ def test_big_text_and_big_targets_on_a_phone(page):
     assert tiny == []
     overflow = page.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0  # nothing sticks out sideways on a narrow phone
+
+
+def test_works_opened_as_a_file(browser, site):
+    """Chapters and sentences are in the page itself, so a copy on a USB stick plays too."""
+    browser.get((site / FOLDER / "index.html").as_uri())
+    assert len(browser.find_elements("css selector", "#chapters button")) == len(TITLES)
+    click(browser, '#chapters button[data-index="2"]')
+    s = wait_for(browser, lambda s: s["t"] >= 2 * ARTICLE and s["cueIndex"] == 8)
+    assert s["cue"] == cues()[8].text
+    click(browser, "#play")
+    wait_for(browser, lambda s: s["paused"])
 
 
 def test_no_request_leaves_the_server(page, base_url):
