@@ -36,10 +36,14 @@ def clean(text: str) -> str:
 
 
 def pauses(text: str) -> str:
-    """Turn —— and … (and a lone dash between words) into one pause mark."""
+    """Turn —— and … (and a lone dash between words) into one pause mark.
+
+    Also drops the spaces that reading numbers left between Chinese words.
+    """
+    text = _SPACE_BETWEEN.sub("", text)
     text = _DASHES.sub(PAUSE, text)
-    text = _LONE_DASH.sub(PAUSE, text)
     previous = None
     while previous != text:
-        previous, text = text, _PAUSE_RUN.sub("", text)
-    return text.strip()
+        previous = text
+        text = _PAUSE_RUN.sub("", _LONE_DASH.sub(PAUSE, text))
+    return _SPACE_BETWEEN.sub("", text).strip()

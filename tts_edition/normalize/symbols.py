@@ -24,7 +24,9 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])(?!\.\d)|(?<
 _TO = re.compile(r"\b([BCOPG])2([BCOPG])\b")
 
 _HAN = r"\u4e00-\u9fff"
-_ACRONYM = re.compile(rf"(?:(?<=[{_HAN}])[a-z]{{2,3}}(?![A-Za-z0-9²³/])|(?<![A-Za-z0-9])[a-z]{{2,3}}(?=[{_HAN}]))")
+_ACRONYM = re.compile(
+    rf"(?<![A-Za-z0-9.])(?:(?<=[{_HAN}])[a-z]{{2,3}}|[a-z]{{2,3}}(?=[{_HAN}]))(?![A-Za-z0-9.²³/])"
+)
 
 _NUM = r"\d+(?:\.\d+)?"
 _SIGNED = rf"-?{_NUM}"

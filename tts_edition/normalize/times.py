@@ -23,9 +23,13 @@ _TIME_RANGE = re.compile(r"(?<=[点分秒])\s*(?:-|—|–|~|～)\s*(?=[零一�
 
 def rewrite(text: str) -> str:
     text = _CLOCK.sub(_clock, text)
-    text = _TIME_RANGE.sub("至", text)
     text = _RATIO.sub(lambda m: number(m[1]) + "比" + number(m[2]), text)
     return _ZERO_MINUTE.sub(lambda m: "零" + m[1], text)
+
+
+def spans(text: str) -> str:
+    """八点—十七点: once both ends are words, the dash between them is 至."""
+    return _TIME_RANGE.sub("至", text)
 
 
 def _clock(m: re.Match) -> str:
