@@ -121,7 +121,7 @@ text_strategy = st.text(
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=text_strategy, limit=st.integers(min_value=4, max_value=80))
+@given(text=text_strategy, limit=st.integers(min_value=8, max_value=80))
 def test_chunks_properties(text, limit):
     assume(not re.search(r"[^\w]{4}", text))  # real punctuation comes in ones and twos
     pieces = chunks(text, limit)

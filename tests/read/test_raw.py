@@ -87,12 +87,12 @@ def test_a_page_we_wrote_reads_the_same_way():
 
 
 def test_text_before_any_headline_belongs_to_an_untitled_article():
-    articles = parse("我县召开会议，部署\n冬季防火工作。\n")
+    _, articles = parse("我县召开会议，部署\n冬季防火工作。\n")
     assert [(a.title, [p.text for p in a.paragraphs]) for a in articles] == [("", ["我县召开会议，部署冬季防火工作。"])]
 
 
 def test_indented_lines_start_paragraphs():
-    articles = parse("标题在此\n\n　　第一段很短。\n　　第二段也短。\n")
+    _, articles = parse("标题在此\n\n　　第一段很短。\n　　第二段也短。\n")
     assert [p.text for p in articles[0].paragraphs] == ["第一段很短。", "第二段也短。"]
 
 
@@ -101,3 +101,26 @@ def test_spaced_headlines_collapse_but_phrases_keep_their_space():
     assert not is_spaced("争做奋斗者 建功新征程")
     assert clean_headline("以 改 革 创 新 释 放 发 展 活 力") == "以改革创新释放发展活力"
     assert clean_headline("争做奋斗者  建功新征程") == "争做奋斗者 建功新征程"
+
+
+def test_masthead_titles_the_edition_and_headlines_may_hold_a_comma(tmp_path):
+    page = (
+        "阜蒙县报\n2020年11月25日 星期三 第1版\n\n"
+        "习近平：坚持稳中求进，推动高质量发展\n\n"
+        "新华社北京11月24日电 会议强调，要坚持稳中求进\n工作总基调。\n\n"
+        "全县冬季供暖全面启动\n本报讯（记者 刘 洋）11月1日起，全县\n供暖全面启动。\n"
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    edition = segment(read_edition(path))
+    assert edition.title == "阜蒙县报 2020年11月25日 星期三 第1版"
+    assert edition.date.isoformat() == "2020-11-25"
+    assert [a.title for a in edition.articles] == ["习近平：坚持稳中求进，推动高质量发展", "全县冬季供暖全面启动"]
+    assert [s.text for s in edition.articles[0].paragraphs[0].sentences] == [
+        "新华社北京11月24日电",
+        "会议强调，要坚持稳中求进工作总基调。",
+    ]
+    assert [s.text for s in edition.articles[1].paragraphs[0].sentences] == [
+        "本报讯（记者刘洋）",
+        "11月1日起，全县供暖全面启动。",
+    ]

@@ -63,7 +63,7 @@ def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Art
     elif fmt == "markdown":
         heading, articles = markdown.parse(text)
     else:
-        heading, articles = None, raw.parse(text)
+        heading, articles = raw.parse(text)
     if not any(re.search(r"\w", p.text) for a in articles for p in a.paragraphs):
         raise UserError(f"{path}: no text to read (only headings or punctuation)")
     return heading, articles, encoding, text

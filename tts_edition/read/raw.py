@@ -7,7 +7,8 @@ that are just short lines. We read it in three passes:
 1. *Blocks*: runs of non-blank lines. Each line is classed as a headline
    candidate (short, no clause or sentence punctuation, or spaced out as
    以 改 革 创 新), a byline (本报记者 谢红静 刘 超) or text.
-2. *Items*: a block made only of candidates (and bylines) is a headline,
+2. *Items*: a block made only of candidates (and bylines), or a single
+   short line with only a comma or colon inside, is a headline,
    kicker and subtitle joined, unless it is a single line as wide as the body
    column, or one whose last word runs on into the next block (有限 / 责任公司):
    that is body text cut by a page break. A block whose short first line
@@ -16,7 +17,10 @@ that are just short lines. We read it in three passes:
    ends a sentence and is shorter than the column, at an indented line or a
    bullet. A paragraph that stops mid-sentence before a blank line carries on
    in the next text block (不 / 断提升).
-3. *Articles*: each headline starts an article; a byline or dateline is its
+   A short line right above a byline or dateline is a headline too.
+3. *Articles*: a first headline that names a date, weekday or page
+   (阜蒙县报 2020年11月25日 星期三) is the masthead, the edition's title.
+   Each other headline starts an article; a byline or dateline is its
    first paragraph (its first sentence once segmented), never its title.
    Unpunctuated text right under a headline (a deck, a second deck line)
    stays in the article as opening paragraphs. Bulleted short news (● …)
@@ -52,6 +56,9 @@ from tts_edition.read.text import (
 )
 
 BRIEFS_TITLE = "简讯"
+# A first line naming the paper's date, weekday or page is the masthead, not a headline.
+_MASTHEAD = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*[0-9一二三四五六七八九十]+\s*版")
+_DATELINE_START = re.compile(r"^(?:据)?(?:新华社|中新社|本报讯|本报\S{2,12}?电)")
 MAX_HEADLINE = 40  # characters: longer unpunctuated lines are text
 
 _BYLINE = re.compile(
@@ -80,7 +87,8 @@ class _Line:
         self.candidate = self.spaced or _is_candidate(self.text)
 
 
-def parse(text: str) -> list[Article]:
+def parse(text: str) -> tuple[str | None, list[Article]]:
+    """Return (the masthead if the page opens with one, articles)."""
     blocks = _blocks(text)
     width = _column_width(blocks)
     items: list[_Item] = []
@@ -88,7 +96,10 @@ def parse(text: str) -> list[Article]:
         following = blocks[i + 1] if i + 1 < len(blocks) else None
         for item in _classify(block, following, width):
             _add(items, item)
-    return _articles(items)
+    masthead = None
+    if items and items[0].kind == "headline" and _MASTHEAD.search(items[0].text):
+        masthead = items.pop(0).text
+    return masthead, _articles(items)
 
 
 def _blocks(text: str) -> list[list[_Line]]:
@@ -102,9 +113,9 @@ def _blocks(text: str) -> list[list[_Line]]:
 
 
 def _column_width(blocks: list[list[_Line]]) -> int:
-    """The body column's width in characters: the median length of punctuated lines."""
-    lengths = [len(line.text) for b in blocks for line in b if has_punctuation(line.text)]
-    return int(statistics.median(lengths)) if len(lengths) >= 5 else 0
+    """The body column's width in characters: the median length of punctuated lines in paragraphs."""
+    lengths = [len(line.text) for b in blocks if len(b) >= 3 for line in b if has_punctuation(line.text)]
+    return int(statistics.median(lengths)) if len(lengths) >= 10 else 0  # 0: no column to speak of
 
 
 # -- pass 1 and 2: lines and blocks --------------------------------------------------------
@@ -122,6 +133,18 @@ def _is_byline(text: str) -> bool:
     return len(text) <= 30 and bool(_BYLINE.match(text)) and not re.search(r"[。！？，]", text)
 
 
+def _is_loose_headline(text: str) -> bool:
+    """A headline with a comma or colon inside (习近平：坚持稳中求进，推动高质量发展)."""
+    return (
+        4 <= len(text) <= 30
+        and not re.search(r"[。！？!?；;]", text)
+        and text[-1] not in "，,、：:"
+        and not starts_with_bullet(text)
+        and not text.endswith("电")
+        and not _is_byline(text)
+    )
+
+
 def _is_candidate(text: str) -> bool:
     return (
         2 <= len(text) <= MAX_HEADLINE
@@ -137,6 +160,8 @@ def _classify(block: list[_Line], following: list[_Line] | None, width: int) -> 
     if heads and len(heads) <= 4 and all(ln.candidate for ln in heads):
         if not (len(block) == 1 and _is_fragment(block[0], following, width)):
             return _headline_block(block)
+    if len(block) == 1 and _is_loose_headline(block[0].text) and not _is_fragment(block[0], following, width):
+        return _headline_block(block)
     items: list[_Item] = []
     rest = block
     lead = block[0]
@@ -214,10 +239,16 @@ def _text_items(lines: list[_Line], width: int) -> list[_Item]:
             items.append(_Item("text", para, open=not ends_complete(para), bullet=has_bullets(para)))
             current.clear()
 
-    for line in lines:
+    for i, line in enumerate(lines):
         if line.byline and not current:
             items.append(_Item("byline", line.text))
             continue
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        if line.candidate and after and (after.byline or _DATELINE_START.match(after.text)):
+            if not current or ends_complete(current[-1]):  # a headline set straight above its byline
+                flush()
+                items.append(_Item("headline", clean_headline(line.raw)))
+                continue
         if current and (line.raw[:1].isspace() or starts_with_bullet(line.text)):
             flush()
         current.append(line.text)
