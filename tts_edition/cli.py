@@ -34,6 +34,12 @@ Out = Annotated[Path, typer.Option("--out", "-o", help="Where editions, feed.xml
 Title = Annotated[Optional[str], typer.Option(help="Edition title (else the title heading or file name).")]
 Date = Annotated[Optional[str], typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
 Format = Annotated[str, typer.Option("--format", help="auto, markdown, raw or html.")]
+BaseUrl = Annotated[Optional[str], typer.Option(help="Public URL of the output folder (feed links).")]
+FeedTitle = Annotated[Optional[str], typer.Option(help="Podcast title (else OUT/feed.toml).")]
+Author = Annotated[Optional[str], typer.Option(help="Podcast author.")]
+OwnerEmail = Annotated[Optional[str], typer.Option(help="Podcast owner's e-mail.")]
+Category = Annotated[Optional[str], typer.Option(help="iTunes category, e.g. News.")]
+Artwork = Annotated[Optional[str], typer.Option(help="Podcast artwork: URL or image file.")]
 
 
 @app.callback()
@@ -52,7 +58,12 @@ def build(
     pitch: Annotated[Optional[str], typer.Option(help="Pitch, e.g. +0Hz.")] = None,
     volume: Annotated[Optional[str], typer.Option(help="Volume, e.g. +0%.")] = None,
     bitrate: Annotated[Optional[int], typer.Option(help="MP3 bit rate in kbit/s (CBR).")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="Public URL of the output folder.")] = None,
+    base_url: BaseUrl = None,
+    feed_title: FeedTitle = None,
+    author: Author = None,
+    owner_email: OwnerEmail = None,
+    category: Category = None,
+    artwork: Artwork = None,
     jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
     cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
     set_: Annotated[
@@ -65,7 +76,6 @@ def build(
 ):
     """Build one audio edition per input and update OUT/feed.xml."""
     from . import pipeline
-    from .publish.feed import FeedConfig
 
     def run() -> int:
         chosen = presets.load(preset).with_options(
@@ -83,7 +93,7 @@ def build(
             voice=voice,
             jobs=jobs,
             cache=Cache(cache),
-            feed=FeedConfig.load(out).merged(base_url=base_url),
+            feed=_feed_config(out, base_url, feed_title, author, owner_email, category, artwork),
             read=pipeline.ReadOptions(title, _date(date), format),
         )
         failed = []
@@ -93,10 +103,10 @@ def build(
                     folder = pipeline.build(path, options, on_progress)
                 print(f"{path}: edition written to {folder}")
             except BuildError as e:
-                err.print(f"{path}: {e}", markup=False, highlight=False)
+                _say(f"{path}: {e}")
                 failed.append(path)
         if failed:
-            err.print(f"{len(failed)} of {len(inputs)} editions not built", markup=False)
+            _say(f"{len(failed)} of {len(inputs)} editions not built")
             return 1
         print(f"feed: {out / 'feed.xml'}")
         return 0
@@ -149,16 +159,20 @@ def voices(engine: Annotated[Optional[str], typer.Option(help="Only this engine'
 @app.command()
 def feed(
     out: Annotated[Path, typer.Argument(help="The output folder holding editions.")],
-    base_url: Annotated[Optional[str], typer.Option(help="New public URL of the folder.")] = None,
+    base_url: BaseUrl = None,
+    feed_title: FeedTitle = None,
+    author: Author = None,
+    owner_email: OwnerEmail = None,
+    category: Category = None,
+    artwork: Artwork = None,
 ):
     """Rewrite OUT/feed.xml and OUT/index.html from the editions already in OUT."""
     from . import pipeline
-    from .publish.feed import FeedConfig
 
     def run() -> int:
         if not out.is_dir():
             raise UserError(f"{out}: no such folder")
-        pipeline.publish(out, FeedConfig.load(out).merged(base_url=base_url))
+        pipeline.publish(out, _feed_config(out, base_url, feed_title, author, owner_email, category, artwork))
         print(f"feed: {out / 'feed.xml'}")
         return 0
 
@@ -169,14 +183,26 @@ def _guarded(run) -> int:
     try:
         return run()
     except UserError as e:
-        err.print(f"error: {e}", markup=False, highlight=False)
+        _say(f"error: {e}")
         return 2
     except BuildError as e:
-        err.print(f"failed: {e}", markup=False, highlight=False)
+        _say(f"failed: {e}")
         return 1
     except KeyboardInterrupt:
-        err.print("interrupted; finished pieces are cached, run again to resume", markup=False)
+        _say("interrupted; finished pieces are cached, run again to resume")
         return 130
+
+
+def _feed_config(out: Path, base_url, title, author, owner_email, category, artwork):
+    from .publish import FeedConfig
+
+    return FeedConfig.load(out).merged(
+        link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
+    )
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -21,10 +21,8 @@ from .model import Edition, Level, Piece
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
-from .publish import write_edition
-from .publish.feed import FeedConfig, write_feed
-from .publish.naming import folder_name
-from .publish.page import write_page
+from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_edition, write_feed, write_page
+from .publish.player import write_player
 from .read import read_edition
 
 log = logging.getLogger(__name__)
@@ -137,19 +135,22 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     folder = options.out / folder_name(edition)
     folder.mkdir(parents=True, exist_ok=True)
     mp3 = folder / "edition.mp3"
-    pauses = Pauses(**preset.pauses)
+    cover = default_cover(edition.title, edition.date)
     timeline = assemble(
-        todo, wavs, edition, pauses, mp3,
+        todo, wavs, edition, Pauses(**preset.pauses), mp3,
+        tags=edition_tags(edition, cover=cover),
         bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
     )
-    write_edition(folder, edition, timeline, mp3, feed=options.feed, engine=preset.engine, voice=voice)
+    write_edition(folder, edition, timeline, mp3, cover=cover, engine=preset.engine, voice=voice)
+    write_player(folder)
     publish(options.out, options.feed)
     return folder
 
 
 def publish(out: Path, feed: FeedConfig) -> None:
+    """The feed and the editions page, from every edition in ``out``."""
     write_feed(out, feed)
-    write_page(out)
+    write_page(out, feed.title)
 
 
 def _engine_extras(engine: str, lexicon: Lexicon) -> tuple[dict, str]:
