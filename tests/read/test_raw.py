@@ -124,3 +124,18 @@ def test_masthead_titles_the_edition_and_headlines_may_hold_a_comma(tmp_path):
         "本报讯（记者刘洋）",
         "11月1日起，全县供暖全面启动。",
     ]
+
+
+def test_indented_page_with_kicker_subtitle_and_square_bullets():
+    edition = segment(read_edition(DATA / "raw-page-indented.txt"))
+    assert [a.title for a in edition.articles] == [
+        "聚焦乡村振兴 我县特色产业助农增收 ——来自沙拉镇的调查",
+        "县政协召开十届五次常委会议",
+        "简讯",
+    ]
+    feature = edition.articles[0]
+    assert [p.text for p in feature.paragraphs][0] == "本报通讯员张三记者李四"
+    assert feature.paragraphs[1].sentences[1].text == "“今年的价格比去年好，一个棚能收入三万多元。”"
+    assert feature.paragraphs[2].text.endswith("带动农户增收。（下转第三版）")
+    assert edition.articles[1].paragraphs[0].sentences[0].text == "本报讯（记者孙丽）"
+    assert len(edition.articles[2].paragraphs) == 2

@@ -23,7 +23,7 @@ _HAN = r"\u3400-\u9fff"
 _SPACE_BETWEEN = re.compile(rf"(?<=[{_HAN}0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])|(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[0-9０-９])")
 _DASHES = re.compile(r"\s*(?:—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,})\s*")
 _LONE_DASH = re.compile(rf"(?<=[{_HAN}》”」』）)])\s*—\s*(?=[{_HAN}《“「『（(])")
-_PUNCT = "，。、；：！？,.;:!?"
+_PUNCT = "，。、；：！？,;:!?"
 _PAUSE_RUN = re.compile(rf"{PAUSE}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){PAUSE}|^\s*{PAUSE}")
 
 
@@ -41,9 +41,8 @@ def pauses(text: str) -> str:
     Also drops the spaces that reading numbers left between Chinese words.
     """
     text = _SPACE_BETWEEN.sub("", text)
-    text = _DASHES.sub(PAUSE, text)
     previous = None
     while previous != text:
         previous = text
-        text = _PAUSE_RUN.sub("", _LONE_DASH.sub(PAUSE, text))
+        text = _PAUSE_RUN.sub("", _LONE_DASH.sub(PAUSE, _DASHES.sub(PAUSE, text)))
     return _SPACE_BETWEEN.sub("", text).strip()

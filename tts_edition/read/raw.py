@@ -232,6 +232,8 @@ def _text_items(lines: list[_Line], width: int) -> list[_Item]:
     items: list[_Item] = []
     current: list[str] = []
     local = max((len(ln.text) for ln in lines), default=0) if len(lines) >= 3 or not width else width
+    if any(ln.raw[:1].isspace() for ln in lines[1:]):
+        local = 0  # paragraphs marked by indentation: trust only that
 
     def flush() -> None:
         if current:
