@@ -30,6 +30,7 @@ PASSES = (
     symbols.letters_with_digits,
     numbers.rewrite,
     symbols.lone_operators,
+    symbols.acronyms,
     times.spans,
     artefacts.pauses,
 )

@@ -55,8 +55,15 @@ def halfwidth(text: str) -> str:
 
 
 def to_words(text: str) -> str:
-    """B2B -> B to B; nba -> NBA (short lowercase runs beside Chinese are spelled out)."""
-    text = _TO.sub(r"\1 to \2", text)
+    """B2B -> B to B: the shorthands read as English words."""
+    return _TO.sub(r"\1 to \2", text)
+
+
+def acronyms(text: str) -> str:
+    """nba -> NBA: a short lowercase run beside Chinese is spelled out, letter by letter.
+
+    Runs after the numbers are read, so it sees the final neighbours of each run.
+    """
     return _ACRONYM.sub(lambda m: m[0] if m[0] in UNITS else m[0].upper(), text)
 
 
