@@ -45,6 +45,11 @@ _PERCENT = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?([%‰])")
 _PERCENT_WORD = re.compile(r"[-]?(百分之|千分之)(-?)(\d+(?:\.\d+)?)")
 _TEMPERATURE = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?({'|'.join(map(re.escape, TEMPERATURE_UNITS))})")
 _UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?(万|亿)?\s?({UNIT})")
+# 元/吨, 微克/立方米, 公里/小时: "per" between two unit words is 每
+_PER_UNIT = re.compile(
+    r"(?<=元|米|克|吨|升|度|次|人|个|件|斤|里|亩|天|时|户|瓦|秒|钟|位)/"
+    r"(?=吨|千克|公斤|斤|克|米|平方米|立方米|小时|天|年|月|周|人|户|亩|秒|分钟|次|台|辆|件|个|升|瓶|盒|公里|千米|平方公里|千瓦时|度)"
+)
 _WAN = re.compile(r"(?<=\d)[wW](?=[\u4e00-\u9fff])")
 
 
@@ -56,6 +61,7 @@ def rewrite(text: str) -> str:
     text = _PERCENT_WORD.sub(_percent_word, text)
     text = _TEMPERATURE.sub(lambda m: temperature(m[1] + m[2]) + UNITS[m[3]], text)
     text = _UNIT_AFTER.sub(_unit_after, text)
+    text = _PER_UNIT.sub("每", text)
     return _WAN.sub("万", text)
 
 

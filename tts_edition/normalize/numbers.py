@@ -122,8 +122,11 @@ def number(s: str, *, strip_zeros: bool = False, lone_two: str = "二") -> str:
 
 
 def count_before(s: str, following: str) -> str:
-    """Read an integer by the word that follows it: 两 only before a measure word."""
-    if following[:1] in MEASURE_WORDS:
+    """Read an integer by the word that follows it: 两 only before a measure word.
+
+    2季度 is the second quarter (二季度), unlike 2个季度.
+    """
+    if following[:1] in MEASURE_WORDS and not following.startswith("季度"):
         return count(s)
     return cardinal(s)
 
@@ -149,4 +152,4 @@ def _number(m: re.Match) -> str:
         return sign + decimal(whole + frac)
     if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_CARDINAL_DIGITS:
         return sign + digits(whole)
-    return sign + count_before(whole, m.string[m.end() : m.end() + 1])
+    return sign + count_before(whole, m.string[m.end() : m.end() + 2])

@@ -28,7 +28,9 @@ def rewrite(text: str) -> str:
 def _range(m: re.Match) -> str:
     a, a_unit, sep, b, b_unit = m[1], m[2] or "", m[3], m[4], m[5] or ""
     unit = b_unit or a_unit
-    if (a_unit and b_unit and a_unit != b_unit) or (b.startswith("-") and sep not in "至到"):
+    if (a_unit and b_unit and a_unit != b_unit) or (
+        b.startswith("-") and sep not in "至到" and unit not in TEMPERATURE_UNITS
+    ):
         return m[0]
     after = m.string[m.end() : m.end() + 6]
     said = _ends(a, a_unit, b, b_unit, unit, after, sep)

@@ -12,7 +12,7 @@ from .numbers import cardinal, digits, number
 _HALFWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _HALFWIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
 _HALFWIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
-_HALFWIDTH |= {"％": "%", "＋": "+", "＝": "=", "＜": "<", "＞": ">", "－": "-", "−": "-", "﹣": "-",
+_HALFWIDTH |= {"％": "%", "＋": "+", "＝": "=", "＜": "<", "＞": ">", "－": "-", "−": "-", "﹣": "-", "∶": ":",
                "＄": "$", "￡": "£", "＃": "#", "＆": "&", "＠": "@"}
 _HALFWIDTH_TABLE = str.maketrans(_HALFWIDTH)
 # Separators that are Chinese punctuation in prose but part of a number between digits.
