@@ -12,6 +12,7 @@ def test_bullets_headings_and_continuation_marks_are_not_read():
 
 def test_spaces_between_chinese_characters_are_dropped():
     assert clean("以 改 革 创 新") == "以改革创新"
+    assert clean("本报记者 谢红静 刘 超") == "本报记者 谢红静 刘超"  # a space between names stays
     assert clean("200 余人") == "200余人"
     assert clean("iPad Pro 12.9") == "iPad Pro 12.9"
 
@@ -21,7 +22,7 @@ def test_dashes_and_ellipses_are_one_pause():
     assert pauses("建功新征程——2020年") == "建功新征程，2020年"
     assert pauses("——2020年") == "2020年"
     assert pauses("好……。") == "好。"
-    assert normalize("争做奋斗者 建功新征程 ——2020年全国劳动模范") == "争做奋斗者建功新征程，二零二零年全国劳动模范"
+    assert normalize("争做奋斗者 建功新征程 ——2020年全国劳动模范") == "争做奋斗者 建功新征程，二零二零年全国劳动模范"
 
 
 def test_parentheses_quotes_and_title_marks_stay():

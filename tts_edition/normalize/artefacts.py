@@ -20,7 +20,9 @@ _CONTINUATION = re.compile(
     rf"\s*[（(]\s*(?:下转|上接|紧接|接|转|续|见)\s*第?\s*[A-Za-zＡ-Ｚ]?[{_CN_NUM}]+\s*版[^（()）]{{0,8}}[）)]"
 )
 _HAN = r"\u3400-\u9fff"
-_SPACE_BETWEEN = re.compile(rf"(?<=[{_HAN}0-9０-９])[ \t\u3000\u00a0]+(?=[{_HAN}])|(?<=[{_HAN}])[ \t\u3000\u00a0]+(?=[0-9０-９])")
+_SPACES = r"[ \t\u3000\u00a0]+"
+_SPACE_BETWEEN = re.compile(rf"(?<=[0-9０-９]){_SPACES}(?=[{_HAN}])|(?<=[{_HAN}]){_SPACES}(?=[0-9０-９])")
+_SPACE_IN_WORDS = re.compile(rf"(?<=[{_HAN}]){_SPACES}(?=[{_HAN}])")
 _DASHES = re.compile(r"\s*(?:—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,})\s*")
 _LONE_DASH = re.compile(rf"(?<=[{_HAN}》”」』）)])\s*—\s*(?=[{_HAN}《“「『（(])")
 _PUNCT = "，。、；：！？,;:!?"
@@ -32,7 +34,16 @@ def clean(text: str) -> str:
     text = _HEADING.sub("", text)
     text = _CONTINUATION.sub("", text)
     text = _BULLETS.sub("", text)
+    text = _SPACE_IN_WORDS.sub(_space_in_words, text)
     return _SPACE_BETWEEN.sub("", text)
+
+
+def _space_in_words(m: re.Match) -> str:
+    """Letter-spaced characters (以 改 革, 刘 超) join up; a space between
+    longer runs (本报记者 谢红静) separates names or phrases and stays one space."""
+    before = m.string[: m.start()].split()[-1:] or [""]
+    after = m.string[m.end() :].split()[:1] or [""]
+    return "" if max(len(before[0]), len(after[0])) == 1 else " "
 
 
 def pauses(text: str) -> str:
@@ -40,9 +51,9 @@ def pauses(text: str) -> str:
 
     Also drops the spaces that reading numbers left between Chinese words.
     """
-    text = _SPACE_BETWEEN.sub("", text)
+    text = _SPACE_IN_WORDS.sub(_space_in_words, text)
     previous = None
     while previous != text:
         previous = text
         text = _PAUSE_RUN.sub("", _LONE_DASH.sub(PAUSE, _DASHES.sub(PAUSE, text)))
-    return _SPACE_BETWEEN.sub("", text).strip()
+    return _SPACE_IN_WORDS.sub(_space_in_words, text).strip()

@@ -39,7 +39,14 @@ class Lexicon:
 
     @staticmethod
     def default_path() -> Path:
-        """The default lexicon shipped in the project's ``voices/`` folder."""
+        """The default lexicon: ``voices/lexicon.toml`` at the project root.
+
+        An installed wheel has no project root; if the build copies ``voices/``
+        into the package (``tts_edition/voices``), that copy is used instead.
+        """
+        packaged = Path(__file__).parents[1] / "voices" / "lexicon.toml"
+        if packaged.is_file():
+            return packaged
         return Path(__file__).parents[2] / "voices" / "lexicon.toml"
 
     @classmethod
