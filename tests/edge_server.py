@@ -71,7 +71,7 @@ class EdgeServer:
         self.voices: Counter[str] = Counter()  # complete turns per voice
         self._random = random.Random(self.faults.seed)
         self._fates: dict[int, str] = {}
-        self._mp3s: dict[int, bytes] = {}
+        self._mp3s: dict[int, tuple[bytes, float]] = {}  # by milliseconds: the MP3, its decoded length
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
@@ -92,6 +92,7 @@ class EdgeServer:
         self._thread.join(10)
 
     def expected_seconds(self, text: str) -> float:
+        """What the server means to serve for a text (``durations`` holds what it did serve)."""
         return self._chars(text) * self.faults.seconds_per_char
 
     async def _serve(self) -> None:
@@ -145,8 +146,7 @@ class EdgeServer:
             self.failures["noaudio"] += 1
             await ws.send(_text_message(request_id, "turn.end", {}))
             return
-        seconds = self.expected_seconds(text)
-        mp3 = await asyncio.to_thread(self._mp3, round(seconds * 1000))
+        mp3, seconds = await asyncio.to_thread(self._mp3, round(self.expected_seconds(text) * 1000))
         await ws.send(_text_message(request_id, "audio.metadata", _boundary(text, seconds)))
         frames = [mp3[i : i + FRAME_BYTES] for i in range(0, len(mp3), FRAME_BYTES)]
         if fate == "cut":
@@ -172,11 +172,10 @@ class EdgeServer:
             if headers.get("Path") == "ssml":
                 return headers.get("X-RequestId", uuid.uuid4().hex), body
 
-    def _mp3(self, milliseconds: int) -> bytes:
-        """A tone of that length, encoded as the service encodes (24 kHz mono 48 kbit/s MP3).
-
-        Through a file, not a pipe, so ffmpeg writes the LAME header that lets a decoder trim
-        the encoder's padding: the decoded length is then the length asked for."""
+    def _mp3(self, milliseconds: int) -> tuple[bytes, float]:
+        """A tone of about that length, encoded as the service encodes (24 kHz mono 48 kbit/s
+        MP3), and its length once decoded: MP3 frames round it up a little, and that decoded
+        length is what a client must end up with."""
         if milliseconds not in self._mp3s:
             with tempfile.TemporaryDirectory() as tmp:
                 out = Path(tmp) / "tone.mp3"
@@ -186,7 +185,12 @@ class EdgeServer:
                      "-af", "volume=0.3", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "48k", str(out)],
                     check=True,
                 )  # fmt: skip
-                self._mp3s[milliseconds] = out.read_bytes()
+                pcm = subprocess.run(
+                    [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin",
+                     "-f", "mp3", "-i", "pipe:0", "-f", "s16le", "-ac", "1", "-ar", "24000", "pipe:1"],
+                    input=out.read_bytes(), capture_output=True, check=True,
+                ).stdout  # fmt: skip
+                self._mp3s[milliseconds] = (out.read_bytes(), len(pcm) / 2 / 24_000)
         return self._mp3s[milliseconds]
 
     @staticmethod
