@@ -31,3 +31,8 @@ def test_full_width_forms():
     assert normalize("新ＩＰＨＯＮＥ") == "新IPHONE"
     assert normalize("６２％") == "百分之六十二"
     assert normalize("同志们：") == "同志们："  # Chinese punctuation is kept
+
+
+def test_list_marks_and_roman_numerals_say_their_number():
+    assert normalize("①加强组织领导") == "一加强组织领导"
+    assert normalize("Ⅱ型糖尿病") == "二型糖尿病"

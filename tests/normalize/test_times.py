@@ -31,3 +31,8 @@ def test_scores_and_ratios_are_bi():
 
 def test_time_spans():
     assert normalize("8:00—17:30") == "八点至十七点三十分"
+
+
+def test_a_list_of_scores_stays_scores_and_a_list_of_times_stays_times():
+    assert normalize("三局比分为25:20、25:18、21:19") == "三局比分为二十五比二十、二十五比十八、二十一比十九"
+    assert normalize("会议于9:30、14:00两次召开") == "会议于九点三十分、十四点两次召开"

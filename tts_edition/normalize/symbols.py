@@ -14,7 +14,15 @@ _HALFWIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}
 _HALFWIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}
 _HALFWIDTH |= {"％": "%", "＋": "+", "＝": "=", "＜": "<", "＞": ">", "－": "-", "−": "-", "﹣": "-", "∶": ":",
                "＄": "$", "￡": "£", "＃": "#", "＆": "&", "＠": "@"}
+# Circled and bracketed list numbers (①, ⑴, ⒈) and Roman numerals (Ⅱ型) say their number.
+_NUMBERED_MARKS = {chr(0x2460 + i): str(i + 1) for i in range(20)}
+_NUMBERED_MARKS |= {chr(0x2474 + i): str(i + 1) for i in range(20)}
+_NUMBERED_MARKS |= {chr(0x2488 + i): str(i + 1) for i in range(20)}
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_NUMBERED_MARKS |= {c: str(i + 1) for i, c in enumerate(_ROMAN)}
+_NUMBERED_MARKS |= {c: str(i + 1) for i, c in enumerate("ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ")}
 _HALFWIDTH_TABLE = str.maketrans(_HALFWIDTH)
+_MARKS = re.compile("[" + "".join(_NUMBERED_MARKS) + "]")
 # Separators that are Chinese punctuation in prose but part of a number between digits.
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)([：．／])(?=\d)")
 _BETWEEN_DIGITS_TABLE = {"：": ":", "．": ".", "／": "/"}
@@ -50,6 +58,7 @@ _NO = re.compile(r"\b[Nn][Oo]\.\s?(\d+)")
 
 def halfwidth(text: str) -> str:
     text = text.translate(_HALFWIDTH_TABLE)
+    text = _MARKS.sub(lambda m: cardinal(_NUMBERED_MARKS[m[0]]), text)
     text = _BETWEEN_DIGITS.sub(lambda m: _BETWEEN_DIGITS_TABLE[m[1]], text)
     return _THOUSANDS.sub(lambda m: m[0].replace(",", ""), text)
 

@@ -16,6 +16,7 @@ _CLOCK = re.compile(
 _RATIO = re.compile(r"(?<![\d.:])(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)(?![\d:])")
 _SCORE_BEFORE = re.compile(r"比分|比赛|战胜|击败|负于|不敌|战平|险胜|憾负|逆转|大胜|完胜|横扫|(?:以|胜|负|赢|输|比)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(的比分|的总比分|的大比分|战胜|击败|取胜|获胜|告负|落败|负于|战平|胜出|赢|输|力克|比分)")
+_SCORE_LIST = re.compile(r"\d\s*:\s*\d+\s*[、，,和]\s*$")
 _DAYPART = re.compile(r"(上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|早晨|清晨)\s*$")
 _ZERO_MINUTE = re.compile(r"(?<=[时点分])0(\d)(?=[分秒])")
 _TIME_RANGE = re.compile(r"(?<=[点分秒])\s*(?:-|—|–|~|～)\s*(?=[零一二两三四五六七八九十]+点)")
@@ -38,7 +39,7 @@ def _clock(m: re.Match) -> str:
     after = m.string[m.end() : m.end() + 6]
     if h > 24 or mi > 59 or (s and int(s) > 59):
         return m[0]
-    if ampm is None and (_SCORE_BEFORE.search(before) or _SCORE_AFTER.search(after)):
+    if ampm is None and (_SCORE_BEFORE.search(before) or _SCORE_AFTER.search(after) or _after_score(m)):
         return m[0]
     said = hour(h)
     if mi or s:
@@ -48,6 +49,12 @@ def _clock(m: re.Match) -> str:
     if ampm and not _DAYPART.search(before):
         said = ("上午" if ampm in "Aa" else "下午") + said
     return said
+
+
+def _after_score(m: re.Match) -> bool:
+    """21:19、21:17: the second of a list of scores is a score too."""
+    before = m.string[max(0, m.start() - 14) : m.start()]
+    return bool(_SCORE_LIST.search(before)) and bool(_SCORE_BEFORE.search(m.string[max(0, m.start() - 24) : m.start()]))
 
 
 def hour(h: int) -> str:
