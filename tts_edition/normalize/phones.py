@@ -34,8 +34,9 @@ _SERIAL_WORDS = (
     r"序列号|订单号|单号|门牌号?|登记号|注册号|专利号|文号|准考证号|身份证号)"
 )
 _SERIAL = re.compile(rf"({_SERIAL_WORDS}(?:是|为)?[：:]?\s*)(\d+)(?![\d.])")
-# 305号房间, “26314”号, 302路: three digits or more before 号/路 name, not count.
-_NUMBERED = re.compile(r"(?<![\d.第])(\d{3,})(?=[”\"’」]?[号路室])")
+# 302路 (bus), 305室 (room), “26314”号 (a badge): names said digit by digit.
+# Three-digit 号 stays a number: 人民路123号, 〔2020〕123号 are 一百二十三号.
+_NUMBERED = re.compile(r"(?<![\d.第〕])(?:(\d{3,})(?=[路室])|(\d{4,})(?=[”\"’」]?号))")
 
 
 def rewrite(text: str) -> str:
@@ -46,7 +47,7 @@ def rewrite(text: str) -> str:
     text = _SERVICE.sub(_service, text)
     text = _EMERGENCY.sub(lambda m: _dial(m[0]), text)
     text = _SERIAL.sub(lambda m: m[1] + digits(m[2]), text)
-    return _NUMBERED.sub(lambda m: digits(m[1]), text)
+    return _NUMBERED.sub(lambda m: digits(m[0]), text)
 
 
 def _dial(s: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from . import dates
 from .measures import TEMPERATURE_UNITS, UNIT, UNITS, percent, quantity, temperature
-from .numbers import count_before, number
+from .numbers import MEASURE_WORDS, count_before, number
 
 _NUM = r"\d+(?:\.\d+)?"
 _SUFFIX = rf"(?:年|月份|月|日|号|%|‰|{UNIT})"
@@ -45,7 +45,7 @@ def _ends(a: str, a_unit: str, b: str, b_unit: str, unit: str, after: str, sep: 
     """The two ends read in their category, and whether they are dates."""
     if a.startswith("-") and unit not in TEMPERATURE_UNITS and (unit or sep == "-"):
         return None
-    if not unit and _YEAR_NAME.match(after) and re.fullmatch(r"(?:1\d|20)\d\d", a) and re.fullmatch(r"(?:1\d|20)\d\d", b):
+    if not unit and _years(a, b) and (_YEAR_NAME.match(after) or after[:1] not in MEASURE_WORDS):
         return dates.year(a), dates.year(b), True
     if unit == "年":
         if dates.is_year(b, "", "年" + after) and dates.is_year(a, "", "年" + after) and len(a) == len(b):
@@ -65,6 +65,12 @@ def _ends(a: str, a_unit: str, b: str, b_unit: str, unit: str, after: str, sep: 
         left = quantity(a, a_unit) if a_unit else number(a, lone_two="两")
         return left, quantity(b, unit), False
     return _plain(a, after), _plain(b, after), False
+
+
+def _years(a: str, b: str) -> bool:
+    """2021-2025 (a plan's span), not 1000-2000 (a count)."""
+    year = re.compile(r"(?:19|20)\d\d")
+    return bool(year.fullmatch(a) and year.fullmatch(b)) and 0 < int(b) - int(a) < 100
 
 
 def _said(unit: str) -> str:
