@@ -192,3 +192,18 @@ def test_lan_address_is_an_ipv4_address():
 def test_missing_folder_is_a_user_error(tmp_path):
     with pytest.raises(UserError):
         make_server(tmp_path / "nope", port=0)
+
+
+def test_ipv6_host(out):
+    try:
+        srv = make_server(out, port=0, host="::1")
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    with srv:
+        thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+        thread.start()
+        conn = http.client.HTTPConnection("::1", srv.server_address[1], timeout=5)
+        conn.request("HEAD", "/feed.xml")
+        assert conn.getresponse().status == 200
+        conn.close()
+        srv.shutdown()

@@ -193,6 +193,8 @@ class Server(ThreadingHTTPServer):
 
     def __init__(self, root: Path, address: tuple[str, int]):
         self.root = Path(root).resolve()
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
 

@@ -18,6 +18,7 @@ AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
 LAG = 0.3  # seconds the shown sentence may trail the audio
 DESKTOP = {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False}
+TV = {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False}
 
 STATE = """
 const a = document.getElementById('audio');
@@ -225,7 +226,7 @@ def test_accessibility_check_finds_nothing_serious(page, base_url, path, scheme)
     assert serious == []
 
 
-@pytest.mark.parametrize(("name", "metrics"), [("phone", PHONE), ("desktop", DESKTOP)])
+@pytest.mark.parametrize(("name", "metrics"), [("phone", PHONE), ("desktop", DESKTOP), ("tv", TV)])
 def test_screenshots(page, base_url, artifacts, name, metrics):
     page.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     click(page, '#chapters button[data-index="1"]')
