@@ -150,3 +150,28 @@ def test_wav_reader_agrees_with_synthetic_lengths(tmp_path):
     path = synthetic.write_wav(tmp_path / "a.wav", 1.5)
     with wave.open(str(path)) as w:
         assert w.getnframes() == 1.5 * RATE
+
+
+def test_peaky_audio_is_limited_below_the_true_peak_target(tmp_path):
+    """Quiet speech with loud clicks: the gain alone would push the clicks far over -1 dBTP."""
+    import numpy as np
+
+    ed = synthetic.edition(articles=1, sentences=2)
+    pieces = synthetic.pieces_for(ed, split_every=0)
+    wavs = []
+    for i in range(len(pieces)):
+        t = np.arange(3 * RATE) / RATE
+        x = 0.03 * np.sin(2 * np.pi * 200 * t) * (0.6 + 0.4 * np.sin(2 * np.pi * 4 * t))
+        x[:: RATE // 3] = 0.95  # a click every third of a second
+        path = tmp_path / f"{i}.wav"
+        with wave.open(str(path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(RATE)
+            w.writeframes((x * 32767).astype("<i2").tobytes())
+        wavs.append(path)
+    mp3 = tmp_path / "edition.mp3"
+    assemble(pieces, wavs, ed, Pauses(), mp3, tags=Tags("t", "a", "p"))
+    measured = audio.measure_ebur128(mp3)
+    assert measured.true_peak <= -1.0
+    assert abs(measured.integrated - (-19.0)) <= 1.0

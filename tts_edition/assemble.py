@@ -90,8 +90,7 @@ def assemble(
     """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces; return where everything sits.
 
     The MP3 is written under a temporary name and renamed, so a killed run leaves
-    the previous edition in place. ``true_peak`` is aimed 0.5 dB lower inside,
-    because MP3 encoding itself raises true peaks a little.
+    the previous edition in place.
     """
     out_mp3 = Path(out_mp3)
     with scratch_path(out_mp3.parent, ".pcm") as pcm, atomic_path(out_mp3) as tmp_mp3:
@@ -100,7 +99,7 @@ def assemble(
         timeline = make_timeline(pieces, joined, edition)
         log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
         audio.encode_mp3(
-            pcm, joined.sample_rate, tmp_mp3, loudness=loudness, true_peak=true_peak - 0.5, bitrate=bitrate
+            pcm, joined.sample_rate, tmp_mp3, loudness=loudness, true_peak=true_peak, bitrate=bitrate
         )
         write_tags(tmp_mp3, tags, timeline.chapters)
     return timeline
