@@ -202,6 +202,15 @@ def test_works_opened_as_a_file(browser, site):
     wait_for(browser, lambda s: s["paused"])
 
 
+def test_a_missing_mp3_is_explained(browser, site, base_url):
+    broken = site / "broken"
+    broken.mkdir(exist_ok=True)
+    (broken / "index.html").write_bytes((site / FOLDER / "index.html").read_bytes())
+    browser.get(base_url + "broken/")
+    s = wait_for(browser, lambda s: "打不开" in s["cue"], message="no message for a missing MP3")
+    assert s["cueIndex"] == -1
+
+
 def test_no_request_leaves_the_server(page, base_url):
     click(page, "#play")
     wait_for(page, lambda s: s["t"] > 0.3)

@@ -170,6 +170,10 @@
   audio.addEventListener("pause", function () { showPlaying(); save(true); });
   audio.addEventListener("ended", function () { store(positionKey, null); lastSaved = -1; });
   window.addEventListener("pagehide", function () { save(true); });
+  audio.addEventListener("error", function () {
+    cueView.textContent = "声音文件打不开。请检查网络，再刷新这一页。";
+    cueView.setAttribute("data-cue", "-1");
+  });
 
   if ("mediaSession" in navigator) {
     try {
