@@ -144,6 +144,13 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
     proc.kill()
     proc.wait()
     assert previous.read_bytes() == b"previous edition"
+    assert [p.name for p in ed_dir.glob(".*")], "the killed run left its temporary files"
+
+    ed = synthetic.edition(1, 1)
+    pieces = synthetic.pieces_for(ed)
+    assemble(pieces, synthetic.wavs_for(pieces, tmp_path / "w2"), ed, Pauses(), previous, tags=Tags("t", "a", "p"))
+    assert previous.read_bytes()[:3] == b"ID3"
+    assert not list(ed_dir.glob(".*")), "the next run cleared them"
 
 
 def test_wav_reader_agrees_with_synthetic_lengths(tmp_path):

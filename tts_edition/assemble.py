@@ -93,6 +93,7 @@ def assemble(
     the previous edition in place.
     """
     out_mp3 = Path(out_mp3)
+    _remove_leftovers(out_mp3)
     with scratch_path(out_mp3.parent, ".pcm") as pcm, atomic_path(out_mp3) as tmp_mp3:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, pauses, f)
@@ -103,6 +104,14 @@ def assemble(
         )
         write_tags(tmp_mp3, tags, timeline.chapters)
     return timeline
+
+
+def _remove_leftovers(out_mp3: Path) -> None:
+    """A killed run leaves its temporary files (the joined PCM is large): clear them before the next."""
+    for pattern in (".scratch.*.pcm", f".{out_mp3.name}.*.tmp"):
+        for old in out_mp3.parent.glob(pattern):
+            log.info("removing %s left by an earlier run", old)
+            old.unlink(missing_ok=True)
 
 
 def make_timeline(pieces: Sequence[Piece], joined: Joined, edition: Edition) -> Timeline:
