@@ -46,8 +46,9 @@ _OP = r"(?:<=|>=|[+\-×*÷=≈≠≤≥<>])"
 # 1+2, 2 = 1 + 1, -1+2, 9786加3384 is plain numbers; a chain needs a real operator.
 _MATH = re.compile(rf"(?<![\w.\-])(-?{_NUM})((?:\s*{_OP}\s*-?{_NUM})+)(?![\w.])", re.ASCII)
 _MATH_STEP = re.compile(rf"\s*({_OP})\s*(-?{_NUM})")
-_LONE_OPS = {"±": "正负", "≥": "大于等于", "≤": "小于等于", "≠": "不等于", "≈": "约等于", "×": "乘", "÷": "除以"}
-_LONE_OP = re.compile("|".join(map(re.escape, _LONE_OPS)))
+_LONE_OPS = {"±": "正负", "+": "加", "≥": "大于等于", "≤": "小于等于", "≠": "不等于", "≈": "约等于", "×": "乘", "÷": "除以"}
+# A + left beside words is "plus" (5G+, 互联网+); elsewhere it may be a list or code.
+_LONE_OP = re.compile(r"(?<=[\w\u4e00-\u9fff])\+|(?<!\S)\+(?=[\u4e00-\u9fff])|[±≥≤≠≈×÷]")
 
 _FRACTION = re.compile(r"(?<![\w./])(-?)(\d+)\s*/\s*(\d+)(?![\w/]|\.\d)", re.ASCII)
 _CN_FRACTION = re.compile(r"(?:(?<![A-Za-z0-9.])-)?(?<![\d.])(\d+)(?=分之)|(?<=分之)(\d+(?:\.\d+)?)")
