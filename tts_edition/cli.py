@@ -141,10 +141,20 @@ def normalize(text: Annotated[Optional[str], typer.Argument(help="Text, or - / n
 
 
 @app.command()
-def voices(engine: Annotated[Optional[str], typer.Option(help="Only this engine's voices.")] = None):
+def voices(
+    engine: Annotated[Optional[str], typer.Option(help="Only this engine's voices.")] = None,
+    refresh: Annotated[
+        bool, typer.Option(help="Fetch the edge voice list from the service first (needs the internet).")
+    ] = False,
+):
     """List the voices and presets available."""
 
     def run() -> int:
+        if refresh:
+            from .engines.edge import refresh_voices
+
+            count = refresh_voices()
+            err.print(f"edge voice list refreshed: {count} voices", markup=False)
         for name in [engine] if engine else engines.NAMES:
             for v in engines.create(name).voices():
                 print(f"{name}\t{v.name}\t{v.gender}\t{v.description}")

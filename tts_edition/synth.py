@@ -78,6 +78,9 @@ class Policy:
         return min(self.max_backoff, self.backoff * 2**attempt) * random.uniform(0.5, 1.5)
 
 
+DEFAULT_POLICY = Policy()
+
+
 @dataclass
 class Progress:
     total: int
@@ -122,7 +125,7 @@ def synthesize(
         on_progress(progress)
     if missing:
         log.info("voicing %d pieces (%d cached)", len(missing), progress.cached)
-        run = _Run(engine, job, cache, policy or Policy(), progress, on_progress)
+        run = _Run(engine, job, cache, policy or DEFAULT_POLICY, progress, on_progress)
         asyncio.run(run.all(missing, jobs))
     if progress.failed:
         shown = "; ".join(progress.failed[:3])

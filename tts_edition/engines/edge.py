@@ -129,10 +129,10 @@ class EdgeEngine:
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as e:
             if not self._reached:
                 raise BuildError(
-                    f"cannot reach the edge voice service ({e}); check the network, "
+                    f"cannot reach the edge voice service ({_why(e)}); check the network, "
                     "or build without it: --engine offline"
                 ) from e
-            raise TransientError(f"connection failed: {e}") from e
+            raise TransientError(f"connection failed: {_why(e)}") from e
         except (aiohttp.ClientError, EdgeTTSException, TimeoutError, OSError) as e:
             raise TransientError(f"{type(e).__name__}: {e}") from e
         except ValueError as e:  # edge-tts refused a parameter
@@ -152,6 +152,13 @@ class EdgeEngine:
         if 400 <= status < 500:
             return PermanentError(f"service answered {status} {message}")
         return TransientError(f"service answered {status} {message}")
+
+
+def _why(error: Exception) -> str:
+    """aiohttp's connection errors print their SSL context; say only where and why."""
+    if isinstance(error, aiohttp.ClientConnectorError):
+        return f"{error.host}:{error.port}: {error.os_error.strerror or error.os_error}"
+    return str(error) or type(error).__name__
 
 
 def prosody_args(prosody: Prosody) -> dict[str, str]:
@@ -222,7 +229,7 @@ def refresh_voices(path: Path = VOICES_FILE) -> int:
     try:
         voices = asyncio.run(edge_tts.list_voices())
     except (aiohttp.ClientError, EdgeTTSException, OSError) as e:
-        raise BuildError(f"could not fetch the edge voice list: {e}") from e
+        raise BuildError(f"could not fetch the edge voice list: {_why(e)}") from e
     voices.sort(key=lambda v: v["ShortName"])
     with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".part", delete=False, encoding="utf-8") as tmp:
         tmp.write(json.dumps(voices, ensure_ascii=False, indent=1) + "\n")
