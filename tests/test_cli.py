@@ -73,3 +73,24 @@ def test_bad_input_is_one_line_and_status_2(tmp_path, args, words):
     empty.write_text("")
     args = [str(paper) if a == "PAPER" else str(empty) if a == "EMPTY" else a for a in args]
     assert_one_line_error(tts(*args, "-o", str(tmp_path / "out")) if args[0] == "build" else tts(*args), words)
+
+
+def test_serve_prints_the_page_and_feed_links_and_answers_ranges(tmp_path):
+    import urllib.request
+
+    (tmp_path / "edition.mp3").write_bytes(bytes(range(256)) * 4)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tts_edition", "serve", str(tmp_path), "--port", "0", "--host", "127.0.0.1"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        page = proc.stdout.readline().strip()
+        feed = proc.stdout.readline().strip()
+        assert page.startswith("page: http://127.0.0.1:") and feed.endswith("/feed.xml")
+        base = page.removeprefix("page: ").rsplit("/", 1)[0]
+        request = urllib.request.Request(f"{base}/edition.mp3", headers={"Range": "bytes=0-99"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 206 and len(response.read()) == 100
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -189,6 +189,30 @@ def feed(
     raise typer.Exit(_guarded(run))
 
 
+@app.command()
+def serve(
+    out: Annotated[Path, typer.Argument(help="The output folder holding editions.")] = Path("output"),
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 lets phones on the LAN in.")] = "0.0.0.0",
+):
+    """Serve OUT over HTTP so a phone or TV on the same network can listen or subscribe."""
+    from .serve import links, make_server
+
+    def run() -> int:
+        try:
+            server = make_server(out, port, host)
+        except OSError as e:
+            raise UserError(f"cannot listen on {host}:{port}: {e.strerror}") from None
+        with server:
+            for link in links(server.server_address[1], host):
+                print(f"page: {link.page}\nfeed: {link.feed}")
+            sys.stdout.flush()
+            server.serve_forever()
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
 def _guarded(run) -> int:
     try:
         return run()
@@ -199,7 +223,7 @@ def _guarded(run) -> int:
         _say(f"failed: {e}")
         return 1
     except KeyboardInterrupt:
-        _say("interrupted; finished pieces are cached, run again to resume")
+        _say("interrupted; what was finished is kept, run again to resume")
         return 130
 
 

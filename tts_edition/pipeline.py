@@ -22,6 +22,7 @@ from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
 from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_edition, write_feed, write_page
+from .publish.feed import editions
 from .publish.player import write_player
 from .read import read_edition
 
@@ -142,15 +143,16 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
     )
     write_edition(folder, edition, timeline, mp3, cover=cover, engine=preset.engine, voice=voice)
-    write_player(folder)
     publish(options.out, options.feed)
     return folder
 
 
 def publish(out: Path, feed: FeedConfig) -> None:
-    """The feed and the editions page, from every edition in ``out``."""
+    """The feed, the editions page and each edition's player page, from what is in ``out``."""
     write_feed(out, feed)
     write_page(out, feed.title)
+    for record in editions(out):
+        write_player(out / record.folder)
 
 
 def _engine_extras(engine: str, lexicon: Lexicon) -> tuple[dict, str]:

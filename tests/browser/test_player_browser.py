@@ -12,7 +12,6 @@ import pytest
 
 from .edition import ARTICLE, FOLDER, TITLES, cues
 
-pytestmark = pytest.mark.slow
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
