@@ -18,7 +18,7 @@ from . import audio
 from .errors import BuildError
 from .model import Edition, Level, Piece
 from .publish.files import atomic_path, scratch_path
-from .publish.tags import Tags, write_tags
+from .publish.tags import Tags, write_tagged
 from .timeline import Chapter, Cue, Timeline
 
 __all__ = ["Pauses", "Timeline", "Chapter", "Cue", "assemble", "join_pcm", "Joined"]
@@ -94,21 +94,22 @@ def assemble(
     """
     out_mp3 = Path(out_mp3)
     _remove_leftovers(out_mp3)
-    with scratch_path(out_mp3.parent, ".pcm") as pcm, atomic_path(out_mp3) as tmp_mp3:
+    with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, pauses, f)
         timeline = make_timeline(pieces, joined, edition)
         log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
         audio.encode_mp3(
-            pcm, joined.sample_rate, tmp_mp3, loudness=loudness, true_peak=true_peak, bitrate=bitrate
+            pcm, joined.sample_rate, untagged, loudness=loudness, true_peak=true_peak, bitrate=bitrate
         )
-        write_tags(tmp_mp3, tags, timeline.chapters)
+        with atomic_path(out_mp3) as tmp_mp3:
+            write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
     return timeline
 
 
 def _remove_leftovers(out_mp3: Path) -> None:
     """A killed run leaves its temporary files (the joined PCM is large): clear them before the next."""
-    for pattern in (".scratch.*.pcm", f".{out_mp3.name}.*.tmp"):
+    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", f".{out_mp3.name}.*.tmp"):
         for old in out_mp3.parent.glob(pattern):
             log.info("removing %s left by an earlier run", old)
             old.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import Edition
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from .files import atomic_path, copy, write_bytes
+from .files import copy, write_bytes
 from .record import Record, new_id, publication_time, read_record, write_record
 from .tags import Tags, write_tags
 from .transcript import timestamp, write_srt, write_vtt
@@ -65,9 +65,7 @@ def write_edition(
     mp3 = Path(mp3)
     now = now or dt.datetime.now(dt.timezone.utc).astimezone()
     if tags is not None:
-        with atomic_path(mp3) as tmp:
-            tmp.write_bytes(mp3.read_bytes())
-            write_tags(tmp, tags, timeline.chapters)
+        write_tags(mp3, tags, timeline.chapters)
     write_chapters(folder / "chapters.json", timeline.chapters)
     write_vtt(folder / "edition.vtt", timeline.cues)
     write_srt(folder / "edition.srt", timeline.cues)

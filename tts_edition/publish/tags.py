@@ -6,14 +6,18 @@ own chapter writer sizes frames the v2.3 way even in v2.4 tags, so it is not use
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TDRC, TIT2, TPE1, CTOCFlags, PictureType
-from mutagen.id3 import ID3NoHeaderError
 
 from ..timeline import Chapter
+from .files import atomic_path
+
+COPY_BLOCK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -30,13 +34,43 @@ def chapter_ids(count: int) -> list[str]:
     return [f"chp{i}" for i in range(count)]
 
 
+def write_tagged(source: Path, target: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
+    """Copy the MP3 ``source`` to ``target`` with our tag in front, replacing any tag it had.
+
+    Streamed: mutagen would insert a tag into the file itself by mapping it into
+    memory, which for a long edition costs as much memory as the file is large.
+    """
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        src.seek(_id3_size(src.read(10)))
+        dst.write(tag_bytes(tags, chapters))
+        shutil.copyfileobj(src, dst, COPY_BLOCK)
+
+
 def write_tags(mp3: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
-    """Replace any tag in ``mp3`` with ours. Callers pass a temporary file that they rename."""
-    try:
-        id3 = ID3(mp3)
-        id3.delete(mp3)
-    except ID3NoHeaderError:
-        pass
+    """Re-tag ``mp3`` in place, through a renamed copy so a killed run leaves the old file."""
+    with atomic_path(mp3) as tmp:
+        write_tagged(mp3, tmp, tags, chapters)
+
+
+def tag_bytes(tags: Tags, chapters: Sequence[Chapter]) -> bytes:
+    """The whole ID3v2.3 tag, rendered by mutagen into an empty scratch file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tag.id3"
+        path.write_bytes(b"")
+        _id3(tags, chapters).save(path, v2_version=3, v1=0, padding=lambda info: 1024)
+        return path.read_bytes()
+
+
+def _id3_size(header: bytes) -> int:
+    """Bytes taken by an ID3v2 tag at the start of a file (0 when there is none)."""
+    if len(header) < 10 or header[:3] != b"ID3":
+        return 0
+    size = sum((b & 0x7F) << (7 * (3 - i)) for i, b in enumerate(header[6:10]))
+    footer = 10 if header[5] & 0x10 else 0
+    return 10 + size + footer
+
+
+def _id3(tags: Tags, chapters: Sequence[Chapter]) -> ID3:
     id3 = ID3()
     id3.add(TIT2(encoding=1, text=tags.title))
     id3.add(TALB(encoding=1, text=tags.album))
@@ -66,7 +100,7 @@ def write_tags(mp3: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
                 sub_frames=[TIT2(encoding=1, text=ch.title)],
             )
         )
-    id3.save(mp3, v2_version=3, v1=0)
+    return id3
 
 
 def _mime(image: bytes) -> str:

@@ -1,0 +1,30 @@
+from mutagen.id3 import ID3
+
+from tests.publish import rules
+from tts_edition.publish.tags import Tags, chapter_ids, tag_bytes, write_tags
+from tts_edition.timeline import Chapter
+
+CHAPTERS = [Chapter("头版", 0.0, 1.5), Chapter("要闻", 1.5, 3.0)]
+
+
+def test_chapter_ids_are_unique_ascii():
+    ids = chapter_ids(12)
+    assert len(set(ids)) == 12 and all(i.isascii() for i in ids)
+
+
+def test_the_tag_is_id3v2_3():
+    data = tag_bytes(Tags("标题", "报纸", "发行"), CHAPTERS)
+    assert data[:4] == b"ID3\x03"
+
+
+def test_retagging_replaces_the_old_tag_and_keeps_the_audio(edition):
+    mp3 = edition / "edition.mp3"
+    audio_before = mp3.read_bytes()[rules.MP3(mp3).info.frame_offset :]
+    write_tags(mp3, Tags("新标题", "报纸", "发行"), CHAPTERS)
+    write_tags(mp3, Tags("新标题", "报纸", "发行"), CHAPTERS)
+    tags = ID3(mp3)
+    assert str(tags["TIT2"]) == "新标题"
+    assert [c.element_id for c in tags.getall("CHAP")] and len(tags.getall("CTOC")) == 1
+    assert not tags.getall("APIC")
+    assert mp3.read_bytes().endswith(audio_before)
+    assert rules.mp3_xing_lame(edition) == [] and rules.id3_chap_titles(edition) == []
