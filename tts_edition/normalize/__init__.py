@@ -29,11 +29,11 @@ PASSES = (
     symbols.fractions,
     symbols.letters_with_digits,
     numbers.rewrite,
-    symbols.lone_operators,
-    symbols.acronyms,
     times.spans,
-    artefacts.pauses,
 )
+# Symbols and spacing left once the numbers are words; each can make work for
+# another (a dropped dash joins two plus signs), so they run until nothing changes.
+TIDY = (symbols.lone_operators, artefacts.pauses, symbols.acronyms)
 
 
 def normalize(text: str) -> str:
@@ -49,4 +49,10 @@ def normalize_strict(text: str) -> str:
     """``normalize`` without the safety net, for tests that must see every error."""
     for rewrite in PASSES:
         text = rewrite(text)
+    for _ in range(4):
+        before = text
+        for rewrite in TIDY:
+            text = rewrite(text)
+        if text == before:
+            break
     return text

@@ -46,9 +46,10 @@ _OP = r"(?:<=|>=|[+\-×*÷=≈≠≤≥<>])"
 # 1+2, 2 = 1 + 1, -1+2, 9786加3384 is plain numbers; a chain needs a real operator.
 _MATH = re.compile(rf"(?<![\w.\-])(-?{_NUM})((?:\s*{_OP}\s*-?{_NUM})+)(?![\w.])", re.ASCII)
 _MATH_STEP = re.compile(rf"\s*({_OP})\s*(-?{_NUM})")
-_LONE_OPS = {"±": "正负", "+": "加", "≥": "大于等于", "≤": "小于等于", "≠": "不等于", "≈": "约等于", "×": "乘", "÷": "除以"}
+_LONE_OPS = {"±": "正负", "≥": "大于等于", "≤": "小于等于", "≠": "不等于", "≈": "约等于", "×": "乘", "÷": "除以"}
 # A + left beside words is "plus" (5G+, 互联网+); elsewhere it may be a list or code.
-_LONE_OP = re.compile(r"(?<=[\w\u4e00-\u9fff])\+|(?<!\S)\+(?=[\u4e00-\u9fff])|[±≥≤≠≈×÷]")
+_LONE_OP = re.compile(r"[±≥≤≠≈×÷]")
+_PLUS = re.compile(r"(?<=\w)\++|\++(?=\w)")
 
 _FRACTION = re.compile(r"(?<![\w./])(-?)(\d+)\s*/\s*(\d+)(?![\w/]|\.\d)", re.ASCII)
 _CN_FRACTION = re.compile(r"(?:(?<![A-Za-z0-9.])-)?(?<![\d.])(\d+)(?=分之)|(?<=分之)(\d+(?:\.\d+)?)")
@@ -94,7 +95,8 @@ def _math(m: re.Match) -> str:
 
 def lone_operators(text: str) -> str:
     """±, ≥ and friends that are left once the numbers are read."""
-    return _LONE_OP.sub(lambda m: _LONE_OPS[m[0]], text)
+    text = _LONE_OP.sub(lambda m: _LONE_OPS[m[0]], text)
+    return _PLUS.sub("加", text)
 
 
 def fractions(text: str) -> str:
