@@ -14,7 +14,7 @@ from .measures import TEMPERATURE_UNITS, UNIT, UNITS, percent, quantity, tempera
 from .numbers import MEASURE_WORDS, count_before, number
 
 _NUM = r"\d+(?:\.\d+)?"
-_SUFFIX = rf"(?:年|月份|月|日|号|%|‰|{UNIT})"
+_SUFFIX = rf"(?:年|月份|月|日|号|时|%|‰|{UNIT})"
 _YEAR_NAME = re.compile(dates.YEAR_NAME)
 _RANGE = re.compile(
     rf"(?<![A-Za-z0-9.:/\-])(-?{_NUM})\s?({_SUFFIX})?\s*(——|—|–|-|~|～|〜|至|到)\s*(-?{_NUM})\s?({_SUFFIX})?(?![\d.:/])"
@@ -57,6 +57,8 @@ def _ends(a: str, a_unit: str, b: str, b_unit: str, unit: str, after: str, sep: 
         if "." in a + b or int(b) > (12 if unit.startswith("月") else 31) or int(a) > int(b):
             return None
         return dates.month(a) + a_unit, dates.month(b) + b_unit, True
+    if unit == "时":
+        return count_before(a, "时") + a_unit, count_before(b, "时") + b_unit, True
     if unit in ("%", "‰"):
         return percent(a, unit), percent(b, unit), False
     if unit in TEMPERATURE_UNITS:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import cardinal, number
+from .numbers import cardinal, digits, number
 
 _CLOCK = re.compile(
     r"(?<![\d.:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
@@ -18,12 +18,15 @@ _SCORE_BEFORE = re.compile(r"比分|比例|比值|之比|配比|比率|比赛|�
 _SCORE_AFTER = re.compile(r"^\s*(的比例|配比|比例|的比分|的总比分|的大比分|战胜|击败|取胜|获胜|告负|落败|负于|战平|胜出|赢|输|力克|比分)")
 _SCORE_LIST = re.compile(r"\d\s*:\s*\d+\s*[、，,和]\s*$")
 _DAYPART = re.compile(r"(上午|下午|凌晨|早上|晚上|中午|傍晚|夜里|早晨|清晨)\s*$")
+# 9秒83, 1分42秒58: hundredths of a second are said digit by digit (九秒八三)
+_HUNDREDTHS = re.compile(r"(?<=\d秒)(\d{1,2})(?![\d秒.])")
 _ZERO_MINUTE = re.compile(r"(?<=[时点分])0(\d)(?=[分秒])")
 _TIME_RANGE = re.compile(r"(?<=[点分秒])\s*(?:-|—|–|~|～)\s*(?=[零一二两三四五六七八九十]+点)")
 
 
 def rewrite(text: str) -> str:
     text = _CLOCK.sub(_clock, text)
+    text = _HUNDREDTHS.sub(lambda m: digits(m[1]), text)
     text = _RATIO.sub(lambda m: number(m[1]) + "比" + number(m[2]), text)
     return _ZERO_MINUTE.sub(lambda m: "零" + m[1], text)
 
