@@ -22,6 +22,8 @@ MP3_SAMPLE_RATE = 44_100
 LIMITER_MARGIN = 1.0  # dB below the true-peak target where the limiter sets in
 GAIN_TOLERANCE = 0.3  # LUFS off target accepted after limiting
 MAX_GAIN_TRIES = 4
+# per-frame readings go to the verbose log: at the default level a 3-hour edition prints 100,000 lines
+EBUR128 = "ebur128=peak=true:framelog=verbose"
 
 
 def ffmpeg_exe() -> str:
@@ -101,7 +103,8 @@ def _gain_filters(pcm: Path, sample_rate: int, measured: Loudness, *, loudness: 
     limiter = f"alimiter=limit={10 ** (ceiling / 20):.4f}:level=false:latency=true:attack=5:release=50"
     for _ in range(MAX_GAIN_TRIES):
         filters = [f"volume={gain:.2f}dB", limiter]
-        err = run_ffmpeg([*raw_input_args(pcm, sample_rate), "-af", ",".join([*filters, "ebur128"]), "-f", "null", "-"])
+        chain = ",".join([*filters, EBUR128.replace("peak=true:", "")])
+        err = run_ffmpeg([*raw_input_args(pcm, sample_rate), "-af", chain, "-f", "null", "-"])
         limited = _parse_summary(err).integrated
         log.info("limited at %.1f dBFS with %.1f dB gain: %.1f LUFS", ceiling, gain, limited)
         if abs(limited - loudness) <= GAIN_TOLERANCE:
@@ -112,7 +115,7 @@ def _gain_filters(pcm: Path, sample_rate: int, measured: Loudness, *, loudness: 
 
 def measure_ebur128(path: Path, input_args: list[str] | None = None) -> Loudness:
     """Integrated loudness and true peak (EBU R128), as a listener's player would measure them."""
-    err = run_ffmpeg([*(input_args or ["-i", str(path)]), "-af", "ebur128=peak=true", "-f", "null", "-"])
+    err = run_ffmpeg([*(input_args or ["-i", str(path)]), "-af", EBUR128, "-f", "null", "-"])
     return _parse_summary(err)
 
 

@@ -95,7 +95,7 @@ def mp3_xing_lame(folder: Path) -> list[str]:
 
 
 def loudness(folder: Path) -> list[str]:
-    err = _ffmpeg("-i", str(_mp3(folder)), "-af", "ebur128=peak=true", "-f", "null", "-")
+    err = _ffmpeg("-i", str(_mp3(folder)), "-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-")
     summary = err[err.rfind("Summary:") :]
     i = re.search(r"I:\s*(-?[\d.]+|-inf) LUFS", summary)
     tp = re.search(r"Peak:\s*(-?[\d.]+|-inf) dBFS", summary)
