@@ -37,7 +37,7 @@ _ERA = re.compile(r"(?<![\d.])(\d{1,4})\s*(?:a\.d\.|ad|AD|A\.D\.)(?![A-Za-z])")
 _BC = re.compile(r"(?<![\d.])(\d{1,4})(年(?:\d{1,2}月)?)?\s*(?:b\.c\.|bc|BC|B\.C\.)(?![A-Za-z])")
 
 _YEAR = re.compile(r"(?<![\d.])(\d{1,4})(?=年)")
-_COUNT_BEFORE = re.compile(r"(?:近|约|过去|长达|历时|历经|经过|超过|逾|整整|连续|足足|相隔|间隔|已有|用了|花了|数|几|每)$")
+_COUNT_BEFORE = re.compile(r"(?:距今|近|约|过去|长达|历时|历经|经过|超过|逾|整整|连续|足足|相隔|间隔|已有|用了|花了|数|几|每)$")
 _MONTH = re.compile(r"(?<![\d.])(0?[1-9]|1[0-2])(?=月)")
 _DAY = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])(?=[日号])")
 _GENERATION = re.compile(r"(?<![\d.])([0-9][05])(?=后(?![\d]))")
@@ -101,7 +101,9 @@ def _year(m: re.Match) -> str:
     s = m[1]
     before = m.string[max(0, m.start() - 3) : m.start()]
     after = m.string[m.end() : m.end() + 6]
-    return year(s) if is_year(s, before, after) else count(s)
+    if is_year(s, before, after):
+        return year(s)
+    return cardinal(s) if after.startswith("年级") else count(s)  # 二年级, 两年
 
 
 def _named_day(m: re.Match) -> str:
