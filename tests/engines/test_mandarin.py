@@ -109,3 +109,8 @@ def test_a_bad_override_is_a_user_error():
 def test_nothing_speakable():
     assert to_pinyin("，。！") == []
     assert to_symbols("") == ["sil", "sil", "eos"]
+
+
+def test_an_override_is_cut_out_where_jieba_alone_would_not():
+    # Plain jieba cuts 阜蒙/县城; knowing the entry it cuts 阜蒙县/城.
+    assert to_pinyin("阜蒙县城", {"阜蒙县": ["fu3", "meng3", "xian4"]})[:2] == ["fu3", "meng3"]

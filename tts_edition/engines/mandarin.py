@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -104,8 +104,9 @@ def analyse(
 ) -> list[Word]:
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
-    tokens = [(w, p) for w, p in jieba.posseg.cut(text, HMM=False)]
-    words = _words(tokens, _checked(overrides or {}))
+    overrides = _checked(overrides or {})
+    tokens = [(w, p) for w, p in _tokenizer(frozenset(overrides)).cut(text, HMM=False)]
+    words = _words(tokens, overrides)
     polyphones.apply(words)
     _erhua(words)
     if sandhi:
@@ -114,6 +115,19 @@ def analyse(
 
 
 # --- segmentation and syllables ---------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(words: frozenset[str]) -> jieba.posseg.POSTokenizer:
+    """jieba as it comes, or (once per set of override words, in practice once
+    per build) a private copy that knows those words, so it cuts 阜蒙县 out of
+    阜蒙县城 where the plain dictionary cuts 阜蒙/县城."""
+    if not words:
+        return jieba.posseg.dt
+    tokenizer = jieba.Tokenizer()
+    for word in words:
+        tokenizer.add_word(word)
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> list[Word]:
