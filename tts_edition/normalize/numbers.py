@@ -9,6 +9,7 @@ always says 二 where announcers say 两 (两千, 一万两千).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 DIGITS = "零一二三四五六七八九"
 DIGITS_YAO = "零幺二三四五六七八九"
@@ -22,7 +23,7 @@ MEASURE_WORDS = frozenset(
     "名亿强星代轴圈股键拨家口公平立毫厘英海"
 )
 
-# cn2an reads at most 16 digits; longer runs are codes, not quantities.
+# Past 16 digits (千万亿) a run of digits is a code, not a quantity.
 MAX_CARDINAL_DIGITS = 16
 
 # 两 at the head of a 4-digit group: 两千, 两万, 两亿 (but 十二万, 二百 stay).
@@ -32,7 +33,7 @@ _LIANG_HEAD = re.compile(r"(^|[亿万零])二(?=[千万亿])")
 def digits(s: str, *, yao: bool = False) -> str:
     """Read every digit on its own (years, phone numbers, serials)."""
     table = DIGITS_YAO if yao else DIGITS
-    return "".join(table[int(c)] if c.isdigit() else c for c in s)
+    return "".join(table[d] if (d := unicodedata.decimal(c, None)) is not None else c for c in s)
 
 
 def cardinal(s: str, *, liang: bool = True) -> str:
