@@ -41,7 +41,7 @@ _MONEY_AFTER = re.compile(rf"{_LEFT}({_NUM})\s?(万亿|[万亿])?\s?(USD|HKD|EUR
 # 36.00元 -> 三十六元: amounts drop the zeros after the point
 _YUAN = re.compile(rf"{_LEFT}(-?)(\d+\.\d+)(?=\s?(?:万亿|[万亿])?(?:多|余)?(?:元|美元|欧元|英镑|日元|港元|澳元|韩元|人民币|块))")
 
-_PERCENT = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?([%‰])")
+_PERCENT = re.compile(rf"(?<![0-9.])(-?)({_NUM})\s?([%‰])")
 _PERCENT_WORD = re.compile(r"[-]?(百分之|千分之)(-?)(\d+(?:\.\d+)?)")
 _TEMPERATURE = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?({'|'.join(map(re.escape, TEMPERATURE_UNITS))})")
 _UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?(万|亿)?\s?({UNIT})")

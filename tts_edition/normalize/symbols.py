@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .measures import UNITS
-from .numbers import cardinal, digits, number
+from .numbers import cardinal, count_before, digits, number
 
 # Full-width digits, letters and a few signs -> ASCII, so every later pattern
 # sees one form. Chinese punctuation (，。：“”) stays: the voices pause on it.
@@ -122,6 +122,9 @@ def letters_with_digits(text: str) -> str:
 
 def _letters(m: re.Match) -> str:
     letters, num = m[1], m[2]
+    following = m.string[m.end() : m.end() + 1]
+    if following and following in "万亿千百元":  # GDP2万美元: a quantity, not a name
+        return letters + (number(num) if "." in num else count_before(num, following))
     if "." in num:
         return letters + number(num)
     if len(num) >= 3 or num.startswith("0"):
