@@ -29,6 +29,10 @@ _EMERGENCY = re.compile(
     r"(?<=拨打|打通|报警|急救|电话|热线|致电|求助|呼叫)(11[049]|12[02])(?![\d.%])"
     r"|(?<![\d.])(11[049]|12[02])(?=报警|急救|指挥|电话|热线|服务|平台|接警|接处警|求助|火警|救护|交警|消防|宣传日)"
 )
+# 985高校, 211工程, 996工作制, 618购物节, 315晚会: numbers used as names
+_NAMED = re.compile(
+    r"(?<![\d.])(985|211|996|618|315|520)(?=工程|高校|院校|大学|学校|计划|工作制|购物节|大促|晚会|消费)"
+)
 _SERIAL_WORDS = (
     r"(?:编号|代码|代号|账号|帐号|卡号|邮编|邮政编码|工号|学号|证号|车次|航班号?|型号|批号|批次号|房间号?|分机号?|"
     r"序列号|订单号|单号|门牌号?|登记号|注册号|专利号|文号|准考证号|身份证号)"
@@ -46,6 +50,7 @@ def rewrite(text: str) -> str:
     text = _DIALLED.sub(_dialled, text)
     text = _SERVICE.sub(_service, text)
     text = _EMERGENCY.sub(lambda m: _dial(m[0]), text)
+    text = _NAMED.sub(lambda m: digits(m[1]), text)
     text = _SERIAL.sub(lambda m: m[1] + digits(m[2]), text)
     return _NUMBERED.sub(lambda m: digits(m[0]), text)
 
