@@ -95,7 +95,7 @@ class Lexicon:
         """Word -> tone-numbered syllables, for the offline voice's front end.
 
         The ``say`` spelling maps to the same syllables, so text that has been
-        through ``apply`` (钱为 for 犍为) still gets the lexicon's reading.
+        through ``apply`` (钱维 for 犍为) still gets the lexicon's reading.
         """
         out: dict[str, list[str]] = {}
         for e in self.entries.values():
