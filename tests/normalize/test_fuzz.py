@@ -20,7 +20,7 @@ NUMBERY = st.lists(
     ),
     max_size=40,
 ).map("".join)
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def chinese(text: str) -> Counter:
