@@ -114,3 +114,7 @@ def test_nothing_speakable():
 def test_an_override_is_cut_out_where_jieba_alone_would_not():
     # Plain jieba cuts 阜蒙/县城; knowing the entry it cuts 阜蒙县/城.
     assert to_pinyin("阜蒙县城", {"阜蒙县": ["fu3", "meng3", "xian4"]})[:2] == ["fu3", "meng3"]
+
+
+def test_the_circle_zero_is_read():
+    assert to_pinyin("二〇二〇年") == ["er4", "ling2", "er4", "ling2", "nian2"]

@@ -57,7 +57,9 @@ NOT_ERHUA = set(
 )
 
 NUMERALS = set("零〇一二三四五六七八九十两")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # 〇 and the CJK blocks
+HAN = re.compile(f"[{HAN_CHARS}]")
+HAN_OR_NOT = re.compile(f"[{HAN_CHARS}]+|[^{HAN_CHARS}]+")
 
 
 @dataclass
@@ -185,7 +187,7 @@ def _han_words(token: str, pos: str) -> list[Word]:
     """A jieba token that holds Chinese characters; jieba may glue other
     characters to them, so split those off."""
     out = []
-    for run in re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+", token):
+    for run in HAN_OR_NOT.findall(token):
         if HAN.match(run):
             syllables = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True)
             out.append(Word(run, pos, syllables))
