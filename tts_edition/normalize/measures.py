@@ -41,7 +41,7 @@ _MONEY_AFTER = re.compile(rf"{_LEFT}({_NUM})\s?(万亿|[万亿])?\s?(USD|HKD|EUR
 # 36.00元 -> 三十六元: amounts drop the zeros after the point
 _YUAN = re.compile(rf"{_LEFT}(-?)(\d+\.\d+)(?=\s?(?:万亿|[万亿])?(?:多|余)?(?:元|美元|欧元|英镑|日元|港元|澳元|韩元|人民币|块))")
 
-_PERCENT = re.compile(rf"(?<![0-9.])(-?)({_NUM})\s?([%‰])")
+_PERCENT = re.compile(rf"(?<![0-9.])((?<![A-Za-z])[-+])?({_NUM})\s?([%‰])")
 _PERCENT_WORD = re.compile(r"[-]?(百分之|千分之)(-?)(\d+(?:\.\d+)?)")
 _TEMPERATURE = re.compile(rf"(?<![A-Za-z0-9.])(-?)({_NUM})\s?({'|'.join(map(re.escape, TEMPERATURE_UNITS))})")
 _UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?(万|亿)?\s?({UNIT})")
@@ -57,7 +57,7 @@ def rewrite(text: str) -> str:
     text = _MONEY.sub(_money, text)
     text = _MONEY_AFTER.sub(lambda m: amount(m[1]) + (m[2] or "") + _PREFIX_CURRENCY[m[3]], text)
     text = _YUAN.sub(lambda m: ("负" if m[1] else "") + amount(m[2]), text)
-    text = _PERCENT.sub(lambda m: ("负" if m[1] else "") + percent(m[2], m[3]), text)
+    text = _PERCENT.sub(lambda m: {"-": "负", "+": "正", None: ""}[m[1]] + percent(m[2], m[3]), text)
     text = _PERCENT_WORD.sub(_percent_word, text)
     text = _TEMPERATURE.sub(lambda m: temperature(m[1] + m[2]) + UNITS[m[3]], text)
     text = _UNIT_AFTER.sub(_unit_after, text)

@@ -135,7 +135,7 @@ def count_before(s: str, following: str) -> str:
 _ORDINAL = re.compile(r"第\s*(\d+)(?![\d.])")
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])")
 _LEADING_POINT = re.compile(r"(?<=[\u4e00-\u9fff])\.(\d+)")
-_NUMBER = re.compile(r"(?:(?<![A-Za-z0-9.\-])-)?(\d+)(\.\d+)?")
+_NUMBER = re.compile(r"(?:(?<![A-Za-z0-9.\-+])[-+](?=\d))?(\d+)(\.\d+)?")
 
 
 def rewrite(text: str) -> str:
@@ -148,7 +148,7 @@ def rewrite(text: str) -> str:
 
 def _number(m: re.Match) -> str:
     whole, frac = m[1], m[2] or ""
-    sign = "负" if m[0].startswith("-") and (whole + frac).strip("0.") else ""
+    sign = {"-": "负", "+": "正"}.get(m[0][0], "") if (whole + frac).strip("0.") else ""
     if frac:
         return sign + decimal(whole + frac)
     if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_CARDINAL_DIGITS:
