@@ -74,3 +74,10 @@ def test_lexicon_beside_the_input_changes_what_is_said(tmp_path):
     (tmp_path / "lexicon.toml").write_text('[words]\n"公园" = { say = "人民公园" }\n', encoding="utf-8")
     edition = make_plan(tmp_path)
     assert "人民公园" in edition.articles[0].paragraphs[0].sentences[1].spoken
+
+
+def test_titles_get_the_lexicon_too(tmp_path):
+    (tmp_path / "lexicon.toml").write_text('[words]\n"文章" = { say = "报道" }\n', encoding="utf-8")
+    edition = make_plan(tmp_path)
+    todo = pipeline.pieces(edition, 80, presets.load("standard"), pipeline.lexicon_for(tmp_path / "paper.txt"))
+    assert todo[0].text.startswith("第一篇报道")

@@ -71,11 +71,20 @@ def speakable(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def pieces(edition: Edition, max_chars: int, preset: Preset) -> list[Piece]:
-    """Every request the voice will get, in reading order, with the pause that follows each."""
+def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | None = None) -> list[Piece]:
+    """Every request the voice will get, in reading order, with the pause that follows each.
+
+    Titles and announcements are spoken text too, so they get the same normaliser and lexicon
+    as the sentences.
+    """
+    lexicon = lexicon or Lexicon()
+
+    def announce(text: str, article: int, level: Level) -> list[Piece]:
+        return _announcement(lexicon.apply(normalize(text)), article, max_chars, level)
+
     out: list[Piece] = []
     if preset.intro:
-        out += _announcement(_intro(edition), 0, max_chars, Level.PARAGRAPH)
+        out += announce(_intro(edition), 0, Level.PARAGRAPH)
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
@@ -83,7 +92,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset) -> list[Piece]:
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
-            out += _announcement(title, a, max_chars, Level.PARAGRAPH)
+            out += announce(title, a, Level.PARAGRAPH)
         for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
                 if p == 0 or not preset.first_paragraph_only:
@@ -92,7 +101,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset) -> list[Piece]:
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
     if preset.outro and edition.articles:
-        out += _announcement(preset.outro, count - 1, max_chars, Level.ARTICLE)
+        out += announce(preset.outro, count - 1, Level.ARTICLE)
     return out
 
 
@@ -103,8 +112,8 @@ def _intro(edition: Edition) -> str:
     return f"{edition.title}，{d.year}年{d.month}月{d.day}日。"
 
 
-def _announcement(text: str, article: int, max_chars: int, level: Level) -> list[Piece]:
-    parts = [c for c in segment.chunks(normalize(text), max_chars) if speakable(c)]
+def _announcement(spoken: str, article: int, max_chars: int, level: Level) -> list[Piece]:
+    parts = [c for c in segment.chunks(spoken, max_chars) if speakable(c)]
     return [Piece(c, level if i == len(parts) - 1 else Level.CHUNK, article, None) for i, c in enumerate(parts)]
 
 
@@ -130,7 +139,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     engine = engines.create(preset.engine)
     voice = options.voice or preset.voice_for(preset.engine) or engine.default_voice
     job = synth.Job(preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon))
-    todo = pieces(edition, engine.max_chars, preset)
+    todo = pieces(edition, engine.max_chars, preset, lexicon)
     wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
 
     folder = options.out / folder_name(edition)

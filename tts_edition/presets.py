@@ -14,7 +14,9 @@ from pathlib import Path
 from .errors import UserError
 from .model import Prosody
 
-VOICES_DIR = Path(__file__).resolve().parent.parent / "voices"
+# voices/ sits at the project root; an installed wheel carries a copy inside the package.
+_PACKAGED = Path(__file__).resolve().parent / "voices"
+VOICES_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent / "voices"
 
 _PERCENT = re.compile(r"^([+-]\d+)%$")
 _HERTZ = re.compile(r"^([+-]\d+)Hz$")
