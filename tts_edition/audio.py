@@ -19,7 +19,7 @@ from .errors import BuildError
 log = logging.getLogger(__name__)
 
 MP3_SAMPLE_RATE = 44_100
-LIMITER_MARGIN = 1.0  # dB below the true-peak target where the limiter sets in
+LIMITER_MARGIN = 1.5  # dB below the true-peak target where the limiter sets in
 GAIN_TOLERANCE = 0.3  # LUFS off target accepted after limiting
 MAX_GAIN_TRIES = 4
 # per-frame readings go to the verbose log: at the default level a 3-hour edition prints 100,000 lines
