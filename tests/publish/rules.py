@@ -217,16 +217,18 @@ def id3_chap_titles(folder: Path) -> list[str]:
 
 
 def ffmpeg_chapters(folder: Path) -> list[str]:
-    """ffmpeg's own reader sees the same chapters (titles and start times) as mutagen."""
+    """ffmpeg's own reader sees the same chapters (titles and start times) as mutagen, in time order."""
     listing = _ffmpeg("-i", str(_mp3(folder)))
-    seen = sorted(
+    seen = [
         (round(float(start) * 1000), title.strip())
         for start, title in re.findall(r"Chapter #\d+:\d+: start (\S+), end \S+\s+Metadata:\s+title\s+: (.*)", listing)
-    )
+    ]
     expected = [(c.start_time, str(c.sub_frames.get("TIT2", ""))) for c in _chaps(ID3(_mp3(folder)))]
     if not seen:
         return ["ffmpeg lists no chapters"]
-    return [] if seen == expected else [f"ffmpeg lists {seen}, mutagen {expected}"]
+    if sorted(seen) != expected:
+        return [f"ffmpeg lists {sorted(seen)}, mutagen {expected}"]
+    return [] if seen == expected else ["ffmpeg lists the chapters out of time order (CHAP frames not in order)"]
 
 
 # --- side files ------------------------------------------------------------------------------

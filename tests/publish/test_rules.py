@@ -267,3 +267,9 @@ def test_feed_order_rule_catches_oldest_first(output):
 
     edit_feed(output, reverse)
     assert "newest first" in broken(rules.feed_order, output)
+
+
+def test_ffmpeg_rule_catches_chap_frames_out_of_time_order(edition):
+    # a plain mutagen save orders frames by size, not by time
+    edit_tags(edition, lambda t: t.getall("CHAP")[0].sub_frames["TIT2"].text.__setitem__(0, "长" * 40))
+    assert "out of time order" in broken(rules.ffmpeg_chapters, edition)

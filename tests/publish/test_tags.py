@@ -28,3 +28,16 @@ def test_retagging_replaces_the_old_tag_and_keeps_the_audio(edition):
     assert not tags.getall("APIC")
     assert mp3.read_bytes().endswith(audio_before)
     assert rules.mp3_xing_lame(edition) == [] and rules.id3_chap_titles(edition) == []
+
+
+def test_chap_frames_sit_in_time_order_in_the_file(tmp_path):
+    """ffmpeg lists chapters in file order; mutagen alone would order them by frame size."""
+    chapters = [Chapter("短", 0, 1), Chapter("一个长得多的标题" * 3, 1, 2), Chapter("中等标题", 2, 3), Chapter("末", 3, 4)]
+    path = tmp_path / "tag.id3"
+    path.write_bytes(tag_bytes(Tags("t", "a", "p"), chapters))
+    assert [element_id for element_id, _ in rules.raw_chap_frames(path)] == chapter_ids(4)
+    tags = ID3(path)
+    assert [str(c.sub_frames["TIT2"]) for c in sorted(tags.getall("CHAP"), key=lambda c: c.start_time)] == [
+        c.title for c in chapters
+    ]
+    assert str(tags["TIT2"]) == "t" and len(tags.getall("CTOC")) == 1

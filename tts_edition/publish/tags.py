@@ -58,7 +58,30 @@ def tag_bytes(tags: Tags, chapters: Sequence[Chapter]) -> bytes:
         path = Path(folder) / "tag.id3"
         path.write_bytes(b"")
         _id3(tags, chapters).save(path, v2_version=3, v1=0, padding=lambda info: 1024)
-        return path.read_bytes()
+        return _chapters_in_order(path.read_bytes(), chapter_ids(len(chapters)))
+
+
+def _chapters_in_order(tag: bytes, ids: list[str]) -> bytes:
+    """Put the CHAP frames in time order inside the tag.
+
+    mutagen orders frames by size, and readers that list CHAP frames as found
+    (ffmpeg among them) would show the chapters shuffled. A v2.3 tag from mutagen
+    is frames with plain 32-bit sizes, then padding; moving frames keeps the size.
+    """
+    end = _id3_size(tag[:10])
+    frames: list[bytes] = []
+    pos = 10
+    while pos + 10 <= end and tag[pos : pos + 4].strip(b"\0"):
+        size = int.from_bytes(tag[pos + 4 : pos + 8], "big")
+        frames.append(tag[pos : pos + 10 + size])
+        pos += 10 + size
+    chaps = [f for f in frames if f[:4] == b"CHAP"]
+    rank = {element_id: i for i, element_id in enumerate(ids)}
+    chaps.sort(key=lambda f: rank.get(f[10:].split(b"\0", 1)[0].decode("latin1"), len(ids)))
+    others = [f for f in frames if f[:4] != b"CHAP"]
+    first = next((i for i, f in enumerate(frames) if f[:4] == b"CHAP"), len(frames))
+    ordered = [f for f in frames[:first] if f[:4] != b"CHAP"] + chaps + others[first:]
+    return tag[:10] + b"".join(ordered) + tag[pos:]
 
 
 def _id3_size(header: bytes) -> int:
