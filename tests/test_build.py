@@ -1,5 +1,6 @@
 """One real end-to-end build with the offline voice on a short text, read back with real readers."""
 
+import dataclasses
 import json
 
 import feedparser
@@ -34,7 +35,7 @@ def built(tmp_path_factory):
         cache=Cache(tmp / "cache"),
         feed=FeedConfig.load(tmp / "out").merged(link="https://example.org/paper"),
     )
-    folder = pipeline.build(paper, options)
+    [folder] = pipeline.build(paper, options)
     return paper, options, folder
 
 
@@ -68,3 +69,15 @@ def test_a_second_build_voices_nothing(built):
     assert seen and all(p.cached == p.total for p in seen)
     after = json.loads((folder / "edition.json").read_text())
     assert after["duration"] == pytest.approx(before["duration"], abs=0.05)
+
+
+def test_split_articles_makes_one_episode_per_article(built, tmp_path):
+    paper, options, _ = built
+    options = dataclasses.replace(options, out=tmp_path / "parts", split="articles")
+    folders = pipeline.build(paper, options)
+    assert [f.name for f in folders] == ["2020-11-25-ceshi-ribao-part1", "2020-11-25-ceshi-ribao-part2"]
+    for folder, title in zip(folders, ["全县举行表彰大会", "天气"]):
+        tags = ID3(folder / "edition.mp3")
+        assert [c.sub_frames["TIT2"].text[0] for c in tags.getall("CHAP")] == [title]
+    feed = feedparser.parse((options.out / "feed.xml").read_bytes())
+    assert len(feed.entries) == 2

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -33,6 +34,10 @@ Inputs = Annotated[list[Path], typer.Argument(help="Text, HTML or a folder of te
 Out = Annotated[Path, typer.Option("--out", "-o", help="Where editions, feed.xml and index.html go.")]
 Title = Annotated[Optional[str], typer.Option(help="Edition title (else the title heading or file name).")]
 Date = Annotated[Optional[str], typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
+class Split(str, Enum):
+    articles = "articles"
+
+
 Format = Annotated[str, typer.Option("--format", help="auto, markdown, raw or html.")]
 BaseUrl = Annotated[Optional[str], typer.Option(help="Public URL of the output folder (feed links).")]
 FeedTitle = Annotated[Optional[str], typer.Option(help="Podcast title (else OUT/feed.toml).")]
@@ -66,6 +71,10 @@ def build(
     artwork: Artwork = None,
     jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
     cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    max_minutes: Annotated[
+        Optional[float], typer.Option(help="Split a long edition into parts of at most this many minutes.")
+    ] = None,
+    split: Annotated[Optional[Split], typer.Option(help="articles: one episode per article.")] = None,
     set_: Annotated[
         Optional[list[str]],
         typer.Option("--set", help="Any preset setting, e.g. pauses.article=3 or announce_count=true."),
@@ -87,6 +96,8 @@ def build(
         ).with_settings(set_ or [])
         if jobs is not None and jobs < 1:
             raise UserError("--jobs must be at least 1")
+        if max_minutes is not None and max_minutes <= 0:
+            raise UserError("--max-minutes must be more than 0")
         options = pipeline.BuildOptions(
             out=out,
             preset=chosen,
@@ -95,13 +106,16 @@ def build(
             cache=Cache(cache),
             feed=_feed_config(out, base_url, feed_title, author, owner_email, category, artwork),
             read=pipeline.ReadOptions(title, _date(date), format),
+            max_minutes=max_minutes,
+            split=split.value if split else None,
         )
         failed = []
         for path in inputs:
             try:
                 with _progress_bar(path) as on_progress:
-                    folder = pipeline.build(path, options, on_progress)
-                print(f"{path}: edition written to {folder}")
+                    folders = pipeline.build(path, options, on_progress)
+                for folder in folders:
+                    print(f"{path}: edition written to {folder}")
             except BuildError as e:
                 _say(f"{path}: {e}")
                 failed.append(path)

@@ -23,6 +23,7 @@ from .normalize.lexicon import Lexicon
 from .presets import Preset
 from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_edition, write_feed, write_page
 from .publish.feed import editions
+from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .read import read_edition
 
@@ -45,6 +46,8 @@ class BuildOptions:
     cache: Cache = field(default_factory=Cache)
     feed: FeedConfig = field(default_factory=FeedConfig)
     read: ReadOptions = field(default_factory=ReadOptions)
+    max_minutes: float | None = None  # split a long edition into parts of at most this length
+    split: str | None = None  # "articles": one episode per article
 
 
 def lexicon_for(path: Path) -> Lexicon:
@@ -131,8 +134,8 @@ def _end_at(out: list[Piece], article: int, level: Level) -> None:
         out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
 
 
-def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> Path:
-    """Build one edition into its own folder under ``options.out``; returns that folder."""
+def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
+    """Build one edition (one folder per part) under ``options.out``; returns the folders."""
     preset = options.preset
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
@@ -142,18 +145,25 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     todo = pieces(edition, engine.max_chars, preset, lexicon)
     wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
 
-    folder = options.out / folder_name(edition)
-    folder.mkdir(parents=True, exist_ok=True)
-    mp3 = folder / "edition.mp3"
+    pauses = Pauses(**preset.pauses)
+    parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
-    timeline = assemble(
-        todo, wavs, edition, Pauses(**preset.pauses), mp3,
-        tags=edition_tags(edition, cover=cover),
-        bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
-    )
-    write_edition(folder, edition, timeline, mp3, cover=cover, engine=preset.engine, voice=voice)
+    folders = []
+    for n, part in enumerate(parts, 1):
+        number = n if len(parts) > 1 else None
+        folder = options.out / folder_name(edition, part=number)
+        folder.mkdir(parents=True, exist_ok=True)
+        mp3 = folder / "edition.mp3"
+        part_pieces, part_wavs = pieces_of(part, todo, wavs)
+        timeline = assemble(
+            part_pieces, part_wavs, edition, pauses, mp3,
+            tags=edition_tags(edition, cover=cover, part=number),
+            bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+        )
+        write_edition(folder, edition, timeline, mp3, cover=cover, engine=preset.engine, voice=voice, part=number)
+        folders.append(folder)
     publish(options.out, options.feed)
-    return folder
+    return folders
 
 
 def publish(out: Path, feed: FeedConfig) -> None:
