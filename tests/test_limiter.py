@@ -135,3 +135,19 @@ def test_a_fixed_limit_does_not_adapt():
 def test_a_ceiling_below_one_is_refused():
     with pytest.raises(ValueError):
         AdaptiveLimit(0)
+
+
+def test_a_failed_probe_steps_back_to_the_calm_level_instead_of_halving():
+    async def main():
+        limit = AdaptiveLimit(16, start=6, pause=0.0, probe_after=10)
+        async with limit.slot() as slot:
+            limit.throttled(slot)  # at 6: halve to 3, stay below 6
+        await succeed(limit, 3 + 4 + 10 + 6)  # up to 5, calm there, probe 6
+        assert limit.limit == 6
+        async with limit.slot() as slot:
+            limit.throttled(slot)
+        return limit
+
+    limit = run(main())
+    assert limit.limit == 5
+    assert limit.history == [6, 3, 4, 5, 6, 5]

@@ -57,6 +57,7 @@ class AdaptiveLimit:
         self._calm = 0  # successes at the highest allowed level
         self._failures = 0  # in a row, since the last success
         self._bad_level: int | None = None  # the level that last drew a throttle
+        self._good_level: int | None = None  # a level that stayed calm for probe_after successes
         self._pause = pause
         self._resume_at = 0.0
         self._waiters: list[asyncio.Future] = []
@@ -94,6 +95,7 @@ class AdaptiveLimit:
         if self.limit >= top:
             self._calm += 1
             if self._bad_level is not None and self._calm >= self.probe_after:
+                self._good_level = self.limit
                 self._bad_level += 1  # the service may allow more by now
                 self._calm = 0
         elif self._successes >= self.limit:
@@ -105,7 +107,9 @@ class AdaptiveLimit:
         self._failures = 0
         if slot.generation == self._generation:
             self._bad_level = self.limit
-            self._back_off("throttled")
+            # A probe one above a calm level failed: step back to it rather than halve.
+            step_back = self._good_level is not None and self.limit == self._good_level + 1
+            self._back_off("throttled", self._good_level if step_back else None)
 
     def failed(self, slot: Slot) -> None:
         """A transient failure (stall, drop, no audio); a burst of them looks like overload."""
@@ -119,8 +123,8 @@ class AdaptiveLimit:
             return self.ceiling
         return max(1, min(self.ceiling, self._bad_level - 1))
 
-    def _back_off(self, why: str) -> None:
-        new = max(1, self.limit // 2) if self.adaptive else self.limit
+    def _back_off(self, why: str, to: int | None = None) -> None:
+        new = (to or max(1, self.limit // 2)) if self.adaptive else self.limit
         self._resume_at = time.monotonic() + self._pause
         log.warning("%s: %d requests at once (was %d), pausing %.1fs", why, new, self.limit, self._pause)
         self._pause = min(self.max_pause, self._pause * 2)

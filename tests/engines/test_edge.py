@@ -133,3 +133,14 @@ def test_an_unreachable_service_fails_in_seconds_suggesting_the_offline_voice(mo
     with pytest.raises(BuildError, match="--engine offline"):
         engine.synthesize(TEXT, "yunyang", Prosody())
     assert time.monotonic() - started < 5
+
+
+def test_the_voices_command_lists_edge_voices_offline(monkeypatch):
+    from typer.testing import CliRunner
+
+    from tts_edition.cli import app
+
+    monkeypatch.setenv("TTS_EDITION_EDGE_URL", "ws://127.0.0.1:9/nowhere?")  # would fail if dialled
+    result = CliRunner().invoke(app, ["voices", "--engine", "edge"])
+    assert result.exit_code == 0
+    assert "edge\tzh-CN-YunyangNeural\tMale" in result.output
