@@ -114,3 +114,20 @@ def test_a_killed_build_resumes_asking_only_for_the_missing_pieces(tmp_path):
 
     assert asked_again == texts - done
     assert all(wav_for(cache, t, preset).is_file() for t in texts)
+
+
+def test_without_the_service_the_build_fails_in_seconds_suggesting_the_offline_voice(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from tts_edition.cli import app
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text(SHORT, encoding="utf-8")
+    monkeypatch.setenv("TTS_EDITION_EDGE_URL", "ws://127.0.0.1:9/edge/v1?")  # nothing listens there
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        app, ["build", str(paper), "--engine", "edge", "-o", str(tmp_path / "out"), "--cache", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 1
+    assert "--engine offline" in result.output
+    assert time.monotonic() - started < 10
