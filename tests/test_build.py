@@ -61,14 +61,25 @@ def test_the_feed_lists_the_edition_with_its_real_size(built):
     assert enclosure.href.startswith("https://example.org/paper/")
 
 
-def test_a_second_build_voices_nothing(built):
+def test_a_second_build_voices_nothing_and_leaves_the_mp3_alone(built):
     paper, options, folder = built
     seen = []
-    before = json.loads((folder / "edition.json").read_text())
+    written = (folder / "edition.mp3").stat().st_mtime_ns
     pipeline.build(paper, options, on_progress=seen.append)
     assert seen and all(p.cached == p.total for p in seen)
+    assert (folder / "edition.mp3").stat().st_mtime_ns == written
+
+
+def test_a_changed_setting_reassembles_from_the_cache(built, tmp_path):
+    paper, options, folder = built
+    before = json.loads((folder / "edition.json").read_text())
+    longer = dataclasses.replace(options, preset=options.preset.with_settings(["pauses.article=4"]))
+    seen = []
+    pipeline.build(paper, longer, on_progress=seen.append)
+    assert all(p.cached == p.total for p in seen)
     after = json.loads((folder / "edition.json").read_text())
-    assert after["duration"] == pytest.approx(before["duration"], abs=0.05)
+    assert after["duration"] == pytest.approx(before["duration"] + 4 - 1.6, abs=0.05)
+    assert after["id"] == before["id"]
 
 
 def test_split_articles_makes_one_episode_per_article(built, tmp_path):

@@ -6,6 +6,7 @@ others and can be run alone.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -13,7 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engines, segment, synth
+from . import __version__, engines, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
 from .errors import UserError
@@ -23,6 +24,7 @@ from .normalize.lexicon import Lexicon
 from .presets import Preset
 from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_edition, write_feed, write_page
 from .publish.feed import editions
+from .publish.record import read_record
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .read import read_edition
@@ -155,15 +157,45 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         folder.mkdir(parents=True, exist_ok=True)
         mp3 = folder / "edition.mp3"
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
+        tags = edition_tags(edition, cover=cover, part=number)
+        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags)
+        folders.append(folder)
+        if _up_to_date(folder, inputs):
+            log.info("%s is up to date", folder)
+            continue
         timeline = assemble(
             part_pieces, part_wavs, edition, pauses, mp3,
-            tags=edition_tags(edition, cover=cover, part=number),
-            bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+            tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
         )
-        write_edition(folder, edition, timeline, mp3, cover=cover, engine=preset.engine, voice=voice, part=number)
-        folders.append(folder)
+        write_edition(
+            folder, edition, timeline, mp3,
+            cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+        )
     publish(options.out, options.feed)
     return folders
+
+
+def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags) -> str:
+    """Everything an edition folder is made from; the WAV names are content hashes of the audio."""
+    made_of = [
+        __version__,
+        [(p.text, int(p.level), p.article, p.sentence) for p in todo],
+        [w.name for w in wavs],
+        dataclasses.astuple(pauses),
+        [preset.loudness, preset.true_peak, preset.bitrate],
+        [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
+        [a.title for a in edition.articles],
+        [s.text for s in edition.sentences()],
+    ]
+    return hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
+
+
+def _up_to_date(folder: Path, inputs: str) -> bool:
+    record = read_record(folder)
+    if record is None or record.inputs != inputs:
+        return False
+    mp3 = folder / record.mp3
+    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes
 
 
 def publish(out: Path, feed: FeedConfig) -> None:

@@ -89,3 +89,19 @@ def test_prosody_mapping():
     assert speed_ratio(25) == pytest.approx(0.8)
     assert pitch_factor(0) == 1.0
     assert pitch_factor(25) == pytest.approx(1.1)
+
+
+def test_vocoding_in_windows_gives_exactly_the_whole_mels_samples(engine):
+    import numpy as np
+
+    from tts_edition.engines import offline
+    from tts_edition.engines.mandarin import to_symbols
+
+    engine.synthesize(TEXT, "baker", Prosody())  # loads the models
+    models = offline._models(engine.threads)
+    table = offline.mapper()["symbol_to_id"]
+    ids = [table[s] for s in to_symbols("我县认真学习贯彻十九届五中全会精神，深入推进放管服改革，坚持问题导向。")]
+    mel = models.mel(ids, 1.0)
+    assert mel.shape[1] > 2 * offline.WINDOW  # several windows
+    whole = models._vocode(mel)
+    np.testing.assert_allclose(models.wave(mel), whole, atol=1e-6)

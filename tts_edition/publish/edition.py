@@ -54,6 +54,7 @@ def write_edition(
     engine: str = "",
     voice: str = "",
     part: int | None = None,
+    inputs: str = "",
     now: dt.datetime | None = None,
 ) -> Record:
     """Write chapters.json, edition.vtt, edition.srt, cover.jpg and edition.json into ``folder``.
@@ -91,6 +92,7 @@ def write_edition(
         voice=voice,
         articles=len(edition.articles),
         sentences=len(edition.sentences()),
+        inputs=inputs,
     )
     record.mp3_bytes = (folder / record.mp3).stat().st_size
     write_record(folder, record)

@@ -44,6 +44,7 @@ class Record:
     voice: str = ""
     articles: int = 0
     sentences: int = 0
+    inputs: str = ""  # a digest of everything that made the MP3; equal digests mean nothing to redo
     schema: int = SCHEMA
 
     @property
