@@ -184,7 +184,9 @@ class _Run:
             loop = asyncio.get_running_loop()
 
             async def in_pool(text: str, voice: str) -> Audio:
-                return await loop.run_in_executor(pool, _voice, text, voice)
+                # the front end runs here, once; the workers only hold the models
+                ids = self.engine.encode(text, **self.job.options)
+                return await loop.run_in_executor(pool, _render, ids, voice)
 
             limit = AdaptiveLimit(workers, adaptive=False, pause=self.policy.pause)
             await self._gather(missing, limit, in_pool)
@@ -268,6 +270,6 @@ def _start_worker(job: Job) -> None:
     _worker = (engines.create(job.engine), job)
 
 
-def _voice(text: str, voice: str) -> Audio:
+def _render(ids: list[int], voice: str) -> Audio:
     engine, job = _worker
-    return engine.synthesize(text, voice, job.prosody, **job.options)
+    return engine.render(ids, voice, job.prosody)

