@@ -13,14 +13,16 @@ SAMPLES = Path(__file__).parents[2] / "samples"
 TEN_MB = 10 * 2**20
 
 PLAN = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from tts_edition.read import read_edition
 from tts_edition.segment import segment
 started = time.perf_counter()
 edition = segment(read_edition(Path(sys.argv[1])))
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss across exec, so it would count pytest's size
+status = Path("/proc/self/status").read_text()
+peak = int(status.split("VmHWM:")[1].split()[0]) * 1024
 lengths = [len(s.text) for s in edition.sentences()]
 print(json.dumps({"seconds": seconds, "peak": peak, "lengths": lengths}))
 """
