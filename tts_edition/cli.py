@@ -59,6 +59,9 @@ def build(
     engine: Annotated[Optional[str], typer.Option(help="offline (default) or edge.")] = None,
     preset: Annotated[str, typer.Option(help="A preset in voices/ or a TOML file.")] = "standard",
     voice: Annotated[Optional[str], typer.Option(help="Voice name (see `tts-edition voices`).")] = None,
+    fallback_voice: Annotated[
+        Optional[str], typer.Option(help="Edge: a second voice for texts the first persistently gets no audio for.")
+    ] = None,
     rate: Annotated[Optional[str], typer.Option(help="Speed, e.g. -15% for slower.")] = None,
     pitch: Annotated[Optional[str], typer.Option(help="Pitch, e.g. +0Hz.")] = None,
     volume: Annotated[Optional[str], typer.Option(help="Volume, e.g. +0%.")] = None,
@@ -102,6 +105,7 @@ def build(
             out=out,
             preset=chosen,
             voice=voice,
+            fallback_voice=fallback_voice,
             jobs=jobs,
             cache=Cache(cache),
             feed=_feed_config(out, base_url, feed_title, author, owner_email, category, artwork),

@@ -44,6 +44,7 @@ class BuildOptions:
     out: Path
     preset: Preset
     voice: str | None = None
+    fallback_voice: str | None = None  # edge: used for texts the voice persistently returns no audio for
     jobs: int | None = None
     cache: Cache = field(default_factory=Cache)
     feed: FeedConfig = field(default_factory=FeedConfig)
@@ -143,7 +144,10 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     edition = plan(path, options.read, lexicon)
     engine = engines.create(preset.engine)
     voice = options.voice or preset.voice_for(preset.engine) or engine.default_voice
-    job = synth.Job(preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon))
+    job = synth.Job(
+        preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon),
+        fallback_voice=options.fallback_voice,
+    )
     todo = pieces(edition, engine.max_chars, preset, lexicon)
     wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
 

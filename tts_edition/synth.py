@@ -51,7 +51,7 @@ class Job:
     engine: str
     voice: str
     prosody: Prosody
-    options: dict = field(default_factory=dict)  # keyword arguments of every synthesize call
+    options: dict = field(default_factory=dict)  # keyword arguments of every encode/asynthesize call
     cache_salt: str = ""  # anything else that changes the sound, e.g. the lexicon's fingerprint
     fallback_voice: str | None = None  # voice for texts the first one persistently gets no audio for
 
