@@ -36,6 +36,7 @@ class Entry:
 class Lexicon:
     entries: dict[str, Entry] = field(default_factory=dict)
     _tokenizer: object | None = field(default=None, repr=False, compare=False)
+    _any_word: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
     def default_path() -> Path:
@@ -68,7 +69,7 @@ class Lexicon:
         one, or be the head of a longer jieba word (六安 in 六安市, 蚌埠 in
         蚌埠市): place and name entries are followed by suffixes jieba keeps.
         """
-        if not self.entries or not any(w in text for w in self.entries):
+        if not self.entries or not self._finder().search(text):
             return text
         token_end = self._tokens(text)
         ends = set(token_end.values())
@@ -104,6 +105,12 @@ class Lexicon:
                     out.setdefault(e.say, list(e.pinyin))
                 out[e.word] = list(e.pinyin)
         return out
+
+    def _finder(self) -> re.Pattern:
+        """One pattern for every word: most sentences hold none, and this says so quickly."""
+        if self._any_word is None:
+            self._any_word = re.compile("|".join(map(re.escape, self.entries)))
+        return self._any_word
 
     def _tokens(self, text: str) -> dict[int, int]:
         """Start offset -> end offset of each jieba word, lexicon words in its dictionary."""
