@@ -18,7 +18,9 @@ per process.
 from __future__ import annotations
 
 import logging
+import os
 import threading
+from contextlib import contextmanager
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -153,6 +155,11 @@ class _Models:
         acoustic = _without_flex_ops((assets / "fastspeech2_quan.tflite").read_bytes())
         self.acoustic = Interpreter(model_content=acoustic, num_threads=threads)
         self.vocoder = Interpreter(model_path=str(assets / "mb_melgan.tflite"), num_threads=threads)
+        with _native_stderr_to_devnull():  # LiteRT's C++ prints an INFO banner on first allocation
+            self.acoustic.allocate_tensors()
+            index = self.vocoder.get_input_details()[0]["index"]
+            self.vocoder.resize_tensor_input(index, [1, WINDOW, 80])
+            self.vocoder.allocate_tensors()
         self.lock = threading.Lock()
 
     def mel(self, ids: list[int], speed: float) -> np.ndarray:
@@ -199,6 +206,19 @@ class _Models:
     def speak(self, ids: list[int], speed: float) -> np.ndarray:
         with self.lock:
             return self.wave(self.mel(ids, speed))
+
+
+@contextmanager
+def _native_stderr_to_devnull():
+    """Native code writes to file descriptor 2 behind Python's back; only the CLI should print."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 _loaded: dict[int, _Models] = {}
