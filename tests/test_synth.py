@@ -158,3 +158,47 @@ def test_check_refuses_audio_far_too_long():
 
 def test_check_accepts_ordinary_speech():
     synth.check(audio(3.0), "今天天气很好，我们去公园散步。")
+
+
+def test_voice_workers_exit_when_their_build_is_killed(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    paper = tmp_path / "paper.txt"
+    text = "".join(f"全县第{i}项改革工作深入推进，成效明显。" for i in range(1, 200))
+    paper.write_text(f"# 报\n\n## 文\n\n{text}\n", encoding="utf-8")
+    env = dict(os.environ, TTS_EDITION_CACHE=str(tmp_path / "cache"))
+    build = subprocess.Popen(
+        [sys.executable, "-m", "tts_edition", "build", str(paper), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def children() -> list[int]:
+        try:
+            found = Path(f"/proc/{build.pid}/task/{build.pid}/children").read_text().split()
+        except FileNotFoundError:
+            return []
+        return [int(pid) for pid in found]
+
+    deadline = time.monotonic() + 60
+    while len(children()) < 3 and time.monotonic() < deadline:  # the resource tracker and two workers
+        time.sleep(0.1)
+    workers = children()
+    assert len(workers) >= 3
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)

@@ -22,6 +22,8 @@ import logging
 import multiprocessing
 import os
 import random
+import time
+import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -180,7 +182,7 @@ class _Run:
             return
         workers = jobs or self.engine.max_concurrency or os.cpu_count() or 1
         context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
-        with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(self.job,)) as pool:
+        with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(self.job, os.getpid())) as pool:
             loop = asyncio.get_running_loop()
 
             async def in_pool(text: str, voice: str) -> Audio:
@@ -265,9 +267,17 @@ class _Run:
 _worker: tuple | None = None
 
 
-def _start_worker(job: Job) -> None:
+def _start_worker(job: Job, parent: int) -> None:
     global _worker
     _worker = (engines.create(job.engine), job)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose build was killed (SIGKILL, OOM killer) would wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _render(ids: list[int], voice: str) -> Audio:
