@@ -20,13 +20,6 @@ def pieces(texts=TEXTS):
 
 
 @pytest.fixture
-def server(monkeypatch):
-    with EdgeServer(Faults(seconds_per_char=0.2)) as server:
-        monkeypatch.setenv("TTS_EDITION_EDGE_URL", server.url)
-        yield server
-
-
-@pytest.fixture
 def cache(tmp_path):
     return Cache(tmp_path / "cache")
 

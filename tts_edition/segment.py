@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 
-from tts_edition.model import Edition, Paragraph, Sentence
+from tts_edition.model import Edition, Sentence
 
 MAX_SENTENCE = 300
 

@@ -4,7 +4,6 @@ import time
 
 import pytest
 
-from tests.edge_server import EdgeServer, Faults
 from tts_edition.engines import create
 from tts_edition.engines.base import PermanentError, TransientError
 from tts_edition.engines.edge import SERVICE_URL, EdgeEngine, NoAudio, Throttled, prosody_args, service_url
@@ -12,13 +11,6 @@ from tts_edition.errors import BuildError, UserError
 from tts_edition.model import Prosody
 
 TEXT = "今天天气很好，我们去公园散步。"
-
-
-@pytest.fixture
-def server(monkeypatch):
-    with EdgeServer(Faults(seconds_per_char=0.2)) as server:
-        monkeypatch.setenv("TTS_EDITION_EDGE_URL", server.url)
-        yield server
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from lxml import etree
-from mutagen.id3 import APIC, CHAP, CTOC, ID3, TIT2, CTOCFlags
+from mutagen.id3 import APIC, CHAP, CTOC, ID3, CTOCFlags
 
 from tests.publish import rules
 from tts_edition import audio

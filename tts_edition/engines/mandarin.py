@@ -13,21 +13,18 @@ Polyphones that a dictionary cannot settle are in ``polyphones.py``.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import logging
 import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 
 import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
-from ..errors import BuildError, UserError
+from ..errors import UserError
 from . import polyphones
 from .baker import mapper
 
