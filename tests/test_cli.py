@@ -60,6 +60,8 @@ def test_voices_lists_the_offline_voice_and_presets():
         (["build", "PAPER", "--preset", "loud"], "unknown preset"),
         (["build", "PAPER", "--rate", "fast"], "--rate"),
         (["build", "PAPER", "--engine", "robot"], "unknown engine"),
+        (["build", "PAPER", "--voice", "xiaoxiao"], "baker"),
+        (["build", "PAPER", "--max-minutes", "0"], "--max-minutes"),
         (["build", "PAPER", "--date", "24.11.2020"], "--date"),
         (["build", "PAPER", "--set", "colour=red"], "--set"),
         (["plan", "EMPTY"], "empty"),

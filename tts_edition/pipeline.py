@@ -86,7 +86,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     lexicon = lexicon or Lexicon()
 
     def announce(text: str, article: int, level: Level) -> list[Piece]:
-        return _announcement(lexicon.apply(normalize(text)), article, max_chars, level)
+        return _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
 
     out: list[Piece] = []
     if preset.intro:
@@ -102,7 +102,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
         for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
                 if p == 0 or not preset.first_paragraph_only:
-                    out += _sentence(sentence.spoken, a, index, max_chars)
+                    out += _chunked(sentence.spoken, max_chars, Level.SENTENCE, a, index)
                 index += 1
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
@@ -118,15 +118,12 @@ def _intro(edition: Edition) -> str:
     return f"{edition.title}，{d.year}年{d.month}月{d.day}日。"
 
 
-def _announcement(spoken: str, article: int, max_chars: int, level: Level) -> list[Piece]:
+def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: int | None) -> list[Piece]:
+    """One text as pieces the engine takes; the last carries the text's own pause."""
     parts = [c for c in segment.chunks(spoken, max_chars) if speakable(c)]
-    return [Piece(c, level if i == len(parts) - 1 else Level.CHUNK, article, None) for i, c in enumerate(parts)]
-
-
-def _sentence(spoken: str, article: int, index: int, max_chars: int) -> list[Piece]:
-    parts = [c for c in segment.chunks(spoken, max_chars) if speakable(c)]
+    last = len(parts) - 1
     return [
-        Piece(c, Level.SENTENCE if i == len(parts) - 1 else Level.CHUNK, article, index, i == len(parts) - 1)
+        Piece(c, level if i == last else Level.CHUNK, article, sentence, last_of_sentence=i == last)
         for i, c in enumerate(parts)
     ]
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from contextlib import contextmanager
 from collections.abc import Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import UserError
 from ..model import Audio, Prosody
 from .base import PermanentError, Voice
 from .baker import asset_dir, mapper
@@ -75,6 +76,12 @@ class OfflineEngine:
                 "the corpus is licensed for non-commercial use only",
             )
         ]
+
+    def prepare(self, voice: str, prosody: Prosody) -> str:
+        """Check the user's choice before any piece is voiced."""
+        if voice != "baker":
+            raise UserError(f"the offline engine has one voice, 'baker', not {voice!r}")
+        return voice
 
     def synthesize(
         self,
