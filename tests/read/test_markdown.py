@@ -45,7 +45,7 @@ def test_title_heading_over_articles_titles_the_edition(tmp_path):
     path = tmp_path / "page.md"
     path.write_text("# 阜蒙县报 2020年11月25日\n\n## 第一篇\n\n正文一。\n\n## 第二篇\n\n正文二。\n", encoding="utf-8")
     edition = read_edition(path)
-    assert edition.title == "阜蒙县报 2020年11月25日"
+    assert edition.title == "阜蒙县报"  # the date goes to edition.date, not into the title read aloud
     assert edition.date.isoformat() == "2020-11-25"
     assert [a.title for a in edition.articles] == ["第一篇", "第二篇"]
 

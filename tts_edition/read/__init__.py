@@ -14,7 +14,7 @@ from pathlib import Path
 from tts_edition.errors import UserError
 from tts_edition.model import Article, Edition
 from tts_edition.read import html, markdown, raw
-from tts_edition.read.dates import find_date
+from tts_edition.read.dates import find_date, split_title
 from tts_edition.read.decode import MAX_BYTES, read_text
 from tts_edition.read.detect import FORMATS, detect_format
 
@@ -41,12 +41,13 @@ def read_edition(
 
         return read_folder(path, title=title, date=date, format=format)
     heading, articles, encoding, text = read_file(path, format=format)
+    heading, heading_date = split_title(heading) if heading else (None, None)
     edition_title = title or heading or path.stem
     for article in articles:
         article.title = article.title or edition_title
     return Edition(
         title=edition_title,
-        date=date or find_date(text),
+        date=date or heading_date or find_date(text),
         articles=articles,
         source=str(path),
         encoding=encoding,

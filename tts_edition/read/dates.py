@@ -31,6 +31,24 @@ def find_date(text: str, limit: int = 200_000) -> dt.date | None:
     return min(found)[1] if found else None
 
 
+_MASTHEAD_EXTRAS = re.compile(r"(?:星期|周)[一二三四五六日天]|第\s*[\d一二三四五六七八九十]+\s*版")
+
+
+def split_title(heading: str) -> tuple[str, dt.date | None]:
+    """``阜蒙县报 2020年11月25日 星期三 第1版`` -> (``阜蒙县报``, 2020-11-25).
+
+    A masthead names the paper and the day; the date belongs in the edition's date and the
+    weekday and page number in neither, since the title is read out beside the date."""
+    for pattern in (_NUMERIC, _WRITTEN):
+        m = pattern.search(heading)
+        if m and find_date(m.group(0)):
+            rest = _MASTHEAD_EXTRAS.sub(" ", heading[: m.start()] + " " + heading[m.end() :])
+            rest = re.sub(r"\s{2,}", " ", rest).strip(" \t　,，·|-—")
+            if rest:
+                return rest, find_date(m.group(0))
+    return heading, None
+
+
 def _small(chinese: str) -> int:
     """一 .. 三十一 as an int."""
     if "十" not in chinese:
