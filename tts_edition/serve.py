@@ -208,14 +208,6 @@ def make_server(out: Path, port: int = 8000, host: str = "0.0.0.0") -> Server:
     return Server(out, (host, port))
 
 
-def serve(out: Path, port: int, host: str = "0.0.0.0") -> None:
-    """Serve ``out`` until interrupted."""
-    with make_server(out, port, host) as server:
-        for link in links(server.server_address[1], host):
-            log.info("page %s  feed %s", link.page, link.feed)
-        server.serve_forever()
-
-
 @dataclass(frozen=True)
 class Link:
     page: str  # the large-print list of editions

@@ -67,8 +67,6 @@ def is_continuation_mark(text: str) -> bool:
     return bool(_CONTINUATION.fullmatch(text.strip()))
 
 
-CONTINUATION = _CONTINUATION
-
 
 def join_lines(lines: list[str]) -> str:
     """Join lines broken by the layout: no space between Chinese, one between Latin words."""
