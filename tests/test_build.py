@@ -92,3 +92,17 @@ def test_split_articles_makes_one_episode_per_article(built, tmp_path):
         assert [c.sub_frames["TIT2"].text[0] for c in tags.getall("CHAP")] == [title]
     feed = feedparser.parse((options.out / "feed.xml").read_bytes())
     assert len(feed.entries) == 2
+
+
+def test_the_built_edition_has_its_player_page(built):
+    _, _, folder = built
+    assert "edition.mp3" in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_republishing_after_a_move_rewrites_links_and_pages(built):
+    _, options, folder = built
+    (folder / "index.html").unlink()
+    pipeline.republish(options.out, options.feed.merged(link="https://new.example.org/paper"))
+    feed = feedparser.parse((options.out / "feed.xml").read_bytes())
+    assert feed.entries[0].enclosures[0].href.startswith("https://new.example.org/paper/")
+    assert (folder / "index.html").is_file()

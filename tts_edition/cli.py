@@ -171,7 +171,7 @@ def voices(
             from .engines.edge import refresh_voices
 
             count = refresh_voices()
-            err.print(f"edge voice list refreshed: {count} voices", markup=False)
+            _say(f"edge voice list refreshed: {count} voices")
         for name in [engine] if engine else engines.NAMES:
             for v in engines.create(name).voices():
                 print(f"{name}\t{v.name}\t{v.gender}\t{v.description}")
@@ -193,13 +193,13 @@ def feed(
     category: Category = None,
     artwork: Artwork = None,
 ):
-    """Rewrite OUT/feed.xml and OUT/index.html from the editions already in OUT."""
+    """Rewrite OUT/feed.xml, OUT/index.html and the player pages from the editions already in OUT."""
     from . import pipeline
 
     def run() -> int:
         if not out.is_dir():
             raise UserError(f"{out}: no such folder")
-        pipeline.publish(out, _feed_config(out, base_url, feed_title, author, owner_email, category, artwork))
+        pipeline.republish(out, _feed_config(out, base_url, feed_title, author, owner_email, category, artwork))
         print(f"feed: {out / 'feed.xml'}")
         return 0
 

@@ -172,6 +172,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
             folder, edition, timeline, mp3,
             cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
         )
+        write_player(folder)
     publish(options.out, options.feed)
     return folders
 
@@ -200,9 +201,14 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
 
 
 def publish(out: Path, feed: FeedConfig) -> None:
-    """The feed, the editions page and each edition's player page, from what is in ``out``."""
+    """The feed and the editions page, from every edition in ``out``."""
     write_feed(out, feed)
     write_page(out, feed.title)
+
+
+def republish(out: Path, feed: FeedConfig) -> None:
+    """Everything ``out`` serves, rebuilt from the editions on disk: after a move or an upgrade."""
+    publish(out, feed)
     for record in editions(out):
         write_player(out / record.folder)
 
