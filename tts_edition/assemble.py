@@ -17,7 +17,7 @@ from typing import BinaryIO
 from . import audio
 from .errors import BuildError
 from .model import Edition, Level, Piece
-from .publish.files import atomic_path, scratch_path
+from .files import atomic_path, scratch_path
 from .publish.tags import Tags, write_tagged
 from .timeline import Chapter, Cue, Timeline
 

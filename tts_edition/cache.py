@@ -11,10 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import wave
 from pathlib import Path
 
+from .files import atomic_path, write_text
 from .model import Audio, Prosody
 
 
@@ -44,16 +44,13 @@ class Cache:
 
     def put(self, key: str, audio: Audio) -> Path:
         path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         if audio.boundaries:
-            _atomic_write(path.with_suffix(".json"), json.dumps(audio.boundaries).encode())
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as tmp:
-            with wave.open(tmp, "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(audio.sample_rate)
-                w.writeframes(audio.samples)
-        os.replace(tmp.name, path)
+            write_text(path.with_suffix(".json"), json.dumps(audio.boundaries))
+        with atomic_path(path) as tmp, wave.open(str(tmp), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(audio.sample_rate)
+            w.writeframes(audio.samples)
         return path
 
     def boundaries(self, key: str) -> list[tuple[float, str]]:
@@ -66,8 +63,3 @@ def read_wav(path: Path) -> Audio:
     with wave.open(str(path), "rb") as w:
         return Audio(w.readframes(w.getnframes()), w.getframerate())
 
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as tmp:
-        tmp.write(data)
-    os.replace(tmp.name, path)

@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from edge_tts.exceptions import EdgeTTSException, NoAudioReceived
 
 from ..audio import ffmpeg_exe
 from ..errors import BuildError, UserError
+from ..files import write_text
 from ..model import Audio, Prosody
 from .base import PermanentError, TransientError, Voice
 
@@ -231,8 +231,6 @@ def refresh_voices(path: Path = VOICES_FILE) -> int:
     except (aiohttp.ClientError, EdgeTTSException, OSError) as e:
         raise BuildError(f"could not fetch the edge voice list: {_why(e)}") from e
     voices.sort(key=lambda v: v["ShortName"])
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, suffix=".part", delete=False, encoding="utf-8") as tmp:
-        tmp.write(json.dumps(voices, ensure_ascii=False, indent=1) + "\n")
-    os.replace(tmp.name, path)
+    write_text(path, json.dumps(voices, ensure_ascii=False, indent=1) + "\n")
     _kept_voices.cache_clear()
     return len(voices)

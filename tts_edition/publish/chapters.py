@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..timeline import Chapter
-from .files import write_text
+from ..files import write_text
 
 VERSION = "1.2.0"
 MIME = "application/json+chapters"

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from .chapters import MIME as CHAPTERS_MIME
 from .config import FeedConfig
 from .cover import default_cover, load_cover
-from .files import atomic_path, write_bytes
+from ..files import atomic_path, write_bytes
 from .record import Record, read_record
 from .transcript import SRT_MIME, VTT_MIME
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .feed import editions
-from .files import write_text
+from ..files import write_text
 from .player import render_index
 
 FILE = "index.html"

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..timeline import Chapter, Cue
-from .files import write_text
+from ..files import write_text
 from .record import Record, read_record
 
 FILE = "index.html"

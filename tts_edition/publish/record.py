@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..timeline import Chapter
-from .files import write_text
+from ..files import write_text
 
 FILE = "edition.json"
 SCHEMA = 1

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..timeline import Cue
-from .files import write_text
+from ..files import write_text
 
 VTT_MIME = "text/vtt"
 SRT_MIME = "application/x-subrip"

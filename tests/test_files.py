@@ -1,6 +1,6 @@
 import pytest
 
-from tts_edition.publish.files import atomic_path, scratch_path, write_text
+from tts_edition.files import atomic_path, scratch_path, write_text
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
