@@ -24,15 +24,17 @@ import logging
 import re
 
 from tts_edition.model import Edition, Sentence
+from tts_edition.read.text import is_continuation_mark
 
 MAX_SENTENCE = 300
 
 _OPEN = "“‘「『（(《〈【〔［[{"
 _CLOSE = "”’」』）)》〉】〕］]}"
 _PAIRS = dict(zip(_CLOSE, _OPEN, strict=True))
-_QUOTES_OPEN = "“‘「『"
+_QUOTES = "“‘「『\""  # opening quotes, and the straight quote that opens and closes
 _STOPS = "。！？!?…；;"
 _CLAUSE = "，、：；,;:"
+_BREAKS = _CLAUSE + _STOPS
 _SPECIAL = re.escape(_OPEN + _CLOSE + _STOPS + '."')
 _RUNS = re.compile(rf"[^{_SPECIAL}]+|.", re.DOTALL)
 
@@ -42,7 +44,6 @@ _DATELINE = re.compile(
     r"|[（(](?:本报)?记者[^）)]{1,40}[）)]"
     r")"
 )
-_CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[0-9一二三四五六七八九十百A-Za-z]+\s*版\s*[）)]")
 _WORDY = re.compile(r"\w")
 
 
@@ -94,9 +95,10 @@ def _cut(text: str) -> list[str]:
             else:
                 stack.append('"')
         elif ch in _STOPS or (ch == "." and _is_full_stop(text, pos)):
-            if not stack or _quoted_run_on(stack, pos - start):
-                pending = True
-            elif all(s in _QUOTES_OPEN + '"' for s in stack) and _closes_next(text, pos):
+            # inside quotes a stop ends the sentence only where the quote closes after it, or
+            # where the quotation runs so long that its inner stops must end sentences
+            quoted = all(s in _QUOTES for s in stack)
+            if not stack or (quoted and (pos - start > 150 or _closes_next(text, pos))):
                 pending = True
     pieces.append(text[start:])
     return pieces
@@ -106,11 +108,6 @@ def _is_full_stop(text: str, pos: int) -> bool:
     """A '.' ends a sentence when followed by a space or the end, not inside 3.5 or www.gov.cn."""
     after = text[pos + 1 : pos + 2]
     return after == "" or after.isspace() or after in _CLOSE
-
-
-def _quoted_run_on(stack: list[str], length: int) -> bool:
-    """A quotation long enough that its inner full stops must end sentences."""
-    return all(s in _QUOTES_OPEN + '"' for s in stack) and length > 150
 
 
 def _closes_next(text: str, pos: int) -> bool:
@@ -160,11 +157,11 @@ def _tidy(pieces: list[str]) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        if out and (_is_mark(piece) or not _WORDY.search(piece)):
-            out[-1] += piece
-            continue
-        if not out and (_is_mark(piece) or not _WORDY.search(piece)):
-            carry += piece
+        if is_continuation_mark(piece) or not _WORDY.search(piece):
+            if out:
+                out[-1] += piece
+            else:
+                carry += piece
             continue
         out.append(carry + piece)
         carry = ""
@@ -173,10 +170,6 @@ def _tidy(pieces: list[str]) -> list[str]:
     elif carry and _WORDY.search(carry):
         out.append(carry)
     return out
-
-
-def _is_mark(piece: str) -> bool:
-    return bool(_CONTINUATION.fullmatch(piece))
 
 
 # -- chunks ---------------------------------------------------------------------------------
@@ -229,7 +222,7 @@ def _hard_cut(unit: str, max_chars: int) -> int:
 def _last_clause_end(text: str) -> int:
     """Length of ``text`` up to and including its last clause punctuation (and what follows it)."""
     for i in range(len(text) - 1, -1, -1):
-        if text[i] in _CLAUSE + _STOPS:
+        if text[i] in _BREAKS:
             j = i + 1
             while j < len(text) and (text[j] in _CLOSE or text[j].isspace()):
                 j += 1

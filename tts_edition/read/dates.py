@@ -41,11 +41,12 @@ def split_title(heading: str) -> tuple[str, dt.date | None]:
     weekday and page number in neither, since the title is read out beside the date."""
     for pattern in (_NUMERIC, _WRITTEN):
         m = pattern.search(heading)
-        if m and find_date(m.group(0)):
+        date = find_date(m.group(0)) if m else None
+        if date:
             rest = _MASTHEAD_EXTRAS.sub(" ", heading[: m.start()] + " " + heading[m.end() :])
             rest = re.sub(r"\s{2,}", " ", rest).strip(" \t　,，·|-—")
             if rest:
-                return rest, find_date(m.group(0))
+                return rest, date
     return heading, None
 
 
