@@ -16,8 +16,8 @@ from typing import BinaryIO
 
 from . import audio
 from .errors import BuildError
-from .model import Edition, Level, Piece
 from .files import atomic_path, scratch_path
+from .model import Edition, Level, Piece
 from .publish.tags import Tags, write_tagged
 from .timeline import Chapter, Cue, Timeline
 

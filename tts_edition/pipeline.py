@@ -22,11 +22,10 @@ from .model import Edition, Level, Piece
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
-from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_edition, write_feed, write_page
-from .publish.feed import editions
-from .publish.record import read_record
+from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_all, write_edition
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
+from .publish.record import read_record
 from .read import read_edition
 
 log = logging.getLogger(__name__)
@@ -202,14 +201,12 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
 
 def publish(out: Path, feed: FeedConfig) -> None:
     """The feed and the editions page, from every edition in ``out``."""
-    write_feed(out, feed)
-    write_page(out, feed.title)
+    write_all(out, feed)
 
 
 def republish(out: Path, feed: FeedConfig) -> None:
     """Everything ``out`` serves, rebuilt from the editions on disk: after a move or an upgrade."""
-    publish(out, feed)
-    for record in editions(out):
+    for record in write_all(out, feed):
         write_player(out / record.folder)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from .config import FeedConfig
 from .cover import default_cover, load_cover
 from .edition import edition_tags, episode_title, write_edition
-from .feed import write_feed
+from .feed import editions, write_feed
 from .naming import folder_name
 from .page import write_page
 from .record import Record, read_record
@@ -25,17 +25,22 @@ __all__ = [
     "read_record",
     "rebuild",
     "write_edition",
+    "write_all",
     "write_feed",
     "write_page",
 ]
 
 
-def rebuild(out: Path, **overrides) -> tuple[Path, Path]:
-    """``tts-edition feed OUT``: rewrite feed.xml and index.html from the editions on disk.
+def write_all(out: Path, config: FeedConfig) -> list[Record]:
+    """feed.xml and index.html from the editions on disk, each record read once; returns them."""
+    records = editions(out)
+    write_feed(out, config, records)
+    write_page(out, config.title, records)
+    return records
 
-    ``overrides`` are feed settings from the command line (``None`` = not given),
-    applied over ``OUT/feed.toml``.
-    """
+
+def rebuild(out: Path, **overrides) -> list[Record]:
+    """Rewrite feed.xml and index.html with feed settings from the command line (``None`` = not
+    given) applied over ``OUT/feed.toml``."""
     out = Path(out)
-    config = FeedConfig.load(out).merged(**overrides)
-    return write_feed(out, config), write_page(out, config.title)
+    return write_all(out, FeedConfig.load(out).merged(**overrides))

@@ -9,8 +9,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..timeline import Chapter
 from ..files import write_text
+from ..timeline import Chapter
 
 VERSION = "1.2.0"
 MIME = "application/json+chapters"

@@ -6,10 +6,10 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+from ..files import copy, write_bytes
 from ..model import Edition
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from ..files import copy, write_bytes
 from .record import Record, new_id, publication_time, read_record, write_record
 from .tags import Tags, write_tags
 from .transcript import timestamp, write_srt, write_vtt

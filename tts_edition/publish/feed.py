@@ -16,10 +16,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
 
+from ..files import atomic_path, write_bytes
 from .chapters import MIME as CHAPTERS_MIME
 from .config import FeedConfig
 from .cover import default_cover, load_cover
-from ..files import atomic_path, write_bytes
 from .record import Record, read_record
 from .transcript import SRT_MIME, VTT_MIME
 
@@ -63,11 +63,11 @@ def podcast_guid(feed_url: str) -> str:
     return str(uuid.uuid5(PODCAST_NAMESPACE, bare))
 
 
-def write_feed(out: Path, config: FeedConfig | None = None) -> Path:
+def write_feed(out: Path, config: FeedConfig | None = None, records: list[Record] | None = None) -> Path:
     out = Path(out)
     config = config or FeedConfig.load(out)
     base = config.base_url(out)
-    records = editions(out)
+    records = editions(out) if records is None else records
     channel_image = _artwork(out, config, base)
     rss = ET.Element("rss", {"version": "2.0"})
     channel = _sub(rss, "channel")

@@ -19,8 +19,8 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
-from ..timeline import Chapter, Cue
 from ..files import write_text
+from ..timeline import Chapter, Cue
 from .record import Record, read_record
 
 FILE = "index.html"

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..errors import BuildError
-from ..timeline import Chapter
 from ..files import write_text
+from ..timeline import Chapter
 
 FILE = "edition.json"
 SCHEMA = 1

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TDRC, TIT2, TPE1, CTOCFlags, PictureType
 
-from ..timeline import Chapter
 from ..files import atomic_path
+from ..timeline import Chapter
 
 COPY_BLOCK = 1 << 20
 

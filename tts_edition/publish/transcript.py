@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..timeline import Cue
 from ..files import write_text
+from ..timeline import Cue
 
 VTT_MIME = "text/vtt"
 SRT_MIME = "application/x-subrip"
