@@ -104,7 +104,7 @@ def analyse(
 ) -> list[Word]:
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
-    overrides = _checked(overrides or {})
+    overrides = _checked(frozenset((k, tuple(v)) for k, v in (overrides or {}).items()))
     tokens = [(w, p) for w, p in _tokenizer(frozenset(overrides)).cut(text, HMM=False)]
     words = _words(tokens, overrides)
     polyphones.apply(words)
@@ -207,12 +207,14 @@ def _set_breaks(words: list[Word]) -> None:
             prev.brk = 0
 
 
-def _checked(overrides: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    for word, syllables in overrides.items():
+@lru_cache(maxsize=4)
+def _checked(overrides: frozenset[tuple[str, tuple[str, ...]]]) -> dict[str, list[str]]:
+    """The overrides, checked once per set (in practice once per build), not once per piece."""
+    for word, syllables in overrides:
         for s in syllables:
             if not _split(s):
                 raise UserError(f"pronunciation of {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
-    return {unicodedata.normalize("NFKC", k): list(v) for k, v in overrides.items() if k}
+    return {unicodedata.normalize("NFKC", k): list(v) for k, v in overrides if k}
 
 
 # --- erhua and tone sandhi --------------------------------------------------
