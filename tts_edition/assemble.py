@@ -8,13 +8,13 @@ samples actually written, so chapters and transcript cues sit where the audio is
 from __future__ import annotations
 
 import logging
-import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from . import audio
+from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
 from .model import Edition, Level, Piece
@@ -151,20 +151,13 @@ def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
     return cues
 
 
-def _open_wav(path: Path) -> wave.Wave_read:
-    try:
-        return wave.open(str(path), "rb")
-    except (wave.Error, EOFError, OSError) as e:
-        raise BuildError(f"{path}: not a readable WAV file ({e})") from e
-
-
 def _sample_rate(path: Path) -> int:
-    with _open_wav(path) as w:
+    with open_wav(path) as w:
         return w.getframerate()
 
 
 def _copy_wav(path: Path, rate: int, out: BinaryIO) -> int:
-    with _open_wav(path) as w:
+    with open_wav(path) as w:
         if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (1, 2, rate):
             raise BuildError(
                 f"{path}: expected 16-bit mono at {rate} Hz, got {w.getsampwidth() * 8}-bit, "

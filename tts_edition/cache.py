@@ -14,6 +14,7 @@ import os
 import wave
 from pathlib import Path
 
+from .errors import BuildError
 from .files import atomic_path, write_text
 from .model import Audio, Prosody
 
@@ -59,7 +60,15 @@ class Cache:
         return [tuple(b) for b in json.loads(path.read_text())] if path.is_file() else []
 
 
+def open_wav(path: Path) -> wave.Wave_read:
+    """A cached piece for reading; a damaged one is named, not a bare wave.Error."""
+    try:
+        return wave.open(str(path), "rb")
+    except (wave.Error, EOFError, OSError) as e:
+        raise BuildError(f"{path}: not a readable WAV file ({e})") from e
+
+
 def read_wav(path: Path) -> Audio:
-    with wave.open(str(path), "rb") as w:
+    with open_wav(path) as w:
         return Audio(w.readframes(w.getnframes()), w.getframerate())
 

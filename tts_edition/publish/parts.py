@@ -7,11 +7,11 @@ known, then assembles and publishes each part (``pieces_of``) on its own, with
 
 from __future__ import annotations
 
-import wave
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..assemble import Pauses
+from ..cache import open_wav
 from ..errors import UserError
 from ..model import Piece
 
@@ -20,7 +20,7 @@ def article_seconds(pieces: Sequence[Piece], wavs: Sequence[Path], pauses: Pause
     """Seconds each article will take, pauses included, read from the WAV headers only."""
     seconds: dict[int, float] = {}
     for piece, path in zip(pieces, wavs):
-        with wave.open(str(path), "rb") as w:
+        with open_wav(path) as w:
             length = w.getnframes() / w.getframerate()
         seconds[piece.article] = seconds.get(piece.article, 0.0) + length + pauses.after(piece.level)
     return seconds
