@@ -11,6 +11,11 @@ from dataclasses import asdict, dataclass, field
 from enum import IntEnum
 
 
+def chinese_date(date: dt.date) -> str:
+    """2020年11月24日: how papers print the day, and so how titles and announcements give it."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
 class Level(IntEnum):
     """Where a piece of speech ends; the pause after it grows with the level."""
 

@@ -18,7 +18,7 @@ from . import __version__, engines, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
 from .errors import UserError
-from .model import Edition, Level, Piece
+from .model import Edition, Level, Piece, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -113,8 +113,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
 def _intro(edition: Edition) -> str:
     if edition.date is None:
         return f"{edition.title}。"
-    d = edition.date
-    return f"{edition.title}，{d.year}年{d.month}月{d.day}日。"
+    return f"{edition.title}，{chinese_date(edition.date)}。"
 
 
 def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: int | None) -> list[Piece]:

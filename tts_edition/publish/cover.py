@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from ..errors import UserError
+from ..model import chinese_date
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def default_cover(title: str, date: dt.date | None, *, subtitle: str = "有声�
     name_font = _fit(draw, title, width, size // 5)
     draw.text((size / 2, size * 0.40), title, font=name_font, fill=INK, anchor="mm")
     if date:
-        day = f"{date.year}年{date.month}月{date.day}日"
+        day = chinese_date(date)
         draw.text((size / 2, size * 0.62), day, font=_fit(draw, day, width, size // 12), fill=INK, anchor="mm")
     if subtitle:
         draw.text((size / 2, size * 0.78), subtitle, font=_fit(draw, subtitle, width, size // 14), fill=INK, anchor="mm")

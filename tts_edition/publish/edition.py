@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from ..files import copy, write_bytes
-from ..model import Edition
+from ..model import Edition, chinese_date
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
 from .record import Record, new_id, publication_time, read_record, write_record
@@ -23,7 +23,7 @@ def episode_title(edition: Edition, part: int | None = None) -> str:
     """What a listener sees in the app: the paper and the day (and the part)."""
     title = edition.title
     if edition.date:
-        title += f" {edition.date.year}年{edition.date.month}月{edition.date.day}日"
+        title += f" {chinese_date(edition.date)}"
     if part:
         title += f"（第{part}部分）"
     return title
