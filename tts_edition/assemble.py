@@ -21,7 +21,7 @@ from .model import Edition, Level, Piece
 from .publish.tags import Tags, write_tagged
 from .timeline import Chapter, Cue, Timeline
 
-__all__ = ["Pauses", "Timeline", "Chapter", "Cue", "assemble", "join_pcm", "Joined"]
+__all__ = ["Pauses", "assemble", "join_pcm", "Joined"]
 
 log = logging.getLogger(__name__)
 

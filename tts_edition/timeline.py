@@ -6,7 +6,7 @@ without importing the audio code.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,3 @@ class Timeline:
     duration: float  # seconds of the final MP3
     chapters: list[Chapter] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict) -> Timeline:
-        return cls(
-            duration=d["duration"],
-            chapters=[Chapter(**c) for c in d.get("chapters", [])],
-            cues=[Cue(**c) for c in d.get("cues", [])],
-        )

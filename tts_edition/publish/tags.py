@@ -80,7 +80,7 @@ def _chapters_in_order(tag: bytes, ids: list[str]) -> bytes:
     chaps.sort(key=lambda f: rank.get(f[10:].split(b"\0", 1)[0].decode("latin1"), len(ids)))
     others = [f for f in frames if f[:4] != b"CHAP"]
     first = next((i for i, f in enumerate(frames) if f[:4] == b"CHAP"), len(frames))
-    ordered = [f for f in frames[:first] if f[:4] != b"CHAP"] + chaps + others[first:]
+    ordered = others[:first] + chaps + others[first:]  # the CHAPs where the first one stood
     return tag[:10] + b"".join(ordered) + tag[pos:]
 
 
