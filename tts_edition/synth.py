@@ -156,11 +156,8 @@ def check(audio: Audio, text: str, rate: int = 0) -> None:
 def _prepared(engine: Engine, job: Job) -> Job:
     """Check the user's voice and settings before any request; name the voice one way, so
     ``xiaoxiao`` and ``zh-CN-XiaoxiaoNeural`` share cached pieces."""
-    prepare = getattr(engine, "prepare", None)
-    if prepare is None:
-        return job
-    voice = prepare(job.voice, job.prosody)
-    fallback = prepare(job.fallback_voice, job.prosody) if job.fallback_voice else None
+    voice = engine.prepare(job.voice, job.prosody)
+    fallback = engine.prepare(job.fallback_voice, job.prosody) if job.fallback_voice else None
     return replace(job, voice=voice, fallback_voice=fallback)
 
 
@@ -210,19 +207,8 @@ class _Run:
 
     async def _piece(self, key: str, text: str, limit: AdaptiveLimit, call: Call) -> None:
         try:
-            audio = await self._with_retries(text, self.job.voice, limit, call)
-        except TransientError as e:
-            if not (getattr(e, "no_audio", False) and self.job.fallback_voice):
-                self._failed(text, e)
-                return
-            log.warning("no audio for %r from %s; using %s", text[:20], self.job.voice, self.job.fallback_voice)
-            try:
-                audio = await self._with_retries(text, self.job.fallback_voice, limit, call)
-            except (TransientError, PermanentError) as e:
-                self._failed(text, e)
-                return
-            self.progress.fallbacks += 1
-        except PermanentError as e:
+            audio = await self._voiced(text, limit, call)
+        except (TransientError, PermanentError) as e:
             self._failed(text, e)
             return
         self.cache.put(key, audio)
@@ -230,6 +216,18 @@ class _Run:
         self.progress.audio_seconds += audio.duration
         if self.on_progress:
             self.on_progress(self.progress)
+
+    async def _voiced(self, text: str, limit: AdaptiveLimit, call: Call) -> Audio:
+        """The job's voice, or the fallback voice where the first persistently gives no audio."""
+        try:
+            return await self._with_retries(text, self.job.voice, limit, call)
+        except TransientError as e:
+            if not (getattr(e, "no_audio", False) and self.job.fallback_voice):
+                raise
+        log.warning("no audio for %r from %s; using %s", text[:20], self.job.voice, self.job.fallback_voice)
+        audio = await self._with_retries(text, self.job.fallback_voice, limit, call)
+        self.progress.fallbacks += 1
+        return audio
 
     async def _with_retries(self, text: str, voice: str, limit: AdaptiveLimit, call: Call) -> Audio:
         for attempt in range(self.policy.retries + 1):

@@ -36,6 +36,11 @@ class Engine(Protocol):
 
     def voices(self) -> list[Voice]: ...
 
+    def prepare(self, voice: str, prosody: Prosody) -> str:
+        """Check the user's voice and settings before any piece (UserError); return the voice's
+        one canonical name, so cached pieces are shared however the user spelled it."""
+        ...
+
     def synthesize(self, text: str, voice: str, prosody: Prosody) -> Audio: ...
 
 
