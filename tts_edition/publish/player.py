@@ -83,9 +83,7 @@ def load_player(folder: Path) -> Player:
     folder = Path(folder)
     record = read_record(folder)
     vtt_name = record.vtt if record else "edition.vtt"
-    chapters = _read_chapters(folder / (record.chapters_file if record else "chapters.json"))
-    if not chapters and record:
-        chapters = list(record.chapters)
+    chapters = list(record.chapters) if record else _read_chapters(folder / "chapters.json")
     vtt_path = folder / vtt_name
     cues = read_vtt(vtt_path.read_text("utf-8")) if vtt_path.exists() else []
     duration = record.duration if record else max([c.end for c in cues] + [c.end for c in chapters] + [0.0])
