@@ -36,7 +36,7 @@ def tree_memory_mb(pid: int) -> tuple[float, float]:
             rollup = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
             pss += next(int(l.split()[1]) for l in rollup if l.startswith("Pss:"))
             rss += next(int(l.split()[1]) for l in rollup if l.startswith("Rss:"))
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            children = [c for t in Path(f"/proc/{p}/task").glob("*") for c in (t / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue
         todo += [int(c) for c in children]

@@ -171,10 +171,12 @@ def test_voice_workers_exit_when_their_build_is_killed(tmp_path):
     )
 
     def children() -> list[int]:
-        try:
-            found = Path(f"/proc/{build.pid}/task/{build.pid}/children").read_text().split()
-        except FileNotFoundError:
-            return []
+        found = []  # the children of every thread: the scheduler's thread starts some
+        for task in Path(f"/proc/{build.pid}/task").glob("*"):
+            try:
+                found += (task / "children").read_text().split()
+            except FileNotFoundError:
+                pass
         return [int(pid) for pid in found]
 
     deadline = time.monotonic() + 60

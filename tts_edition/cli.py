@@ -34,6 +34,15 @@ Inputs = Annotated[list[Path], typer.Argument(help="Text, HTML or a folder of te
 Out = Annotated[Path, typer.Option("--out", "-o", help="Where editions, feed.xml and index.html go.")]
 Title = Annotated[Optional[str], typer.Option(help="Edition title (else the title heading or file name).")]
 Date = Annotated[Optional[str], typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
+Report = Annotated[
+    Optional[Path], typer.Option(help="Write one JSON row per input (status, folders, duration, …) here.")
+]
+Executor = Annotated[str, typer.Option(help="Where pieces are voiced: local (processes) or ray (a Ray cluster).")]
+RayAddress = Annotated[
+    Optional[str], typer.Option(help="The Ray cluster to join (else RAY_ADDRESS, else a local Ray is started).")
+]
+
+
 class Split(str, Enum):
     articles = "articles"
 
@@ -85,8 +94,11 @@ def build(
     title: Title = None,
     date: Date = None,
     format: Format = "auto",
+    report: Report = None,
+    executor: Executor = "local",
+    ray_address: RayAddress = None,
 ):
-    """Build one audio edition per input and update OUT/feed.xml."""
+    """Build one audio edition per input and update OUT/feed.xml; a failed input does not stop the others."""
     from . import pipeline
 
     def run() -> int:
@@ -113,21 +125,11 @@ def build(
             max_minutes=max_minutes,
             split=split.value if split else None,
         )
-        failed = []
-        for path in inputs:
-            try:
-                with _progress_bar(path) as on_progress:
-                    folders = pipeline.build(path, options, on_progress)
-                for folder in folders:
-                    print(f"{path}: edition written to {folder}")
-            except BuildError as e:
-                _say(f"{path}: {e}")
-                failed.append(path)
-        if failed:
-            _say(f"{len(failed)} of {len(inputs)} editions not built")
-            return 1
-        print(f"feed: {out / 'feed.xml'}")
-        return 0
+        from .batch import Item
+
+        _check_voice(options)
+        _check_report(report)
+        return _run_editions([Item(path, options) for path in inputs], options, report, executor, ray_address)
 
     raise typer.Exit(_guarded(run))
 
@@ -230,6 +232,75 @@ def serve(
     raise typer.Exit(_guarded(run))
 
 
+def _check_voice(options) -> None:
+    """A wrong voice or setting is a bad option: exit 2 before anything starts."""
+    preset = options.preset
+    engine = engines.create(preset.engine)
+    engine.prepare(options.voice or preset.voice_for(preset.engine) or engine.default_voice, preset.prosody)
+
+
+def _check_report(report: Path | None) -> None:
+    if report is not None and not report.parent.is_dir():
+        raise UserError(f"--report: {report.parent} is not a folder")
+
+
+def _run_editions(items, options, report: Path | None, executor: str, ray_address: str | None) -> int:
+    """Build every item on one scheduler; print what became of each; the exit status."""
+    from . import batch, executor as executors, synth
+
+    if executor not in ("local", "ray"):
+        raise UserError(f"--executor must be local or ray, not {executor!r}")
+    if ray_address and executor != "ray":
+        raise UserError("--ray-address needs --executor ray")
+    pool = executors.create(executor, options.jobs, ray_address) if executor == "ray" else None
+    many = len(items) > 1
+    with synth.Scheduler(options.cache, jobs=options.jobs, executor=pool) as scheduler, _RunProgress(len(items)) as shown:
+        rows = batch.run(items, scheduler, on_change=shown.update, on_row=shown.row)
+    if report is not None:
+        from .files import write_text
+
+        write_text(report, json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+    if many:
+        _summary(rows)
+    built = [r for r in rows if r.built]
+    for row in rows:
+        if not row.built:
+            _say(_one_line_error(row))
+    if built:
+        for out in sorted({Path(f).parent for r in built for f in r.folders}):
+            print(f"feed: {out / 'feed.xml'}")
+    status = batch.exit_status(rows)
+    if status == 1:
+        _say(f"{len(rows) - len(built)} of {len(rows)} editions not built")
+    return status
+
+
+def _one_line_error(row) -> str:
+    """An input's failure in one line, naming the input once."""
+    error = row.error if row.input in row.error else f"{row.input}: {row.error}"
+    return f"error: {error}" if row.status == "bad input" else error
+
+
+def _summary(rows) -> None:
+    """The run's table on standard error: aligned on a terminal, tab-separated for scripts."""
+    from rich.table import Table
+
+    head = ["input", "edition", "duration", "chapters", "voiced/cached", "seconds", "status"]
+    lines = [
+        [r.input, ", ".join(Path(f).name for f in r.folders), f"{r.duration / 60:.1f} min" if r.built else "",
+         str(r.chapters or ""), f"{r.voiced}/{r.cached}", f"{r.seconds:.1f}", r.status]
+        for r in rows
+    ]  # fmt: skip
+    if not err.is_terminal:
+        for line in [head, *lines]:
+            _say("\t".join(line))
+        return
+    table = Table(*head, box=None)
+    for line in lines:
+        table.add_row(*line)
+    err.print(table)
+
+
 def _guarded(run) -> int:
     try:
         return run()
@@ -265,30 +336,39 @@ def _date(value: str | None) -> dt.date | None:
         raise UserError(f"--date must be YYYY-MM-DD, not {value!r}") from None
 
 
-class _progress_bar:
-    """A bar of pieces voiced, with minutes of audio made and time left; silent when not a terminal."""
+class _RunProgress:
+    """One bar for the whole run (editions done, hours of audio made, time left) and a line per
+    finished edition; on something other than a terminal, no bar and one JSON line per edition."""
 
-    def __init__(self, path: Path):
+    def __init__(self, total: int):
+        self.total = total
         self.bar = Progress(
-            TextColumn(f"{path.name}"),
+            TextColumn("editions"),
             BarColumn(),
-            TextColumn("{task.completed}/{task.total} pieces"),
-            TextColumn("{task.fields[minutes]:.1f} min audio"),
+            TextColumn("{task.fields[done]}/{task.total:.0f}"),
+            TextColumn("{task.fields[hours]:.2f} h audio"),
             TimeRemainingColumn(),
             console=err,
             transient=True,
             disable=not err.is_terminal,
         )
-        self.task = None
+        self.task = self.bar.add_task("", total=total, done=0, hours=0.0)
 
     def __enter__(self):
         self.bar.start()
-        return self.update
+        return self
 
-    def update(self, progress) -> None:
-        if self.task is None:
-            self.task = self.bar.add_task("", total=progress.total, minutes=0.0)
-        self.bar.update(self.task, completed=progress.done, minutes=progress.audio_seconds / 60)
+    def update(self, live) -> None:
+        self.bar.update(self.task, completed=live.editions_done, done=len(live.finished), hours=live.audio_seconds / 3600)
+
+    def row(self, row) -> None:
+        for folder in row.folders:
+            print(f"{row.input}: edition written to {folder}", flush=True)
+        if err.is_terminal:
+            if self.total > 1:
+                self.bar.console.print(f"{row.input}: {row.status} ({row.seconds:.0f} s)")
+        elif self.total > 1:
+            _say(json.dumps({"edition": row.input, "status": row.status, "seconds": row.seconds}, ensure_ascii=False))
 
     def __exit__(self, *exc):
         self.bar.stop()

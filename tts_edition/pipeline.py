@@ -132,8 +132,18 @@ def _end_at(out: list[Piece], article: int, level: Level) -> None:
         out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
 
 
-def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
-    """Build one edition (one folder per part) under ``options.out``; returns the folders."""
+@dataclass
+class Prepared:
+    """An edition read and planned, with every request its voice will get: what the scheduler needs."""
+
+    path: Path
+    edition: Edition
+    job: synth.Job
+    pieces: list[Piece]
+
+
+def prepare(path: Path, options: BuildOptions) -> Prepared:
+    """Read, plan and cut an edition into pieces; raises UserError for bad input."""
     preset = options.preset
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
@@ -143,9 +153,31 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon),
         fallback_voice=options.fallback_voice,
     )
-    todo = pieces(edition, engine.max_chars, preset, lexicon)
-    wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
+    return Prepared(path, edition, job, pieces(edition, engine.max_chars, preset, lexicon))
 
+
+def build(
+    path: Path,
+    options: BuildOptions,
+    on_progress: synth.ProgressCallback | None = None,
+    scheduler: synth.Scheduler | None = None,
+) -> list[Path]:
+    """Build one edition (one folder per part) under ``options.out``; returns the folders.
+
+    A run of many editions passes its ``scheduler`` (see ``batch.py``); alone, one is made here."""
+    prepared = prepare(path, options)
+    if scheduler is None:
+        with synth.Scheduler(options.cache, jobs=options.jobs) as own:
+            wavs = own.voice(prepared.pieces, prepared.job, on_progress=on_progress).result()
+    else:
+        wavs = scheduler.voice(prepared.pieces, prepared.job, on_progress=on_progress).result()
+    return finish(prepared, wavs, options)
+
+
+def finish(prepared: Prepared, wavs: list[Path], options: BuildOptions) -> list[Path]:
+    """Finish one edition from its voiced pieces: assemble, write the edition folder(s) and the
+    player, publish the feed. Returns the folders; an unchanged one is left alone."""
+    preset, edition, todo = options.preset, prepared.edition, prepared.pieces
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
@@ -168,7 +200,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         )
         write_edition(
             folder, edition, timeline, mp3,
-            cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+            cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
         )
         write_player(folder)
     publish(options.out, options.feed)

@@ -4,8 +4,9 @@ Engines only know how to voice one text. Everything around that — which pieces
 voice, how many run at once, what is retried, what counts as a believable result — lives here,
 once, so every engine gets the same guarantees: no piece lost, none voiced twice.
 
-Two kinds of engine: a CPU-bound one (the offline voice) runs in a pool of processes, one per
-core; a network-bound one (the edge voices, which have ``asynthesize``) runs as coroutines in
+One ``Scheduler`` serves a whole run, every edition in it. Two kinds of engine: a CPU-bound one
+(the offline voice) renders through an executor (``executor.py``: a pool of processes, one per
+core, or a Ray cluster); a network-bound one (the edge voices, which have ``asynthesize``) runs as coroutines in
 this process, as many at once as the service tolerates, learnt as we go (``limiter.py``).
 
 Engines signal through their exceptions: ``PermanentError`` is never retried; a
@@ -19,21 +20,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
-import os
 import random
-import time
 import threading
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import engines
-from .cache import Cache, piece_key
+from .cache import Cache, piece_key, read_wav
 from .engines.base import Engine, PermanentError, TransientError
-from .errors import BuildError
+from .errors import BuildError, UserError
+from .executor import Executor, LocalExecutor
 from .limiter import AdaptiveLimit
 from .model import Audio, Piece, Prosody
 
@@ -110,32 +108,9 @@ def synthesize(
     policy: Policy | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """One WAV file per piece, in order. Raises BuildError naming what could not be voiced;
-    everything voiced before that stays in the cache for the next run.
-
-    ``jobs`` caps the requests at once (default: the engine's ``max_concurrency``, or one per
-    CPU); pass a ``progress`` to read the run's figures afterwards."""
-    engine = engines.create(job.engine)
-    job = _prepared(engine, job)
-    keys = [job.key(p.text) for p in pieces]
-    missing = {k: p.text for k, p in zip(keys, pieces) if cache.get(k) is None}
-    unique = len(set(keys))
-    progress = progress or Progress(total=unique)
-    progress.total, progress.cached = unique, unique - len(missing)
-    progress.done = progress.cached
-    if on_progress:
-        on_progress(progress)
-    if missing:
-        log.info("voicing %d pieces (%d cached)", len(missing), progress.cached)
-        run = _Run(engine, job, cache, policy or DEFAULT_POLICY, progress, on_progress)
-        asyncio.run(run.all(missing, jobs))
-    if progress.failed:
-        shown = "; ".join(progress.failed[:3])
-        raise BuildError(
-            f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); "
-            "the others are cached, run the build again to retry"
-        )
-    return [cache.path(k) for k in keys]
+    """One WAV file per piece, in order: a run of one edition (see ``Scheduler.voice``)."""
+    with Scheduler(cache, jobs=jobs, policy=policy) as scheduler:
+        return scheduler.voice(pieces, job, on_progress=on_progress, progress=progress).result()
 
 
 def check(audio: Audio, text: str, rate: int = 0) -> None:
@@ -164,80 +139,215 @@ def _prepared(engine: Engine, job: Job) -> Job:
 Call = Callable[[str, str], Awaitable[Audio]]  # (text, voice) -> audio
 
 
-class _Run:
-    """One synthesize call's scheduling state: the limit, the progress, the way to call the engine."""
+class Scheduler:
+    """Voicing for a whole run: every edition in it shares one loop, one pool of voice workers
+    (models loaded once per worker), one concurrency limit per network service, and each
+    distinct piece, so a piece two editions need is voiced once.
 
-    def __init__(self, engine, job: Job, cache: Cache, policy: Policy, progress: Progress, on_progress):
-        self.engine, self.job, self.cache, self.policy = engine, job, cache, policy
-        self.progress, self.on_progress = progress, on_progress
+    ``voice`` returns at once with a future, so the caller can read, plan and assemble other
+    editions while this one's pieces are voiced: the voice never waits for assembly. The
+    scheduling runs on an event loop in a thread of its own; CPU-bound engines render through
+    the ``executor`` (a local process pool unless told otherwise, created on first need).
+    """
 
-    async def all(self, missing: dict[str, str], jobs: int | None) -> None:
-        if hasattr(self.engine, "asynthesize"):
-            ceiling = jobs or self.engine.max_concurrency or 4
-            limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
-            await self._gather(missing, limit, self._in_loop)
+    def __init__(
+        self,
+        cache: Cache,
+        *,
+        jobs: int | None = None,
+        policy: Policy | None = None,
+        executor: Executor | None = None,
+    ):
+        self.cache, self.jobs, self.policy = cache, jobs, policy or DEFAULT_POLICY
+        self.executor = executor
+        self._limits: dict[str, AdaptiveLimit] = {}
+        self._shared: dict[str, _Shared] = {}
+        self._fatal: BaseException | None = None  # an error that stops every edition (a service refusing us)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="voice-scheduler", daemon=True)
+        self._thread.start()
+
+    def __enter__(self) -> Scheduler:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def voice(
+        self,
+        pieces: list[Piece],
+        job: Job,
+        *,
+        on_progress: ProgressCallback | None = None,
+        progress: Progress | None = None,
+    ) -> Future[list[Path]]:
+        """Start voicing an edition's pieces; the future gives one WAV file per piece, in order,
+        or raises BuildError naming what could not be voiced (the rest stays cached).
+
+        The voice and settings are checked here, before any request (UserError). ``on_progress``
+        is called from the scheduler's thread."""
+        engine = engines.create(job.engine)
+        job = _prepared(engine, job)
+        keys = [job.key(p.text) for p in pieces]
+        texts = dict(zip(keys, (p.text for p in pieces)))
+        missing = {k: t for k, t in texts.items() if k in self._shared or self.cache.get(k) is None}
+        progress = progress or Progress(total=len(texts))
+        progress.total, progress.cached = len(texts), len(texts) - len(missing)
+        progress.done = progress.cached
+        if on_progress:
+            on_progress(progress)
+        if missing and self.executor is None and not hasattr(engine, "asynthesize"):
+            self.executor = LocalExecutor(self.jobs or engine.max_concurrency or None)
+        edition = _Edition(engine, job, progress, on_progress)
+        return asyncio.run_coroutine_threadsafe(self._voice(edition, keys, missing), self._loop)
+
+    def close(self) -> None:
+        """Stop what is still running (finished pieces are cached), then the workers."""
+        if self._loop.is_closed():
             return
-        workers = jobs or self.engine.max_concurrency or os.cpu_count() or 1
-        context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
-        with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(self.job, os.getpid())) as pool:
-            loop = asyncio.get_running_loop()
+        asyncio.run_coroutine_threadsafe(self._cancel_all(), self._loop).result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+        if self.executor is not None:
+            self.executor.close()
 
-            async def in_pool(text: str, voice: str) -> Audio:
-                # the front end runs here, once; the workers only hold the models
-                ids = self.engine.encode(text, **self.job.options)
-                return await loop.run_in_executor(pool, _render, ids, voice)
+    async def _cancel_all(self) -> None:
+        tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
-            limit = AdaptiveLimit(workers, adaptive=False, pause=self.policy.pause)
-            await self._gather(missing, limit, in_pool)
+    # -- on the scheduler's loop ---------------------------------------------------------------
 
-    async def _in_loop(self, text: str, voice: str) -> Audio:
-        return await self.engine.asynthesize(text, voice, self.job.prosody, **self.job.options)
-
-    async def _gather(self, missing: dict[str, str], limit: AdaptiveLimit, call: Call) -> None:
-        tasks = [asyncio.create_task(self._piece(k, t, limit, call)) for k, t in missing.items()]
-        try:
-            await asyncio.gather(*tasks)
-        except BrokenProcessPool:
-            raise BuildError("a voice process died (out of memory?); finished pieces are cached") from None
-        finally:
-            for task in tasks:  # a run-stopping error: finished pieces are cached already
-                task.cancel()
-            await asyncio.gather(*tasks, return_exceptions=True)
-            self.progress.limits, self.progress.peak = limit.history, limit.peak
-
-    async def _piece(self, key: str, text: str, limit: AdaptiveLimit, call: Call) -> None:
-        try:
-            audio = await self._voiced(text, limit, call)
-        except (TransientError, PermanentError) as e:
-            self._failed(text, e)
-            return
-        self.cache.put(key, audio)
-        self.progress.done += 1
-        self.progress.audio_seconds += audio.duration
-        if self.on_progress:
-            self.on_progress(self.progress)
-
-    async def _voiced(self, text: str, limit: AdaptiveLimit, call: Call) -> Audio:
-        """The job's voice, or the fallback voice where the first persistently gives no audio."""
-        try:
-            return await self._with_retries(text, self.job.voice, limit, call)
-        except TransientError as e:
-            if not (getattr(e, "no_audio", False) and self.job.fallback_voice):
+    async def _voice(self, edition: _Edition, keys: list[str], missing: dict[str, str]) -> list[Path]:
+        if self._fatal is not None:
+            raise self._fatal
+        progress = edition.progress
+        if missing:
+            log.info("voicing %d pieces (%d cached)", len(missing), progress.cached)
+            limit = self._limit(edition.engine)
+            waits = [asyncio.create_task(self._wait(edition, k, t, limit)) for k, t in missing.items()]
+            try:
+                await asyncio.gather(*waits)
+            except (BuildError, UserError) as e:
+                self._fatal = e  # e.g. a service that refuses everyone: no edition can be voiced
                 raise
-        log.warning("no audio for %r from %s; using %s", text[:20], self.job.voice, self.job.fallback_voice)
-        audio = await self._with_retries(text, self.job.fallback_voice, limit, call)
-        self.progress.fallbacks += 1
+            finally:
+                for wait in waits:
+                    wait.cancel()
+                await asyncio.gather(*waits, return_exceptions=True)
+                for key in missing:
+                    self._release(key)
+                progress.limits, progress.peak = limit.history, limit.peak
+        if progress.failed:
+            shown = "; ".join(progress.failed[:3])
+            raise BuildError(
+                f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); "
+                "the others are cached, run the build again to retry"
+            )
+        return [self.cache.path(k) for k in keys]
+
+    def _limit(self, engine: Engine) -> AdaptiveLimit:
+        """One limit per service (network engines) or for the executor, for the whole run."""
+        if engine.name not in self._limits:
+            if hasattr(engine, "asynthesize"):
+                ceiling = self.jobs or engine.max_concurrency or 4
+                limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
+            else:
+                limit = AdaptiveLimit(self.executor.workers, adaptive=False, pause=self.policy.pause)
+            self._limits[engine.name] = limit
+        return self._limits[engine.name]
+
+    async def _wait(self, edition: _Edition, key: str, text: str, limit: AdaptiveLimit) -> None:
+        """One piece of an edition: voiced by this edition, or by another that needed it first."""
+        shared = self._shared.get(key)
+        if shared is None and self.cache.get(key) is not None:  # finished for another edition meanwhile
+            edition.progress.cached += 1
+            self._count(edition, read_wav(self.cache.path(key)).duration)
+            return
+        mine = shared is None
+        if mine:
+            task = asyncio.create_task(self._piece(edition, key, text, limit))
+            shared = self._shared[key] = _Shared(task)
+        shared.waiters += 1
+        failure = await asyncio.shield(shared.task)
+        if failure is not None:
+            edition.progress.failed.append(failure)
+            return
+        if not mine:
+            edition.progress.cached += 1  # voiced once, for the edition that asked first
+        self._count(edition, shared.seconds)
+
+    @staticmethod
+    def _count(edition: _Edition, seconds: float) -> None:
+        progress = edition.progress
+        progress.done += 1
+        progress.audio_seconds += seconds
+        if edition.on_progress:
+            edition.on_progress(progress)
+
+    def _release(self, key: str) -> None:
+        shared = self._shared.get(key)
+        if shared is None:
+            return
+        shared.waiters -= 1
+        if shared.waiters <= 0:
+            shared.task.cancel()  # nobody waits for it any more (its edition failed); a no-op once done
+            del self._shared[key]
+
+    async def _piece(self, edition: _Edition, key: str, text: str, limit: AdaptiveLimit) -> str | None:
+        """Voice and cache one piece; a failure is returned as its description, not raised."""
+        try:
+            audio = await self._voiced(edition, text, limit)
+        except (TransientError, PermanentError) as e:
+            log.error("could not voice %r: %s", text[:20], e)
+            return f"{text[:20]!r}: {e}"
+        self.cache.put(key, audio)
+        self._shared[key].seconds = audio.duration
+        return None
+
+    def _call(self, edition: _Edition) -> Call:
+        engine, job = edition.engine, edition.job
+        if hasattr(engine, "asynthesize"):
+
+            async def in_loop(text: str, voice: str) -> Audio:
+                # a network request can stall; a render cannot, and may wait behind a loading model
+                timeout = self.policy.timeout_for(text)
+                return await asyncio.wait_for(engine.asynthesize(text, voice, job.prosody, **job.options), timeout)
+
+            return in_loop
+
+        async def in_executor(text: str, voice: str) -> Audio:
+            # the front end runs here, once; the workers only hold the models
+            payload = engine.encode(text, **job.options)
+            return await self.executor.render(job.engine, payload, voice, job.prosody)
+
+        return in_executor
+
+    async def _voiced(self, edition: _Edition, text: str, limit: AdaptiveLimit) -> Audio:
+        """The job's voice, or the fallback voice where the first persistently gives no audio."""
+        job, call = edition.job, self._call(edition)
+        try:
+            return await self._with_retries(edition, text, job.voice, limit, call)
+        except TransientError as e:
+            if not (getattr(e, "no_audio", False) and job.fallback_voice):
+                raise
+        log.warning("no audio for %r from %s; using %s", text[:20], job.voice, job.fallback_voice)
+        audio = await self._with_retries(edition, text, job.fallback_voice, limit, call)
+        edition.progress.fallbacks += 1
         return audio
 
-    async def _with_retries(self, text: str, voice: str, limit: AdaptiveLimit, call: Call) -> Audio:
-        for attempt in range(self.policy.retries + 1):
+    async def _with_retries(self, edition: _Edition, text: str, voice: str, limit: AdaptiveLimit, call: Call) -> Audio:
+        progress, policy = edition.progress, self.policy
+        for attempt in range(policy.retries + 1):
             async with limit.slot() as slot:
-                self.progress.attempts += 1
+                progress.attempts += 1
                 try:
-                    audio = await asyncio.wait_for(call(text, voice), self.policy.timeout_for(text))
-                    check(audio, text, self.job.prosody.rate)
+                    audio = await call(text, voice)
+                    check(audio, text, edition.job.prosody.rate)
                 except TimeoutError:
-                    error: TransientError = TransientError(f"no answer in {self.policy.timeout_for(text):.0f}s")
+                    error: TransientError = TransientError(f"no answer in {policy.timeout_for(text):.0f}s")
                 except TransientError as e:
                     error = e
                 else:
@@ -247,37 +357,29 @@ class _Run:
                     limit.throttled(slot)
                 else:
                     limit.failed(slot)
-            if attempt == self.policy.retries:
+            if attempt == policy.retries:
                 raise error
-            self.progress.retries += 1
-            delay = self.policy.delay(attempt)
+            progress.retries += 1
+            delay = policy.delay(attempt)
             log.warning("retrying %r in %.1fs: %s", text[:20], delay, error)
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
-    def _failed(self, text: str, error: Exception) -> None:
-        log.error("could not voice %r: %s", text[:20], error)
-        self.progress.failed.append(f"{text[:20]!r}: {error}")
+
+@dataclass
+class _Edition:
+    """One ``voice`` call: its engine and job, and the progress it reports."""
+
+    engine: Engine
+    job: Job
+    progress: Progress
+    on_progress: ProgressCallback | None
 
 
-# -- in each worker process ------------------------------------------------------------------
+@dataclass
+class _Shared:
+    """One piece being voiced, and how many editions wait for it."""
 
-_worker: tuple | None = None
-
-
-def _start_worker(job: Job, parent: int) -> None:
-    global _worker
-    _worker = (engines.create(job.engine), job)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose build was killed (SIGKILL, OOM killer) would wait for work forever."""
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
-
-
-def _render(ids: list[int], voice: str) -> Audio:
-    engine, job = _worker
-    return engine.render(ids, voice, job.prosody)
+    task: asyncio.Task
+    waiters: int = 0
+    seconds: float = 0.0

@@ -1,0 +1,94 @@
+"""Where a CPU-bound voice runs: the seam between the scheduler and the machines doing the work.
+
+The scheduler (``synth.Scheduler``) decides what to voice, retries and caches; an executor only
+turns one engine payload (the offline voice's symbol ids) into audio on some worker that holds
+the models. ``LocalExecutor`` is a pool of processes on this machine, one per core, started once
+per run; ``tts_edition.ray_executor.RayExecutor`` is the same contract on a Ray cluster.
+Texts go out and audio comes back through the executor, so workers need no shared file system:
+the driver keeps the cache and writes every output.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol
+
+from . import engines
+from .errors import BuildError
+from .model import Audio, Prosody
+
+
+class Executor(Protocol):
+    """Runs ``engine.render(payload, voice, prosody)`` on a worker that keeps the engine loaded."""
+
+    workers: int  # how many renders may run at once
+
+    async def render(self, engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
+        """The audio for one payload; raises the engine's own errors, or BuildError when the
+        workers are gone for good."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class LocalExecutor:
+    """A pool of voice processes on this machine, one per worker, for the whole run."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
+        self._pool = ProcessPoolExecutor(self.workers, context, initializer=_start_worker, initargs=(os.getpid(),))
+        self._pool.submit(int)  # start the workers now, from this thread, not from the scheduler's
+
+    async def render(self, engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
+        try:
+            return await asyncio.get_running_loop().run_in_executor(
+                self._pool, render_in_worker, engine, payload, voice, prosody
+            )
+        except BrokenProcessPool:
+            raise BuildError("a voice process died (out of memory?); finished pieces are cached") from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def create(name: str, workers: int | None = None, address: str | None = None) -> Executor:
+    """The executor the user asked for (``--executor``); Ray only when its extra is installed."""
+    if name == "local":
+        return LocalExecutor(workers)
+    if name == "ray":
+        from .ray_executor import RayExecutor
+
+        return RayExecutor(address, workers)
+    from .errors import UserError
+
+    raise UserError(f"unknown executor {name!r}; choose local or ray")
+
+
+# -- in each worker process ------------------------------------------------------------------
+
+_engines: dict[str, Any] = {}
+
+
+def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
+    """One render with this process's copy of the engine, loaded on first use and kept."""
+    if engine not in _engines:
+        _engines[engine] = engines.create(engine)
+    return _engines[engine].render(payload, voice, prosody)
+
+
+def _start_worker(parent: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose build was killed (SIGKILL, OOM killer) would wait for work forever."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
