@@ -135,6 +135,37 @@ def build(
 
 
 @app.command()
+def batch(
+    manifest: Annotated[Path, typer.Argument(help="papers.toml: the papers, their inputs and settings.")],
+    jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
+    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    report: Report = None,
+    executor: Executor = "local",
+    ray_address: RayAddress = None,
+):
+    """Build every paper of a manifest on one scheduler; a failed input does not stop the others."""
+    from . import manifest as manifests, pipeline
+    from .batch import Item
+
+    def run() -> int:
+        if jobs is not None and jobs < 1:
+            raise UserError("--jobs must be at least 1")
+        shared = Cache(cache)
+        items = []
+        for paper in manifests.load(manifest):
+            options = pipeline.BuildOptions(
+                out=paper.out, preset=paper.preset, voice=paper.voice, jobs=jobs, cache=shared, feed=paper.feed,
+                read=pipeline.ReadOptions(paper.title, None, paper.format), max_minutes=paper.max_minutes,
+            )
+            _check_voice(options)
+            items += [Item(path, options, paper.name) for path in paper.inputs]
+        _check_report(report)
+        return _run_editions(items, items[0].options, report, executor, ray_address)
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
 def plan(input: Annotated[Path, typer.Argument()], title: Title = None, date: Date = None, format: Format = "auto"):
     """Print the edition as JSON, before any synthesis."""
     from . import pipeline
@@ -253,7 +284,7 @@ def _run_editions(items, options, report: Path | None, executor: str, ray_addres
     if ray_address and executor != "ray":
         raise UserError("--ray-address needs --executor ray")
     pool = executors.create(executor, options.jobs, ray_address) if executor == "ray" else None
-    many = len(items) > 1
+    many = len(items) > 1 or any(i.paper for i in items)
     with synth.Scheduler(options.cache, jobs=options.jobs, executor=pool) as scheduler, _RunProgress(len(items)) as shown:
         rows = batch.run(items, scheduler, on_change=shown.update, on_row=shown.row)
     if report is not None:
