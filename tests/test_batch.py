@@ -78,3 +78,16 @@ def test_identical_pieces_of_two_editions_are_voiced_once(tmp_path):
     # the title 新闻 and the sentence are the same in both: voiced for the first, shared by the second
     assert (rows[0].voiced, rows[1].voiced) == (2, 0)
     assert len(list((tmp_path / "c").rglob("*.wav"))) == 2
+
+
+def test_executor_ray_without_ray_installed_is_one_line_and_status_2(tmp_path):
+    first = paper(tmp_path, "甲", 24, SHARED)
+    without_ray = "import sys; sys.modules['ray'] = None; from tts_edition.cli import app; app()"
+    result = subprocess.run(
+        [sys.executable, "-c", without_ray, "build", str(first), "--executor", "ray", "-o", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "tts-edition[ray]" in line
+    assert not (tmp_path / "out").exists()
