@@ -35,11 +35,12 @@ def test_a_bad_input_is_reported_and_the_others_are_built(tmp_path):
     assert result.returncode == 1, result.stderr
     rows = json.loads(report.read_text())
     assert [(r["input"], r["status"]) for r in rows] == [
-        (str(first), "built"), (str(bad), "bad input"), (str(second), "built"),
+        (str(first), "built"), (str(bad), "failed"), (str(second), "built"),
     ]
-    assert "bad.txt" in rows[1]["error"]
+    assert "bad.txt" in rows[1]["error"] and rows[1]["bad_input"]
     for row in (rows[0], rows[2]):
         [folder] = row["folders"]
+        assert row["folder"] == folder
         assert abs(MP3(f"{folder}/edition.mp3").info.length - row["duration"]) < 0.1
         assert row["chapters"] == 1
     assert rows[0]["voiced"] == 3 and rows[2]["voiced"] + rows[2]["cached"] == 2  # title and the shared sentence

@@ -42,8 +42,9 @@ class Row:
     """What became of one input: a line of the summary and of ``--report``."""
 
     input: str
-    status: str  # "built", "failed" (while working) or "bad input"
-    folders: list[str] = field(default_factory=list)
+    status: str  # "built" or "failed"
+    folder: str | None = None  # the edition folder (the first part's, if split)
+    folders: list[str] = field(default_factory=list)  # every part's
     paper: str = ""
     duration: float = 0.0  # seconds of audio, all parts
     chapters: int = 0
@@ -51,6 +52,7 @@ class Row:
     cached: int = 0  # pieces found in the cache (or voiced for an earlier edition of the run)
     seconds: float = 0.0  # wall time from planning to publishing
     error: str | None = None
+    bad_input: bool = False  # failed because the input (or its options) was bad, not while working
 
     @property
     def built(self) -> bool:
@@ -113,11 +115,12 @@ def run(
             wavs = voiced.result()
             folders = pipeline.finish(prepared, wavs, item.options)
             row.folders = [str(f) for f in folders]
+            row.folder = row.folders[0] if row.folders else None
             records = [r for r in map(read_record, folders) if r is not None]
             row.duration = round(sum(r.duration for r in records), 3)
             row.chapters = sum(len(r.chapters) for r in records)
         except (BuildError, UserError) as e:
-            row.status, row.error = "failed", str(e)
+            row.status, row.error, row.bad_input = "failed", str(e), isinstance(e, UserError)
         except Exception as e:  # an unexpected failure of one edition is still not every edition's
             log.exception("%s failed", item.path)
             row.status, row.error = "failed", f"{type(e).__name__}: {e}"
@@ -136,11 +139,11 @@ def run(
                     live.voicing[i] = progress
                 voiced = scheduler.voice(prepared.pieces, prepared.job, on_progress=changed, progress=progress)
             except (BuildError, UserError) as e:
-                status = "bad input" if isinstance(e, UserError) else "failed"
                 with lock:
                     live.voicing.pop(i, None)
-                done(i, Row(str(item.path), status, paper=item.paper, error=str(e),
-                            seconds=round(time.monotonic() - start, 2)))
+                seconds = round(time.monotonic() - start, 2)
+                bad = isinstance(e, UserError)
+                done(i, Row(str(item.path), "failed", paper=item.paper, error=str(e), seconds=seconds, bad_input=bad))
                 continue
             finisher.submit(finish, i, item, prepared, voiced, progress, start)
     return [r for r in rows if r is not None]
@@ -150,6 +153,6 @@ def exit_status(rows: list[Row]) -> int:
     """0 all built; 2 nothing built because every input was bad; 1 anything else that failed."""
     if all(r.built for r in rows):
         return 0
-    if all(r.status == "bad input" for r in rows):
+    if all(r.bad_input for r in rows):
         return 2
     return 1

@@ -309,7 +309,7 @@ def _run_editions(items, options, report: Path | None, executor: str, ray_addres
 def _one_line_error(row) -> str:
     """An input's failure in one line, naming the input once."""
     error = row.error if row.input in row.error else f"{row.input}: {row.error}"
-    return f"error: {error}" if row.status == "bad input" else error
+    return f"error: {error}" if row.bad_input else error
 
 
 def _summary(rows) -> None:
@@ -319,7 +319,7 @@ def _summary(rows) -> None:
     head = ["input", "edition", "duration", "chapters", "voiced/cached", "seconds", "status"]
     lines = [
         [r.input, ", ".join(Path(f).name for f in r.folders), f"{r.duration / 60:.1f} min" if r.built else "",
-         str(r.chapters or ""), f"{r.voiced}/{r.cached}", f"{r.seconds:.1f}", r.status]
+         str(r.chapters or ""), f"{r.voiced}/{r.cached}", f"{r.seconds:.1f}", "bad input" if r.bad_input else r.status]
         for r in rows
     ]  # fmt: skip
     if not err.is_terminal:
@@ -399,7 +399,8 @@ class _RunProgress:
             if self.total > 1:
                 self.bar.console.print(f"{row.input}: {row.status} ({row.seconds:.0f} s)")
         elif self.total > 1:
-            _say(json.dumps({"edition": row.input, "status": row.status, "seconds": row.seconds}, ensure_ascii=False))
+            _say(json.dumps({"edition": row.input, "status": row.status, "folder": row.folder, "seconds": row.seconds},
+                            ensure_ascii=False))
 
     def __exit__(self, *exc):
         self.bar.stop()

@@ -156,20 +156,11 @@ def prepare(path: Path, options: BuildOptions) -> Prepared:
     return Prepared(path, edition, job, pieces(edition, engine.max_chars, preset, lexicon))
 
 
-def build(
-    path: Path,
-    options: BuildOptions,
-    on_progress: synth.ProgressCallback | None = None,
-    scheduler: synth.Scheduler | None = None,
-) -> list[Path]:
+def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
     """Build one edition (one folder per part) under ``options.out``; returns the folders.
-
-    A run of many editions passes its ``scheduler`` (see ``batch.py``); alone, one is made here."""
+    (A run of many editions shares one scheduler: see ``batch.py``.)"""
     prepared = prepare(path, options)
-    if scheduler is None:
-        with synth.Scheduler(options.cache, jobs=options.jobs) as own:
-            wavs = own.voice(prepared.pieces, prepared.job, on_progress=on_progress).result()
-    else:
+    with synth.Scheduler(options.cache, jobs=options.jobs) as scheduler:
         wavs = scheduler.voice(prepared.pieces, prepared.job, on_progress=on_progress).result()
     return finish(prepared, wavs, options)
 
