@@ -182,3 +182,33 @@ def test_peaky_audio_is_limited_below_the_true_peak_target(tmp_path):
     measured = audio.measure_ebur128(mp3)
     assert measured.true_peak <= -1.0
     assert abs(measured.integrated - (-19.0)) <= 1.0
+
+
+def test_join_reads_each_piece_only_once_it_has_arrived_in_order(tmp_path):
+    """Assembly can start while pieces are still being voiced: it waits for each in turn."""
+    pieces = [Piece(t, Level.SENTENCE, 0, i) for i, t in enumerate("abc")]
+    wavs = [tmp_path / f"{i}.wav" for i in range(3)]
+    asked = []
+
+    def wait(wav):  # the piece is "voiced" only when assembly asks for it
+        asked.append(wav)
+        if not wav.exists():
+            synthetic.write_wav(wav, 0.5)
+
+    joined = join_pcm(pieces, wavs, Pauses(), io.BytesIO(), wait)
+    assert list(dict.fromkeys(asked)) == wavs
+    assert len(joined.spans) == 3
+
+
+def test_loudness_measured_as_the_audio_is_written_equals_a_pass_over_the_file(tmp_path):
+    wav = synthetic.write_wav(tmp_path / "a.wav", 3.0)
+    with wave.open(str(wav)) as w:
+        pcm = w.readframes(w.getnframes())
+    (tmp_path / "a.pcm").write_bytes(pcm)
+    meter = audio.LoudnessMeter(RATE)
+    for start in range(0, len(pcm), 10_000):
+        meter.write(pcm[start : start + 10_000])
+    streamed = meter.result()
+    whole = audio.measure_ebur128(tmp_path / "a.pcm", audio.raw_input_args(tmp_path / "a.pcm", RATE))
+    assert streamed == whole
+    assert -70 < streamed.integrated < 0

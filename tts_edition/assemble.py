@@ -8,7 +8,7 @@ samples actually written, so chapters and transcript cues sit where the audio is
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -57,16 +57,26 @@ class Joined:
     spans: list[tuple[int, int]]  # (first sample, end sample) per piece
 
 
-def join_pcm(pieces: Sequence[Piece], wavs: Sequence[Path], pauses: Pauses, out: BinaryIO) -> Joined:
-    """Write the pieces with their pauses to ``out`` as 16-bit mono PCM, one block at a time."""
+def join_pcm(
+    pieces: Sequence[Piece],
+    wavs: Sequence[Path],
+    pauses: Pauses,
+    out: BinaryIO,
+    wait: Callable[[Path], None] | None = None,
+) -> Joined:
+    """Write the pieces with their pauses to ``out`` as 16-bit mono PCM, one block at a time;
+    ``wait(wav)`` before each piece, when they are still being voiced."""
     if len(pieces) != len(wavs):
         raise BuildError(f"{len(pieces)} pieces but {len(wavs)} audio files")
     if not pieces:
         raise BuildError("nothing to assemble: no pieces")
+    wait = wait or (lambda wav: None)
+    wait(wavs[0])
     rate = _sample_rate(wavs[0])
     written = _silence(out, rate, pauses.lead_in)
     spans: list[tuple[int, int]] = []
     for i, (piece, wav) in enumerate(zip(pieces, wavs)):
+        wait(wav)
         start = written
         written += _copy_wav(wav, rate, out)
         spans.append((start, written))
@@ -86,25 +96,48 @@ def assemble(
     bitrate: int = 64,
     loudness: float = -19.0,
     true_peak: float = -1.0,
+    wait: Callable[[Path], None] | None = None,
 ) -> Timeline:
     """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces; return where everything sits.
 
+    With ``wait`` (see ``join_pcm``) the pieces are joined and their loudness measured while the
+    later ones are still being voiced, so only the encode pass is left after the last.
     The MP3 is written under a temporary name and renamed, so a killed run leaves
     the previous edition in place.
     """
     out_mp3 = Path(out_mp3)
     _remove_leftovers(out_mp3)
-    with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
-        with pcm.open("wb") as f:
-            joined = join_pcm(pieces, wavs, pauses, f)
-        timeline = make_timeline(pieces, joined, edition)
-        log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
-        audio.encode_mp3(
-            pcm, joined.sample_rate, untagged, loudness=loudness, true_peak=true_peak, bitrate=bitrate
-        )
-        with atomic_path(out_mp3) as tmp_mp3:
-            write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
+    if wait and wavs:
+        wait(wavs[0])
+    meter = audio.LoudnessMeter(_sample_rate(wavs[0])) if wavs else None
+    try:
+        with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
+            with pcm.open("wb") as f:
+                joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
+            measured = meter.result()
+            timeline = make_timeline(pieces, joined, edition)
+            log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
+            audio.encode_mp3(
+                pcm, joined.sample_rate, untagged,
+                loudness=loudness, true_peak=true_peak, bitrate=bitrate, measured=measured,
+            )
+            with atomic_path(out_mp3) as tmp_mp3:
+                write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
+    finally:
+        if meter:
+            meter.close()
     return timeline
+
+
+class _Tee:
+    """The joined PCM to its file and to the loudness meter at once."""
+
+    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter):
+        self.file, self.meter = file, meter
+
+    def write(self, block: bytes) -> int:
+        self.meter.write(block)
+        return self.file.write(block)
 
 
 def _remove_leftovers(out_mp3: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,38 @@ _SUMMARY_I = re.compile(r"Integrated loudness:\s*\n\s*I:\s*(-?[\d.]+|-inf)\s*LUF
 _SUMMARY_TP = re.compile(r"True peak:\s*\n\s*Peak:\s*(-?[\d.]+|-inf)\s*dBFS")
 
 
+class LoudnessMeter:
+    """EBU R128 loudness of PCM measured as it is written, by an ffmpeg reading a pipe: when the
+    last piece is joined, the measurement is done too, and only the encode pass is left."""
+
+    def __init__(self, sample_rate: int):
+        self._log = tempfile.TemporaryFile()
+        cmd = [ffmpeg_exe(), "-hide_banner", "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
+               "-af", EBUR128, "-f", "null", "-"]  # fmt: skip
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log)
+
+    def write(self, block: bytes) -> None:
+        self._proc.stdin.write(block)
+
+    def result(self) -> Loudness:
+        self._proc.stdin.close()
+        code = self._proc.wait()
+        self._log.seek(0)
+        err = self._log.read().decode(errors="replace")
+        self._log.close()
+        if code != 0:
+            raise BuildError(f"ffmpeg failed ({code}) measuring loudness: {' | '.join(err.strip().splitlines()[-3:])}")
+        return _parse_summary(err)
+
+    def close(self) -> None:
+        """Stop it if still running (the joining failed)."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        if not self._log.closed:
+            self._log.close()
+
+
 def encode_mp3(
     pcm: Path,
     sample_rate: int,
@@ -63,15 +96,16 @@ def encode_mp3(
     loudness: float,
     true_peak: float,
     bitrate: int,
+    measured: Loudness | None = None,
 ) -> Loudness:
     """Measure, then apply one gain (and a limiter only if peaks need it) and encode once.
 
     One linear gain for the whole edition keeps quiet and loud articles as the voice
     made them. ``loudnorm`` would do the same in linear mode but runs at 192 kHz,
     about seven times slower than measuring with ``ebur128`` here. Returns the
-    input's measured loudness.
+    input's measured loudness (``measured``, if it was measured already, as the PCM was written).
     """
-    measured = measure_ebur128(pcm, raw_input_args(pcm, sample_rate))
+    measured = measured or measure_ebur128(pcm, raw_input_args(pcm, sample_rate))
     log.info("joined audio: %.1f LUFS, true peak %.1f dBTP", measured.integrated, measured.true_peak)
     if measured.integrated < -70:  # -inf for digital silence
         raise BuildError("the joined audio is silent")

@@ -14,14 +14,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import pipeline
 from .errors import BuildError, UserError
 from .publish.record import read_record
-from .synth import Progress, Scheduler
+from .synth import Progress, Scheduler, Voicing
 
 log = logging.getLogger(__name__)
 
@@ -109,11 +109,10 @@ def run(
         changed()
         room.release()
 
-    def finish(i: int, item: Item, prepared: pipeline.Prepared, voiced: Future, progress: Progress, start: float):
+    def finish(i: int, item: Item, prepared: pipeline.Prepared, voiced: Voicing, progress: Progress, start: float):
         row = Row(str(item.path), "built", paper=item.paper)
         try:
-            wavs = voiced.result()
-            folders = pipeline.finish(prepared, wavs, item.options)
+            folders = pipeline.finish(prepared, voiced, item.options)
             row.folders = [str(f) for f in folders]
             row.folder = row.folders[0] if row.folders else None
             records = [r for r in map(read_record, folders) if r is not None]

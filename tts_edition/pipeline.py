@@ -161,14 +161,18 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     (A run of many editions shares one scheduler: see ``batch.py``.)"""
     prepared = prepare(path, options)
     with synth.Scheduler(options.cache, jobs=options.jobs) as scheduler:
-        wavs = scheduler.voice(prepared.pieces, prepared.job, on_progress=on_progress).result()
-    return finish(prepared, wavs, options)
+        return finish(prepared, scheduler.voice(prepared.pieces, prepared.job, on_progress=on_progress), options)
 
 
-def finish(prepared: Prepared, wavs: list[Path], options: BuildOptions) -> list[Path]:
-    """Finish one edition from its voiced pieces: assemble, write the edition folder(s) and the
-    player, publish the feed. Returns the folders; an unchanged one is left alone."""
+def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) -> list[Path]:
+    """Finish one edition as its pieces arrive: assemble, write the edition folder(s) and the
+    player, publish the feed. Returns the folders; an unchanged one is left alone.
+
+    Assembly starts with the first piece voiced, not the last (``assemble``'s ``wait``)."""
     preset, edition, todo = options.preset, prepared.edition, prepared.pieces
+    wavs = voicing.paths
+    if options.max_minutes:  # parts are cut by the pieces' lengths: all of them first
+        voicing.result()
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
@@ -188,12 +192,14 @@ def finish(prepared: Prepared, wavs: list[Path], options: BuildOptions) -> list[
         timeline = assemble(
             part_pieces, part_wavs, edition, pauses, mp3,
             tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+            wait=voicing.wait,
         )
         write_edition(
             folder, edition, timeline, mp3,
             cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
         )
         write_player(folder)
+    voicing.result()  # every piece voiced, even where a folder was already up to date
     publish(options.out, options.feed)
     return folders
 

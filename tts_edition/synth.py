@@ -180,9 +180,9 @@ class Scheduler:
         *,
         on_progress: ProgressCallback | None = None,
         progress: Progress | None = None,
-    ) -> Future[list[Path]]:
-        """Start voicing an edition's pieces; the future gives one WAV file per piece, in order,
-        or raises BuildError naming what could not be voiced (the rest stays cached).
+    ) -> Voicing:
+        """Start voicing an edition's pieces; the result is one WAV file per piece, in order,
+        or BuildError naming what could not be voiced (the rest stays cached).
 
         The voice and settings are checked here, before any request (UserError). ``on_progress``
         is called from the scheduler's thread."""
@@ -198,8 +198,10 @@ class Scheduler:
             on_progress(progress)
         if missing and self.executor is None and not hasattr(engine, "asynthesize"):
             self.executor = LocalExecutor(self.jobs or engine.max_concurrency or None)
-        edition = _Edition(engine, job, progress, on_progress)
-        return asyncio.run_coroutine_threadsafe(self._voice(edition, keys, missing), self._loop)
+        arrived = {k: threading.Event() for k in missing}
+        edition = _Edition(engine, job, progress, on_progress, arrived)
+        future = asyncio.run_coroutine_threadsafe(self._voice(edition, keys, missing), self._loop)
+        return Voicing(future, [self.cache.path(k) for k in keys], {self.cache.path(k): e for k, e in arrived.items()})
 
     def close(self) -> None:
         """Stop what is still running (finished pieces are cached), then the workers."""
@@ -234,6 +236,8 @@ class Scheduler:
                 self._fatal = e  # e.g. a service that refuses everyone: no edition can be voiced
                 raise
             finally:
+                for event in edition.arrived.values():
+                    event.set()  # whoever waits for a piece sees the edition's end, and its error
                 for wait in waits:
                     wait.cancel()
                 await asyncio.gather(*waits, return_exceptions=True)
@@ -264,7 +268,7 @@ class Scheduler:
         shared = self._shared.get(key)
         if shared is None and self.cache.get(key) is not None:  # finished for another edition meanwhile
             edition.progress.cached += 1
-            self._count(edition, read_wav(self.cache.path(key)).duration)
+            self._count(edition, key, read_wav(self.cache.path(key)).duration)
             return
         mine = shared is None
         if mine:
@@ -277,10 +281,11 @@ class Scheduler:
             return
         if not mine:
             edition.progress.cached += 1  # voiced once, for the edition that asked first
-        self._count(edition, shared.seconds)
+        self._count(edition, key, shared.seconds)
 
     @staticmethod
-    def _count(edition: _Edition, seconds: float) -> None:
+    def _count(edition: _Edition, key: str, seconds: float) -> None:
+        edition.arrived[key].set()
         progress = edition.progress
         progress.done += 1
         progress.audio_seconds += seconds
@@ -366,14 +371,36 @@ class Scheduler:
         raise AssertionError("unreachable")
 
 
+class Voicing:
+    """An edition's pieces on their way: all of them (``result``), or one at a time (``wait``),
+    so assembly can start on the first pieces while the last are still being voiced."""
+
+    def __init__(self, future: Future[list[Path]], paths: list[Path], arriving: dict[Path, threading.Event]):
+        self.future = future
+        self.paths = paths  # where each piece will be, in order: known before it is voiced
+        self._arriving = arriving
+
+    def result(self) -> list[Path]:
+        return self.future.result()
+
+    def wait(self, path: Path) -> None:
+        """Until the piece at ``path`` is voiced; raises the edition's error if it never will be."""
+        event = self._arriving.get(path)
+        if event is not None:
+            event.wait()
+            if not path.is_file():
+                self.future.result()
+
+
 @dataclass
 class _Edition:
-    """One ``voice`` call: its engine and job, and the progress it reports."""
+    """One ``voice`` call: its engine and job, the progress it reports, its pieces as they arrive."""
 
     engine: Engine
     job: Job
     progress: Progress
     on_progress: ProgressCallback | None
+    arrived: dict[str, threading.Event]
 
 
 @dataclass
