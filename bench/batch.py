@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build import run, tree_memory_mb  # noqa: E402  (bench/build.py: a build timed, tree memory sampled)
 
 
-def editions(folder: Path, count: int, chars: int) -> list[Path]:
+def editions(folder: Path, count: int, chars: int, sentences: Path = SENTENCES) -> list[Path]:
     """``count`` papers of about ``chars`` characters, articles of eight sentences."""
-    lines = [l.strip().replace("▁", "") for l in SENTENCES.read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [l.strip().replace("▁", "") for l in sentences.read_text(encoding="utf-8").splitlines() if l.strip()]
     paths, at = [], 0
     for n in range(count):
         body, size, article = [], 0, []
@@ -94,11 +94,12 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=6)
     parser.add_argument("--chars", type=int, default=3000)
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--sentences", type=Path, default=SENTENCES)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        inputs = editions(tmp, args.editions, args.chars)
+        inputs = editions(tmp, args.editions, args.chars, args.sentences)
         counted = [spoken_chars(p) for p in inputs]
         first_chars, first_texts = counted[0]
         total_chars = sum(c for c, _ in counted)
