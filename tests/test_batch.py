@@ -44,6 +44,8 @@ def test_a_bad_input_is_reported_and_the_others_are_built(tmp_path):
         assert abs(MP3(f"{folder}/edition.mp3").info.length - row["duration"]) < 0.1
         assert row["chapters"] == 1
     assert rows[0]["voiced"] == 3 and rows[2]["voiced"] + rows[2]["cached"] == 2  # title and the shared sentence
+    progress = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert sorted((p["edition"], p["status"]) for p in progress) == sorted((r["input"], r["status"]) for r in rows)
     table = result.stderr
     assert "bad input" in table and "voiced/cached" in table and "1 of 3 editions not built" in table
     assert "Traceback" not in table

@@ -38,12 +38,15 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """A pool of voice processes on this machine, one per worker, for the whole run."""
+    """A pool of voice processes on this machine for the whole run: ``workers`` renders at once,
+    ``threads`` interpreter threads each (one process per CPU with one thread by default)."""
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, threads: int = 1):
         self.workers = workers or os.cpu_count() or 1
         context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
-        self._pool = ProcessPoolExecutor(self.workers, context, initializer=_start_worker, initargs=(os.getpid(),))
+        self._pool = ProcessPoolExecutor(
+            self.workers, context, initializer=_start_worker, initargs=(os.getpid(), {"threads": threads})
+        )
         self._pool.submit(int)  # start the workers now, from this thread, not from the scheduler's
 
     async def render(self, engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
@@ -74,16 +77,18 @@ def create(name: str, workers: int | None = None, address: str | None = None) ->
 # -- in each worker process ------------------------------------------------------------------
 
 _engines: dict[str, Any] = {}
+_options: dict[str, Any] = {}  # how this process makes its engines, e.g. its thread count
 
 
 def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
     """One render with this process's copy of the engine, loaded on first use and kept."""
     if engine not in _engines:
-        _engines[engine] = engines.create(engine)
+        _engines[engine] = engines.create(engine, **_options)
     return _engines[engine].render(payload, voice, prosody)
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, options: dict[str, Any]) -> None:
+    _options.update(options)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

@@ -23,6 +23,7 @@ import logging
 import random
 import threading
 from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -160,7 +161,7 @@ class Scheduler:
     ):
         self.cache, self.jobs, self.policy = cache, jobs, policy or DEFAULT_POLICY
         self.executor = executor
-        self._limits: dict[str, AdaptiveLimit] = {}
+        self._limits: dict[str, Limit] = {}
         self._shared: dict[str, _Shared] = {}
         self._fatal: BaseException | None = None  # an error that stops every edition (a service refusing us)
         self._loop = asyncio.new_event_loop()
@@ -252,18 +253,18 @@ class Scheduler:
             )
         return [self.cache.path(k) for k in keys]
 
-    def _limit(self, engine: Engine) -> AdaptiveLimit:
+    def _limit(self, engine: Engine) -> Limit:
         """One limit per service (network engines) or for the executor, for the whole run."""
         if engine.name not in self._limits:
             if hasattr(engine, "asynthesize"):
                 ceiling = self.jobs or engine.max_concurrency or 4
                 limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
             else:
-                limit = AdaptiveLimit(self.executor.workers, adaptive=False, pause=self.policy.pause)
+                limit = _InOrder(self.executor.workers)
             self._limits[engine.name] = limit
         return self._limits[engine.name]
 
-    async def _wait(self, edition: _Edition, key: str, text: str, limit: AdaptiveLimit) -> None:
+    async def _wait(self, edition: _Edition, key: str, text: str, limit: Limit) -> None:
         """One piece of an edition: voiced by this edition, or by another that needed it first."""
         shared = self._shared.get(key)
         if shared is None and self.cache.get(key) is not None:  # finished for another edition meanwhile
@@ -301,7 +302,7 @@ class Scheduler:
             shared.task.cancel()  # nobody waits for it any more (its edition failed); a no-op once done
             del self._shared[key]
 
-    async def _piece(self, edition: _Edition, key: str, text: str, limit: AdaptiveLimit) -> str | None:
+    async def _piece(self, edition: _Edition, key: str, text: str, limit: Limit) -> str | None:
         """Voice and cache one piece; a failure is returned as its description, not raised."""
         try:
             audio = await self._voiced(edition, text, limit)
@@ -330,7 +331,7 @@ class Scheduler:
 
         return in_executor
 
-    async def _voiced(self, edition: _Edition, text: str, limit: AdaptiveLimit) -> Audio:
+    async def _voiced(self, edition: _Edition, text: str, limit: Limit) -> Audio:
         """The job's voice, or the fallback voice where the first persistently gives no audio."""
         job, call = edition.job, self._call(edition)
         try:
@@ -343,7 +344,7 @@ class Scheduler:
         edition.progress.fallbacks += 1
         return audio
 
-    async def _with_retries(self, edition: _Edition, text: str, voice: str, limit: AdaptiveLimit, call: Call) -> Audio:
+    async def _with_retries(self, edition: _Edition, text: str, voice: str, limit: Limit, call: Call) -> Audio:
         progress, policy = edition.progress, self.policy
         for attempt in range(policy.retries + 1):
             async with limit.slot() as slot:
@@ -369,6 +370,34 @@ class Scheduler:
             log.warning("retrying %r in %.1fs: %s", text[:20], delay, error)
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+
+class _InOrder:
+    """The executor's limit: its workers' number, slots given first come first served, so the
+    pieces of one edition are voiced before the next one's and editions finish in order."""
+
+    def __init__(self, workers: int):
+        self._free = asyncio.Semaphore(workers)  # wakes its waiters in order
+        self.active = self.peak = 0
+        self.history = [workers]
+
+    @asynccontextmanager
+    async def slot(self):
+        async with self._free:
+            self.active += 1
+            self.peak = max(self.peak, self.active)
+            try:
+                yield None
+            finally:
+                self.active -= 1
+
+    def succeeded(self, slot) -> None:
+        pass
+
+    failed = throttled = succeeded
+
+
+Limit = AdaptiveLimit | _InOrder
 
 
 class Voicing:
