@@ -79,6 +79,8 @@ class Piece:
     article: int  # index of its article
     sentence: int | None  # index into Edition.sentences(); None for announcements
     last_of_sentence: bool = True  # a sentence may be cut into several chunks
+    shown: str = ""  # announcements: the text as printed, for the transcript (sentences have their own)
+    kind: str = "sentence"  # "sentence", or what an announcement is: "title", "intro", "outro"
 
 
 @dataclass

@@ -84,12 +84,13 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     """
     lexicon = lexicon or Lexicon()
 
-    def announce(text: str, article: int, level: Level) -> list[Piece]:
-        return _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+    def announce(text: str, article: int, level: Level, kind: str) -> list[Piece]:
+        chunks = _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+        return [dataclasses.replace(p, shown=text, kind=kind) for p in chunks]
 
     out: list[Piece] = []
     if preset.intro:
-        out += announce(_intro(edition), 0, Level.PARAGRAPH)
+        out += announce(_intro(edition), 0, Level.PARAGRAPH, "intro")
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
@@ -97,7 +98,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
-            out += announce(title, a, Level.PARAGRAPH)
+            out += announce(title, a, Level.PARAGRAPH, "title")
         for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
                 if p == 0 or not preset.first_paragraph_only:
@@ -106,7 +107,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
     if preset.outro and edition.articles:
-        out += announce(preset.outro, count - 1, Level.ARTICLE)
+        out += announce(preset.outro, count - 1, Level.ARTICLE, "outro")
     return out
 
 
@@ -128,8 +129,7 @@ def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: 
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
     if out and out[-1].article == article and out[-1].level < level:
-        last = out[-1]
-        out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
+        out[-1] = dataclasses.replace(out[-1], level=level)
 
 
 def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:

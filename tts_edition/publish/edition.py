@@ -12,7 +12,7 @@ from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
 from .record import Record, new_id, publication_time, read_record, write_record
 from .tags import Tags, write_tags
-from .transcript import timestamp, write_srt, write_vtt
+from .transcript import captions, timestamp, write_srt, write_vtt
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,9 @@ def write_edition(
     if tags is not None:
         write_tags(mp3, tags, timeline.chapters)
     write_chapters(folder / "chapters.json", timeline.chapters)
-    write_vtt(folder / "edition.vtt", timeline.cues)
-    write_srt(folder / "edition.srt", timeline.cues)
+    cues = captions(timeline.cues)
+    write_vtt(folder / "edition.vtt", cues)
+    write_srt(folder / "edition.srt", cues)
     if cover:
         write_bytes(folder / COVER, cover)
     previous = read_record(folder)
