@@ -149,6 +149,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
+    now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
     folders = []
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
@@ -169,7 +170,9 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         write_edition(
             folder, edition, timeline, mp3,
             cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+            preset=preset.name, now=now,
         )
+    for folder in folders:  # after all parts exist, so each part's page can offer the next
         write_player(folder)
     publish(options.out, options.feed)
     return folders
