@@ -51,6 +51,7 @@ class Edition:
     articles: list[Article] = field(default_factory=list)
     source: str = ""  # the input path, for messages
     encoding: str = "utf-8"  # what the input was decoded from
+    guessed: list[str] = field(default_factory=list)  # "title", "date": not given and no masthead
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -26,7 +26,7 @@ from .publish import FeedConfig, default_cover, edition_tags, folder_name, write
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .publish.record import read_record
-from .read import read_edition
+from .read import guess_note, read_edition
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,8 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     for folder in folders:  # after all parts exist, so each part's page can offer the next
         write_player(folder)
     publish(options.out, options.feed)
+    if note := guess_note(edition):
+        log.warning(note)
     return folders
 
 
