@@ -106,7 +106,7 @@
   }
 
   function play() {
-    if (audio.ended || finished(now())) seek(0);
+    if (audio.ended || now() >= total() - 0.25) seek(0); // at the very end: again from the top
     var p = audio.play();
     if (p && p.catch) p.catch(function () { /* refused until the listener presses play */ });
   }
