@@ -366,6 +366,31 @@ def feed_parses(out: Path) -> list[str]:
     return problems
 
 
+def feed_gpodder(out: Path) -> list[str]:
+    """gPodder's parser (podcastparser) sees every episode with its audio, chapters and transcript."""
+    base = _channel(out).findtext("link") or ""
+    with open(Path(out) / "feed.xml", "rb") as f:
+        podcast = podcastparser.parse(base + "feed.xml", f)
+    problems = []
+    if len(podcast["episodes"]) != len(_channel(out).findall("item")):
+        problems.append("podcastparser and lxml count different items")
+    for episode in podcast["episodes"]:
+        title = episode.get("title", "?")
+        audio = [e for e in episode.get("enclosures", []) if e.get("mime_type") == "audio/mpeg"]
+        mp3 = _local_file(out, base, audio[0]["url"]) if audio else None
+        if mp3 is None or not mp3.exists():
+            problems.append(f"{title}: podcastparser finds no audio file")
+            continue
+        expected = json.loads((mp3.parent / "chapters.json").read_text("utf-8"))["chapters"]
+        seen = [(c["start"], c["title"]) for c in episode.get("chapters", [])]
+        if seen != [(int(c["startTime"]), c["title"]) for c in expected]:
+            problems.append(f"{title}: podcastparser sees {len(seen)} chapters, chapters.json has {len(expected)}")
+        transcript = _local_file(out, base, episode.get("transcript_url", ""))
+        if transcript is None or not transcript.exists():
+            problems.append(f"{title}: podcastparser finds no transcript")
+    return problems
+
+
 def feed_channel(out: Path) -> list[str]:
     ch = _channel(out)
     problems = []
@@ -446,7 +471,7 @@ def feed_order(out: Path) -> list[str]:
     return [] if dates == sorted(dates, reverse=True) else ["items are not newest first"]
 
 
-FEED_RULES = [feed_parses, feed_channel, feed_items, feed_order]
+FEED_RULES = [feed_parses, feed_gpodder, feed_channel, feed_items, feed_order]
 
 
 def check_edition(folder: Path) -> dict[str, list[str]]:

@@ -289,3 +289,12 @@ def test_reading_along_rule_catches_a_silent_headline_and_a_long_caption(edition
     write_vtt(edition / "edition.vtt", [Cue(3.0, 9.0, "长" * 60)])
     problems = broken(rules.transcript_reads_along, edition)
     assert "first cue at 3.0 s" in problems and "caption of 60 characters" in problems
+
+
+def test_gpodder_rule_catches_chapters_it_cannot_see(output):
+    feed = output / "feed.xml"
+    root = etree.parse(str(feed))
+    for chapters in root.iter("{http://podlove.org/simple-chapters}chapters"):
+        chapters.getparent().remove(chapters)
+    root.write(str(feed), encoding="utf-8", xml_declaration=True)
+    assert "podcastparser sees 0 chapters" in broken(rules.feed_gpodder, output)
