@@ -124,15 +124,15 @@ def test_a_second_export_changes_nothing(out, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
 
 
-def test_a_damaged_or_missing_track_is_written_again(out, tmp_path):
+def test_a_damaged_track_has_its_folder_written_again_in_reading_order(out, tmp_path):
+    """Players without a screen play a folder in the order its entries were written."""
     options, _ = out
-    run_export(options, tmp_path)
-    first, second, _ = tracks(tmp_path)
+    first = run_export(options, tmp_path).written
+    _, second, _ = tracks(tmp_path)
     good = second.read_bytes()
     second.write_bytes(good[: len(good) // 2])
-    first.unlink()
     report = run_export(options, tmp_path)
-    assert sorted(report.written) == sorted(p.relative_to(tmp_path).as_posix() for p in (first, second))
+    assert report.written == first == sorted(first)
     assert second.read_bytes() == good
 
 
@@ -176,16 +176,24 @@ def test_a_fat32_card_takes_every_track(out, tmp_path):
     """mtools refuses names FAT forbids; what comes back from the image is what was exported."""
     options, _ = out
     card = tmp_path / "card"
-    run_export(options, card)
     image = tmp_path / "card.img"
     subprocess.run(["truncate", "-s", "40M", str(image)], check=True)
     subprocess.run(["mkfs.vfat", "-F", "32", str(image)], check=True, capture_output=True)
+    written = run_export(options, card).written
     env = {"MTOOLS_SKIP_CHECK": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"}
-    for folder in (p for p in card.iterdir() if p.is_dir()):
-        subprocess.run(["mcopy", "-s", "-i", str(image), str(folder), "::/"], check=True, env=env)
+
+    def mtools(*args):
+        return subprocess.run([*args], check=True, env=env, capture_output=True, text=True).stdout
+
+    for folder in dict.fromkeys(w.rpartition("/")[0] for w in written):
+        mtools("mmd", "-i", str(image), f"::/{folder}")
+    for name in written:  # in the order export wrote them, as on a mounted card
+        mtools("mcopy", "-i", str(image), str(card / name), f"::/{name}")
+    listed = mtools("mdir", "-b", "-i", str(image), "::/2020-11-25 测试日报").splitlines()
+    assert [line.rpartition("/")[2] for line in listed] == [p.name for p in tracks(card)]  # entry order
     back = tmp_path / "back"
     back.mkdir()
-    subprocess.run(["mcopy", "-s", "-i", str(image), "::/*", str(back)], check=True, env=env)
+    mtools("mcopy", "-s", "-i", str(image), "::/*", str(back))
     assert [p.relative_to(back) for p in tracks(back)] == [p.relative_to(card) for p in tracks(card)]
     assert all((back / p.relative_to(card)).read_bytes() == p.read_bytes() for p in tracks(card))
 

@@ -61,6 +61,10 @@ class Track:
     end: float = 0.0
     say: str = ""  # spoken first, voiced here: a title, or a whole announcement
 
+    @property
+    def folder(self) -> str:
+        return self.path.rpartition("/")[0]
+
     def key(self) -> str:
         """What the file is made of; equal keys mean the file on the card is up to date."""
         made_of = [self.record.id, self.record.built, self.record.mp3_bytes, self.path, self.number, self.count,
@@ -148,10 +152,13 @@ def export(
     tracks = plan(records, per_day=per_day)
     old = _read_manifest(dest)
     report = Report(editions=len(records))
-    todo = [t for t in tracks if not _up_to_date(dest, t, old)]
+    todo = _out_of_date(dest, tracks, old)
     report.unchanged = [t.path for t in tracks if t not in todo]
     spoken = _voiced(todo, speak)
-    manifest: dict[str, dict] = {t.path: old[t.path] for t in tracks if t.path in report.unchanged}
+    manifest = {path: old[path] for path in report.unchanged}
+    for folder in dict.fromkeys(t.folder for t in todo):
+        for path in [p for p in old if p.rpartition("/")[0] == folder]:  # written again, in order
+            (dest / path).unlink(missing_ok=True)
     for track in todo:
         target = dest / track.path
         with atomic_path(target) as tmp:
@@ -163,6 +170,16 @@ def export(
     if report.written or report.removed or set(old) != set(manifest):
         _write_manifest(dest, manifest)
     return report
+
+
+def _out_of_date(dest: Path, tracks: list[Track], manifest: dict[str, dict]) -> list[Track]:
+    """Every track of a folder where any track is missing, damaged or changed.
+
+    Simple players play a folder in the order its entries were written, so a folder is
+    written whole, in reading order, or not at all.
+    """
+    stale = {t.folder for t in tracks if not _up_to_date(dest, t, manifest)}
+    return [t for t in tracks if t.folder in stale]
 
 
 def _up_to_date(dest: Path, track: Track, manifest: dict[str, dict]) -> bool:
