@@ -10,21 +10,11 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
+from tests.test_build import PAPER
 from tts_edition import audio, export, pipeline, presets
 from tts_edition.cache import Cache
 from tts_edition.errors import UserError
-from tts_edition.publish import FeedConfig, read_record
-
-PAPER = """# 测试日报 2020年11月25日
-
-## 全县举行表彰大会
-
-本报讯，11月24日上午，全县共有1689人参加表彰大会。
-
-## 天气
-
-明天多云，气温5～10℃。
-"""
+from tts_edition.publish import read_record
 
 
 @pytest.fixture(scope="module")
