@@ -15,6 +15,7 @@ Example ``OUT/feed.toml`` (every key optional)::
     explicit = false
     locked = true                            # podcast:locked: other platforms may not import the feed
     guid = "…"                               # podcast:guid, written here the first time the feed has a URL
+    alternate_enclosures = false             # also list an edition's M4B as podcast:alternateEnclosure
 
 The base URL, title, author, owner e-mail, category and artwork given on the command line
 are written here too (``remember``), so a later ``build`` without them keeps the same feed:
@@ -61,6 +62,7 @@ class FeedConfig:
     guid: str = ""  # podcast:guid; empty: derived from the feed URL
     locked: bool | None = None  # podcast:locked yes/no; None: not said
     old_links: tuple[str, ...] = ()  # base URLs the feed was published at before a move
+    alternate_enclosures: bool = False  # list other audio formats (M4B) beside the MP3 enclosure
 
     @classmethod
     def load(cls, out: Path) -> FeedConfig:
@@ -83,7 +85,7 @@ class FeedConfig:
                 continue
             if key not in fields:
                 raise UserError(f"{_source}: unknown feed setting {key!r}")
-            if key in ("explicit", "locked"):
+            if fields[key].type in (bool, "bool", "bool | None"):
                 if not isinstance(value, bool):
                     raise UserError(f"{_source}: {key} must be true or false")
                 changes[key] = value

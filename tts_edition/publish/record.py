@@ -46,6 +46,9 @@ class Record:
     voice: str = ""
     articles: int = 0
     sentences: int = 0
+    alternates: list[dict] = field(default_factory=list)  # other audio files: {"file", "type", "bytes"}
+    titles: bool = True  # each article starts with its title, spoken
+    intro: bool = False  # the edition starts with its name, date and article count, spoken
     inputs: str = ""  # a digest of everything that made the MP3; equal digests mean nothing to redo
     schema: int = SCHEMA
 
@@ -56,6 +59,11 @@ class Record:
     @property
     def published_at(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.published)
+
+    @property
+    def issued_at(self) -> dt.datetime:
+        """When the whole edition came out: parts after the first are dated earlier to list in order."""
+        return self.published_at + dt.timedelta(minutes=(self.part or 1) - 1)
 
     def to_dict(self) -> dict:
         return asdict(self)
