@@ -153,7 +153,9 @@ def remember(out: Path, **given) -> FeedConfig:
         doc["guid"] = podcast_guid(config.base_url(out) + FEED)
     if doc.as_string() != before:
         write_text(path, doc.as_string())
-    config = FeedConfig().merged(**doc.unwrap(), _source=str(path))
+    # Settings not remembered (alternate_enclosures, say) still count for this command.
+    rest = {k: v for k, v in given.items() if k not in REMEMBERED}
+    config = FeedConfig().merged(**doc.unwrap(), _source=str(path)).merged(**rest)
     if config.published and not config.owner_email:
         log.warning(
             "the feed at %s has no owner e-mail; podcast directories ask for one: "
