@@ -31,14 +31,19 @@ def out(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def server(out: Path):
-    srv = make_server(out, port=0, host="127.0.0.1")
+def serving(root: Path):
+    """A server on 127.0.0.1 for ``root`` while the test runs, stopped after it."""
+    srv = make_server(root, port=0, host="127.0.0.1")
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     yield srv
     srv.shutdown()
     srv.server_close()
+
+
+@pytest.fixture
+def server(out: Path):
+    yield from serving(out)
 
 
 def request(server, method: str, path: str, headers: dict | None = None) -> tuple[http.client.HTTPResponse, bytes]:
@@ -223,12 +228,7 @@ def site(tmp_path: Path):
     build_edition(root, tmp_path / "wavs", synthetic.edition(2, 1, "人民日报", dt.date(2020, 11, 24)))
     publish.rebuild(root)
     assert "file://" in (root / "feed.xml").read_text("utf-8")
-    srv = make_server(root, port=0, host="127.0.0.1")
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
+    yield from serving(root)
 
 
 def test_the_served_feed_holds_urls_the_asking_phone_can_fetch(site):
