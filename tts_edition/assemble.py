@@ -17,8 +17,9 @@ from . import audio
 from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
+from .formats import MP3, AudioFormat
 from .model import Edition, Level, Piece
-from .publish.tags import Tags, write_tagged
+from .publish.tags import Tags
 from .timeline import Chapter, Cue, Timeline
 
 __all__ = ["Pauses", "assemble", "join_pcm", "Joined"]
@@ -96,33 +97,38 @@ def assemble(
     bitrate: int = 64,
     loudness: float = -19.0,
     true_peak: float = -1.0,
+    also: Sequence[AudioFormat] = (),
     wait: Callable[[Path], None] | None = None,
 ) -> Timeline:
-    """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces; return where everything sits.
+    """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces, and each format in ``also``
+    beside it from the same PCM with the same gain; return where everything sits.
 
     With ``wait`` (see ``join_pcm``) the pieces are joined and their loudness measured while the
-    later ones are still being voiced, so only the encode pass is left after the last.
-    The MP3 is written under a temporary name and renamed, so a killed run leaves
+    later ones are still being voiced, so only the encode passes are left after the last.
+    Every file is written under a temporary name and renamed, so a killed run leaves
     the previous edition in place.
     """
     out_mp3 = Path(out_mp3)
-    _remove_leftovers(out_mp3)
+    outputs = [(MP3(), out_mp3)] + [(f, out_mp3.parent / f.file_name) for f in also if f.name != "mp3"]
+    for _, target in outputs:
+        _remove_leftovers(target)
     if wait and wavs:
         wait(wavs[0])
     meter = audio.LoudnessMeter(_sample_rate(wavs[0])) if wavs else None
     try:
-        with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
+        with scratch_path(out_mp3.parent, ".pcm") as pcm:
             with pcm.open("wb") as f:
                 joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
-            measured = meter.result()
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
-            audio.encode_mp3(
-                pcm, joined.sample_rate, untagged,
-                loudness=loudness, true_peak=true_peak, bitrate=bitrate, measured=measured,
+            _, filters = audio.loudness_filters(
+                pcm, joined.sample_rate, loudness=loudness, true_peak=true_peak, measured=meter.result()
             )
-            with atomic_path(out_mp3) as tmp_mp3:
-                write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
+            for fmt, target in outputs:
+                with atomic_path(target) as tmp:
+                    fmt.write(
+                        pcm, joined.sample_rate, filters, tmp, tags=tags, chapters=timeline.chapters, bitrate=bitrate
+                    )
     finally:
         if meter:
             meter.close()
@@ -140,10 +146,10 @@ class _Tee:
         return self.file.write(block)
 
 
-def _remove_leftovers(out_mp3: Path) -> None:
+def _remove_leftovers(output: Path) -> None:
     """A killed run leaves its temporary files (the joined PCM is large): clear them before the next."""
-    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", f".{out_mp3.name}.*.tmp"):
-        for old in out_mp3.parent.glob(pattern):
+    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", ".scratch.*.ffmeta", f".{output.name}.*.tmp"):
+        for old in output.parent.glob(pattern):
             log.info("removing %s left by an earlier run", old)
             old.unlink(missing_ok=True)
 
@@ -170,16 +176,19 @@ def make_timeline(pieces: Sequence[Piece], joined: Joined, edition: Edition) -> 
 
 
 def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
+    """A cue per spoken piece of text: every sentence, and every title, intro and close read out,
+    so the transcript shows something whenever the voice speaks."""
     sentences = edition.sentences()
     cues: list[Cue] = []
     first: int | None = None
     for piece, (start, end) in zip(pieces, joined.spans):
-        if piece.sentence is None:
-            continue
         if first is None:
             first = start
         if piece.last_of_sentence:
-            cues.append(Cue(sec(first), sec(end), sentences[piece.sentence].text))
+            if piece.sentence is not None:
+                cues.append(Cue(sec(first), sec(end), sentences[piece.sentence].text))
+            else:
+                cues.append(Cue(sec(first), sec(end), piece.shown or piece.text, kind=piece.kind))
             first = None
     return cues
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, engines, segment, synth
+from .formats import parse_formats
 from .assemble import Pauses, assemble
 from .cache import Cache
 from .errors import UserError
-from .model import Edition, Level, Piece, chinese_date
+from .model import Edition, Level, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -26,7 +27,7 @@ from .publish import FeedConfig, default_cover, edition_tags, folder_name, write
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .publish.record import read_record
-from .read import read_edition
+from .read import guess_note, read_edition
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,13 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     """
     lexicon = lexicon or Lexicon()
 
-    def announce(text: str, article: int, level: Level) -> list[Piece]:
-        return _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+    def announce(text: str, article: int, level: Level, kind: str) -> list[Piece]:
+        chunks = _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+        return [dataclasses.replace(p, shown=text, kind=kind) for p in chunks]
 
     out: list[Piece] = []
     if preset.intro:
-        out += announce(_intro(edition), 0, Level.PARAGRAPH)
+        out += announce(_intro(edition), 0, Level.PARAGRAPH, "intro")
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
@@ -97,7 +99,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
-            out += announce(title, a, Level.PARAGRAPH)
+            out += announce(title, a, Level.PARAGRAPH, "title")
         for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
                 if p == 0 or not preset.first_paragraph_only:
@@ -106,7 +108,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
     if preset.outro and edition.articles:
-        out += announce(preset.outro, count - 1, Level.ARTICLE)
+        out += announce(preset.outro, count - 1, Level.ARTICLE, "outro")
     return out
 
 
@@ -128,8 +130,7 @@ def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: 
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
     if out and out[-1].article == article and out[-1].level < level:
-        last = out[-1]
-        out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
+        out[-1] = dataclasses.replace(out[-1], level=level)
 
 
 @dataclass
@@ -140,11 +141,13 @@ class Prepared:
     edition: Edition
     job: synth.Job
     pieces: list[Piece]
+    formats: list  # the audio formats to write (parse_formats), checked before any voicing
 
 
 def prepare(path: Path, options: BuildOptions) -> Prepared:
     """Read, plan and cut an edition into pieces; raises UserError for bad input."""
     preset = options.preset
+    formats = parse_formats(preset.audio_formats)
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
     engine = engines.create(preset.engine)
@@ -153,7 +156,7 @@ def prepare(path: Path, options: BuildOptions) -> Prepared:
         preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon),
         fallback_voice=options.fallback_voice,
     )
-    return Prepared(path, edition, job, pieces(edition, engine.max_chars, preset, lexicon))
+    return Prepared(path, edition, job, pieces(edition, engine.max_chars, preset, lexicon), formats)
 
 
 def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
@@ -169,13 +172,14 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
     player, publish the feed. Returns the folders; an unchanged one is left alone.
 
     Assembly starts with the first piece voiced, not the last (``assemble``'s ``wait``)."""
-    preset, edition, todo = options.preset, prepared.edition, prepared.pieces
+    preset, edition, todo, formats = options.preset, prepared.edition, prepared.pieces, prepared.formats
     wavs = voicing.paths
     if options.max_minutes:  # parts are cut by the pieces' lengths: all of them first
         voicing.result()
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
+    now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
     folders = []
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
@@ -184,7 +188,7 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
         mp3 = folder / "edition.mp3"
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
         tags = edition_tags(edition, cover=cover, part=number)
-        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags)
+        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags, [f.name for f in formats])
         folders.append(folder)
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
@@ -192,19 +196,45 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
         timeline = assemble(
             part_pieces, part_wavs, edition, pauses, mp3,
             tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
-            wait=voicing.wait,
+            also=formats, wait=voicing.wait,
         )
         write_edition(
             folder, edition, timeline, mp3,
             cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
+            alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
+            titles=preset.announce_titles,
+            intro=preset.intro and n == 1,
+            preset=preset.name, now=now,
         )
+    for folder in folders:  # after all parts exist, so each part's page can offer the next
         write_player(folder)
     voicing.result()  # every piece voiced, even where a folder was already up to date
     publish(options.out, options.feed)
+    if note := guess_note(edition):
+        log.warning(note)
     return folders
 
 
-def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags) -> str:
+def voice_texts(
+    texts: list[str], engine_name: str, voice: str | None, cache: Cache, *, jobs: int | None = None
+) -> list[tuple[list[Piece], list[Path]]]:
+    """Announcements made outside an edition (spoken navigation for exported tracks): each text
+    normalised like a title, chunked and voiced; returns each text's pieces and their audio."""
+    lexicon = Lexicon.load(Lexicon.default_path())
+    engine = engines.create(engine_name)
+    job = synth.Job(engine_name, voice or engine.default_voice, Prosody(), *_engine_extras(engine_name, lexicon))
+    groups = [_chunked(lexicon.apply(normalize(t)), engine.max_chars, Level.SENTENCE, 0, None) for t in texts]
+    wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
+    out, start = [], 0
+    for group in groups:
+        out.append((group, wavs[start : start + len(group)]))
+        start += len(group)
+    return out
+
+
+def _digest(
+    edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags, formats: list[str]
+) -> str:
     """Everything an edition folder is made from; the WAV names are content hashes of the audio."""
     made_of = [
         __version__,
@@ -215,6 +245,7 @@ def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pause
         [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
         [a.title for a in edition.articles],
         [s.text for s in edition.sentences()],
+        *([formats] if formats != ["mp3"] else []),  # MP3 alone hashes as before: no rebuild on upgrade
     ]
     return hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
 
@@ -223,8 +254,8 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
     record = read_record(folder)
     if record is None or record.inputs != inputs:
         return False
-    mp3 = folder / record.mp3
-    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes
+    files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
+    return all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
 
 
 def publish(out: Path, feed: FeedConfig) -> None:
