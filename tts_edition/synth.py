@@ -68,7 +68,7 @@ class Policy:
     retries: int = 4
     backoff: float = 0.5  # the first retry's delay in seconds, doubled each time, jittered ±50%
     max_backoff: float = 30.0
-    timeout: float = 20.0  # a whole request, connection to last byte, plus…
+    timeout: float = 20.0  # a whole network request, connection to last byte, plus…
     timeout_per_char: float = 0.1  # …this for each character
     start: int = 2  # requests at once to begin with, for a network engine
     pause: float = 1.0  # how long a throttle stops the queue (doubles while throttles go on)
@@ -146,8 +146,9 @@ class Scheduler:
     (models loaded once per worker), one concurrency limit per network service, and each
     distinct piece, so a piece two editions need is voiced once.
 
-    ``voice`` returns at once with a future, so the caller can read, plan and assemble other
-    editions while this one's pieces are voiced: the voice never waits for assembly. The
+    ``voice`` returns at once with a ``Voicing``, so the caller can read, plan and assemble
+    editions (this one's first pieces included) while pieces are voiced: the voice never waits
+    for assembly. The
     scheduling runs on an event loop in a thread of its own; CPU-bound engines render through
     the ``executor`` (a local process pool unless told otherwise, created on first need).
     """
