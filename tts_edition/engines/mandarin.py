@@ -81,12 +81,19 @@ class Word:
 
 
 def to_pinyin(
-    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True, model: bool = True
 ) -> list[str]:
     """The syllables the voice will read, one per Chinese character (an erhua
     儿 as ``er5``) and those of letters and digits, in reading order.
-    ``sandhi=False`` gives the dictionary tones, to score polyphones."""
-    return [s for w in analyse(text, overrides, sandhi=sandhi) for s in w.syllables]
+
+    ``sandhi=False`` is the view polyphones are scored with: dictionary tones
+    and exactly one syllable per Chinese character, nothing for letters and
+    digits, so the n-th syllable is the n-th Chinese character's.
+    ``model=False`` leaves the polyphone model out, to measure what it adds."""
+    words = analyse(text, overrides, sandhi=sandhi, model=model)
+    if sandhi:
+        return [s for w in words for s in w.syllables]
+    return [s for w in words if w.pos not in ("letter", "digit") for ch, s in zip(w.text, w.syllables) if HAN.match(ch)]
 
 
 def to_symbols(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
@@ -100,14 +107,14 @@ def to_ids(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[
 
 
 def analyse(
-    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True, model: bool = True
 ) -> list[Word]:
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
     overrides = _checked(frozenset((k, tuple(v)) for k, v in (overrides or {}).items()))
     tokens = [(w, p) for w, p in _tokenizer(frozenset(overrides)).cut(text, HMM=False)]
     words = _words(tokens, overrides)
-    polyphones.apply(words)
+    polyphones.apply(words, text, model=model)
     _erhua(words)
     if sandhi:
         _tone_sandhi(words)
