@@ -149,6 +149,10 @@ def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> li
             i = j
             continue
         token, pos = tokens[i]
+        head = _override_head(token, overrides, longest)
+        if head:
+            words.append(Word(head, "override", list(overrides[head]), pinned=True))
+            token = token[len(head) :]
         words.extend(_token_words(token, pos))
         i += 1
     _set_breaks(words)
@@ -157,7 +161,7 @@ def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> li
 
 def _override_end(tokens, i, overrides, longest) -> int:
     """The end of the longest override starting at token i that covers whole
-    tokens, so an entry never applies inside a longer jieba word."""
+    tokens, so an entry never applies in the middle of a longer jieba word."""
     best, span = 0, ""
     for j in range(i, len(tokens)):
         span += tokens[j][0]
@@ -166,6 +170,15 @@ def _override_end(tokens, i, overrides, longest) -> int:
         if span in overrides:
             best = j + 1
     return best
+
+
+def _override_head(token: str, overrides, longest) -> str:
+    """The longest override at the head of a longer jieba word (六安 in
+    六安市, 南京 in 南京市), as the lexicon's ``apply`` matches it too."""
+    for n in range(min(longest, len(token) - 1), 1, -1):
+        if token[:n] in overrides:
+            return token[:n]
+    return ""
 
 
 def _token_words(token: str, pos: str) -> list[Word]:
