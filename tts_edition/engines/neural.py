@@ -69,6 +69,7 @@ class PolyphoneModel:
         ).T  # [2H, 8H], block-diagonal by direction
         self.fc0, self.b0 = w["logit_layer.0.weight"].T, w["logit_layer.0.bias"]
         self.fc1, self.b1 = w["logit_layer.2.weight"].T, w["logit_layer.2.bias"]
+        self._option_cache: dict[str, tuple[list[str], np.ndarray]] = {}
 
     def is_polyphone(self, char: str) -> bool:
         return char in self.readings
@@ -83,29 +84,36 @@ class PolyphoneModel:
         logits = hidden @ self.fc1 + self.b1
         out = []
         for row, p in zip(logits, positions):
-            options = [r for r in self.readings.get(text[p], []) if r in self.class_ids]
+            options, ids = self._options(text[p])
             if not options:
                 out.append(Guess("", 0.0))
                 continue
-            scores = row[[self.class_ids[r] for r in options]]
+            scores = row[ids]
             probs = np.exp(scores - scores.max())
-            probs /= probs.sum()
             best = int(probs.argmax())
-            out.append(Guess(options[best], float(probs[best])))
+            out.append(Guess(options[best], float(probs[best] / probs.sum())))
         return out
+
+    def _options(self, char: str) -> tuple[list[str], np.ndarray]:
+        """A character's readings the classifier knows, and their classes."""
+        if char not in self._option_cache:
+            options = [r for r in self.readings.get(char, []) if r in self.class_ids]
+            self._option_cache[char] = options, np.array([self.class_ids[r] for r in options], dtype=np.intp)
+        return self._option_cache[char]
 
     def _states(self, ids: np.ndarray) -> np.ndarray:
         """[T, 2H]: forward and backward hidden states for each position."""
         n, h = len(ids), self.hidden
         # Step t feeds position t forward and position n-1-t backward.
         inputs = np.where(self.forward_columns, self.gate_inputs[ids], self.gate_inputs[ids[::-1]])  # [T, 8H]
-        steps = np.zeros((n, 2 * h), np.float32)
+        steps = np.empty((n, 2 * h), np.float32)
         hs, cs = np.zeros(2 * h, np.float32), np.zeros(2 * h, np.float32)
+        w_rec, tanh, sigmoids, cell = self.w_rec, np.tanh, slice(0, 6 * h), slice(6 * h, None)
         for t in range(n):
-            gates = inputs[t] + hs @ self.w_rec
-            sig = 0.5 + 0.5 * np.tanh(0.5 * gates[: 6 * h])  # the logistic function, in one ufunc
-            cs = sig[2 * h : 4 * h] * cs + sig[: 2 * h] * np.tanh(gates[6 * h :])
-            hs = sig[4 * h :] * np.tanh(cs)
+            gates = inputs[t] + hs @ w_rec
+            sig = tanh(gates[sigmoids] * 0.5) * 0.5 + 0.5  # the logistic function, in one ufunc
+            cs = sig[2 * h : 4 * h] * cs + sig[: 2 * h] * tanh(gates[cell])
+            hs = sig[4 * h :] * tanh(cs)
             steps[t] = hs
         return np.concatenate([steps[:, :h], steps[::-1, h:]], axis=1)
 
