@@ -104,20 +104,14 @@ def learn(items: list[Item]) -> list[tuple[str, str, str]]:
 
 
 def _phrase_reading(item: Item) -> str | None:
-    """pypinyin's reading of the labelled character where one of its phrases covers it."""
-    start = 0
-    for w in analyse(item.sentence, sandhi=False, model=False):
-        at = item.sentence.find(w.text, start)
-        if at < 0:
-            continue
-        start = at + len(w.text)
-        if at <= item.index < start:
-            k = item.index - at
-            listed = polyphones._phrases(w)  # noqa: SLF001 - the same test the front end makes
-            if k in polyphones._phrase_covered(w.text) and k not in listed and len(w.syllables) == len(w.text):
-                return w.syllables[k]
-            return None
-    return None
+    """The dictionary's reading of the labelled character where one covers it
+    (the same test the front end makes), else None."""
+    words = analyse(item.sentence, sandhi=False, model=False)
+    places = polyphones._places(words, item.sentence)  # noqa: SLF001
+    if item.index not in places or item.index in polyphones._phrases(places, item.sentence):  # noqa: SLF001
+        return None
+    w, k = places[item.index]
+    return w.syllables[k] if k in polyphones._covered(w) else None  # noqa: SLF001
 
 
 def main() -> None:
