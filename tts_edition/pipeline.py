@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, engines, segment, synth
+from .formats import parse_formats
 from .assemble import Pauses, assemble
 from .cache import Cache
 from .errors import UserError
-from .model import Edition, Level, Piece, chinese_date
+from .model import Edition, Level, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -135,6 +136,7 @@ def _end_at(out: list[Piece], article: int, level: Level) -> None:
 def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
     """Build one edition (one folder per part) under ``options.out``; returns the folders."""
     preset = options.preset
+    formats = parse_formats(preset.audio_formats)
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
     engine = engines.create(preset.engine)
@@ -157,7 +159,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         mp3 = folder / "edition.mp3"
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
         tags = edition_tags(edition, cover=cover, part=number)
-        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags)
+        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags, [f.name for f in formats])
         folders.append(folder)
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
@@ -165,17 +167,40 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         timeline = assemble(
             part_pieces, part_wavs, edition, pauses, mp3,
             tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+            also=formats,
         )
         write_edition(
             folder, edition, timeline, mp3,
             cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+            alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
+            titles=preset.announce_titles,
+            intro=preset.intro and n == 1,
         )
         write_player(folder)
     publish(options.out, options.feed)
     return folders
 
 
-def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags) -> str:
+def voice_texts(
+    texts: list[str], engine_name: str, voice: str | None, cache: Cache, *, jobs: int | None = None
+) -> list[tuple[list[Piece], list[Path]]]:
+    """Announcements made outside an edition (spoken navigation for exported tracks): each text
+    normalised like a title, chunked and voiced; returns each text's pieces and their audio."""
+    lexicon = Lexicon.load(Lexicon.default_path())
+    engine = engines.create(engine_name)
+    job = synth.Job(engine_name, voice or engine.default_voice, Prosody(), *_engine_extras(engine_name, lexicon))
+    groups = [_chunked(lexicon.apply(normalize(t)), engine.max_chars, Level.SENTENCE, 0, None) for t in texts]
+    wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
+    out, start = [], 0
+    for group in groups:
+        out.append((group, wavs[start : start + len(group)]))
+        start += len(group)
+    return out
+
+
+def _digest(
+    edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags, formats: list[str]
+) -> str:
     """Everything an edition folder is made from; the WAV names are content hashes of the audio."""
     made_of = [
         __version__,
@@ -186,6 +211,7 @@ def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pause
         [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
         [a.title for a in edition.articles],
         [s.text for s in edition.sentences()],
+        *([formats] if formats != ["mp3"] else []),  # MP3 alone hashes as before: no rebuild on upgrade
     ]
     return hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
 
@@ -194,8 +220,8 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
     record = read_record(folder)
     if record is None or record.inputs != inputs:
         return False
-    mp3 = folder / record.mp3
-    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes
+    files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
+    return all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
 
 
 def publish(out: Path, feed: FeedConfig) -> None:

@@ -33,6 +33,7 @@ class Preset:
     loudness: float = -19.0
     true_peak: float = -1.0
     bitrate: int = 64
+    audio_formats: tuple[str, ...] = ("mp3",)  # the MP3 always; "m4b" adds an audiobook beside it
     announce_titles: bool = True
     announce_count: bool = False  # "第三篇，共八篇：" before each title
     intro: bool = False  # the edition's name and date, spoken first
@@ -160,6 +161,7 @@ def _from_dict(name: str, data: dict, where: str) -> Preset:
             loudness=float(audio.get("loudness", -19.0)),
             true_peak=float(audio.get("true_peak", -1.0)),
             bitrate=int(audio.get("bitrate", 64)),
+            audio_formats=tuple(str(f) for f in audio.get("formats", ["mp3"])),
             announce_titles=bool(announce.get("titles", True)),
             announce_count=bool(announce.get("count", False)),
             intro=bool(announce.get("intro", False)),
