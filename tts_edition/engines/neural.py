@@ -6,11 +6,13 @@ readings, trained on the CPP benchmark (97.3% on its test split). We use its
 files, not its ``G2pM`` class: that class steps the LSTM with four matrix
 products per character, loads CC-CEDICT's readings of every character and
 picks among all 876 readings. Here the input projection is one product per
-sentence, both directions step together, and the choice is made only among
-the readings the character has, which is never worse and usually faster.
+sentence (a look-up in a table made at load time), both directions step
+together, and the choice is made only among the readings the character has.
+Same readings as g2pM on CPP dev (97.36%), in a fifth of the time.
 
-The weights are 1.6 MB; loading them takes a few milliseconds and about 5 MB,
-once, in the process that runs the front end (never in the voice workers).
+The weights are 1.6 MB; they load on first use (tens of milliseconds, about
+14 MB with the table: ``bench/frontend.py``), once, in the process that runs the
+front end, never in the voice workers, which get symbol ids.
 """
 
 from __future__ import annotations
