@@ -205,8 +205,8 @@ def _wei(prev, nxt, words, i):
     if prev and prev.text in BECOME:
         return "wei2"  # 提升为, 不愧为
     for w in words[i + 1 :]:
-        if not w.syllables:
-            break
+        if not w.syllables and w.brk >= 3:
+            break  # to the end of the clause, past 、 and quotes
         if w.pos.startswith("v"):
             return "wei4"  # for someone, then what is done: 为人民服务, 为国家作出贡献
     return None
