@@ -255,13 +255,19 @@ def _cha(prev, nxt, words, i):
     return None
 
 
+def _gan(prev, nxt, words, i):
+    if words[i].pos.startswith("v"):
+        return "gan4"  # 干出一番事业, 干一行爱一行: to do
+    return None
+
+
 def _tan(prev, nxt, words, i):
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
 
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
-          "长": _zhang}  # fmt: skip
+          "长": _zhang, "干": _gan}  # fmt: skip
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
              "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名".split())  # fmt: skip
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
