@@ -317,10 +317,10 @@ def _guarded(run) -> int:
 
 
 def _feed_config(out: Path, base_url, title, author, owner_email, category, artwork):
-    from .publish import FeedConfig
+    from .publish import remember
 
-    return FeedConfig.load(out).merged(
-        link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
+    return remember(
+        out, link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
     )
 
 

@@ -18,7 +18,9 @@ def test_national_one_article_per_heading():
     edition = national()
     assert [a.title for a in edition.articles] == headings
     assert edition.articles[0].title == "在全国劳动模范和先进工作者表彰大会上的讲话"
-    assert edition.title == "renmin-ribao"  # no title heading: the file's name
+    # no title heading: the lead headline, not the file's name, and the guess is on record
+    assert edition.title == "在全国劳动模范和先进工作者表彰大会上的讲话"
+    assert edition.guessed == ["title", "date"]  # the date came from the body text, not a masthead
     assert edition.date.isoformat() == "2020-11-24"
 
 
