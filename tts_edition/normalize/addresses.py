@@ -14,10 +14,12 @@ import re
 from .numbers import digits
 
 _TLD = r"(?:com|cn|net|org|gov|edu|int|info|biz|io|hk|tw|mo|uk|jp|kr|de|fr|ru|us|eu|top|xyz|site|tv)"
-_HOST = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+{_TLD}(?![A-Za-z0-9])"
-_EMAIL = re.compile(rf"(?<![\w.@-])[A-Za-z0-9][A-Za-z0-9._+-]*@{_HOST}", re.ASCII)
+# Not before a digit, read or not (a second pass must change nothing).
+_HOST = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+{_TLD}(?![A-Za-z0-9零〇一二两三四五六七八九])"
+_NOT_AFTER = r"(?<![\w.@/\-零〇一二两三四五六七八九])"  # nor after a digit, read or not
+_EMAIL = re.compile(rf"{_NOT_AFTER}[A-Za-z0-9][A-Za-z0-9._+-]*@{_HOST}", re.ASCII)
 _URL = re.compile(
-    rf"(?<![\w.@/-])(?:(?:https?|ftp)://)?(?:(?:www|WWW)\.{_HOST}|{_HOST})(?::\d+)?(?:/[A-Za-z0-9._~%/?=&#-]*)?",
+    rf"{_NOT_AFTER}(?:(?:https?|ftp)://)?(?:(?:www|WWW)\.{_HOST}|{_HOST})(?::\d+)?(?:/[A-Za-z0-9._~%/?=&#-]*)?",
     re.ASCII,
 )
 _SAID = {".": "点", "@": "艾特", "-": "杠", "_": "下划线", "/": "斜杠", ":": "冒号", "?": "问号",

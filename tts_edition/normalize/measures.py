@@ -51,11 +51,11 @@ _PER_UNIT = re.compile(
     r"(?=吨|千克|公斤|斤|克|米|平方米|立方米|小时|天|年|月|周|人|户|亩|秒|分钟|分|次|台|辆|件|个|升|瓶|盒|公里|千米|平方公里|千瓦时|度|公顷)"
 )
 # mg/L, m³/s, kg/hm², 毫克/L once the amount is read: a unit symbol after a slash is "per" it.
-_PER_SYMBOLS = {**UNITS, "s": "秒", "d": "天", "a": "年", "hm²": "公顷", "hm2": "公顷", "ha": "公顷"}
+_PER_SYMBOLS = {**UNITS, "s": "秒", "hm²": "公顷", "hm2": "公顷", "ha": "公顷"}
 _PER_SYMBOL = re.compile(
-    r"(?<=[\u4e00-\u9fff])/("
+    r"(?<=[元米克吨升度次人个件斤里亩天时户瓦秒钟位顷])/("
     + "|".join(re.escape(u) for u in sorted(_PER_SYMBOLS, key=len, reverse=True))
-    + r")(?![A-Za-z0-9²³])"
+    + r")(?![A-Za-z0-9²³.零〇一二两三四五六七八九十百千万亿点])"
 )
 _WAN = re.compile(r"(?<=\d)[wW](?=[\u4e00-\u9fff])")
 
@@ -69,7 +69,10 @@ def rewrite(text: str) -> str:
     text = _TEMPERATURE.sub(lambda m: temperature(m[1] + m[2]) + UNITS[m[3]], text)
     text = _UNIT_AFTER.sub(_unit_after, text)
     text = _PER_UNIT.sub("每", text)
-    text = _PER_SYMBOL.sub(lambda m: "每" + _PER_SYMBOLS[m[1]], text)
+    for _ in range(3):  # 吨/km/h: each "per" makes the word the next one follows
+        before, text = text, _PER_SYMBOL.sub(lambda m: "每" + _PER_SYMBOLS[m[1]], text)
+        if text == before:
+            break
     return _WAN.sub("万", text)
 
 
