@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import audio
+from . import audio, killpoints
 from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
@@ -97,13 +97,16 @@ def assemble(
     with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, pauses, f)
+        killpoints.reached("joined")
         timeline = make_timeline(pieces, joined, edition)
         log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
         audio.encode_mp3(
             pcm, joined.sample_rate, untagged, loudness=loudness, true_peak=true_peak, bitrate=bitrate
         )
+        killpoints.reached("encoded")
         with atomic_path(out_mp3) as tmp_mp3:
             write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
+        killpoints.reached("tagged")
     return timeline
 
 

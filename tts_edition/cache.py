@@ -28,6 +28,7 @@ from .model import Audio, Prosody
 log = logging.getLogger(__name__)
 
 CHECKSUM_CHUNK = b"tsum"
+UNCHECKED = "no checksum (written by an older version)"
 
 
 def default_root() -> Path:
@@ -58,7 +59,8 @@ class Cache:
         problem = damage(path)
         if problem is None:
             return path
-        log.warning("cached piece %s is damaged (%s); voicing it again", path, problem)
+        level = logging.INFO if problem == UNCHECKED else logging.WARNING
+        log.log(level, "cached piece %s is not whole (%s); voicing it again", path, problem)
         path.unlink(missing_ok=True)
         path.with_suffix(".json").unlink(missing_ok=True)
         return None
@@ -132,7 +134,7 @@ def damage(path: Path) -> str | None:
     if not samples:
         return "no audio"
     if checksum is None:
-        return "no checksum (written by an older version)"
+        return UNCHECKED
     if hashlib.sha256(samples).digest() != checksum:
         return "the audio does not match its checksum"
     return None

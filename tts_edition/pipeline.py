@@ -14,15 +14,16 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, engines, segment, synth
+from . import __version__, engines, killpoints, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
-from .errors import UserError
+from .errors import BuildError, UserError
 from .model import Edition, Level, Piece, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
 from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_all, write_edition
+from .publish.commit import new_version
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .publish.record import read_record
@@ -153,25 +154,28 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
         folder = options.out / folder_name(edition, part=number)
-        folder.mkdir(parents=True, exist_ok=True)
-        mp3 = folder / "edition.mp3"
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
         tags = edition_tags(edition, cover=cover, part=number)
         inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags)
         folders.append(folder)
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
+            write_player(folder)  # cheap, and repairs a page an older version left stale
             continue
-        timeline = assemble(
-            part_pieces, part_wavs, edition, pauses, mp3,
-            tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
-        )
-        write_edition(
-            folder, edition, timeline, mp3,
-            cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
-        )
-        write_player(folder)
+        with new_version(folder) as stage:  # the folder switches from old to new at one instant
+            timeline = assemble(
+                part_pieces, part_wavs, edition, pauses, stage / "edition.mp3",
+                tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+            )
+            write_edition(
+                stage, edition, timeline, stage / "edition.mp3",
+                cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+            )
+            write_player(stage)
+            killpoints.reached("staged")
+        killpoints.reached("switched")
     publish(options.out, options.feed)
+    killpoints.reached("published")
     return folders
 
 
@@ -191,11 +195,17 @@ def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pause
 
 
 def _up_to_date(folder: Path, inputs: str) -> bool:
-    record = read_record(folder)
+    """The folder holds a whole edition made from exactly these inputs."""
+    try:
+        record = read_record(folder)
+    except BuildError as e:
+        log.warning("%s; the edition is made again", e)
+        return False
     if record is None or record.inputs != inputs:
         return False
     mp3 = folder / record.mp3
-    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes
+    others = [record.chapters_file, record.vtt, record.srt]
+    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes and all((folder / f).is_file() for f in others)
 
 
 def publish(out: Path, feed: FeedConfig) -> None:

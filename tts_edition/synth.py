@@ -30,7 +30,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import engines
+from . import engines, killpoints
 from .cache import Cache, piece_key
 from .engines.base import Engine, PermanentError, TransientError
 from .errors import BuildError
@@ -212,6 +212,7 @@ class _Run:
             self._failed(text, e)
             return
         self.cache.put(key, audio)
+        killpoints.reached("voiced")
         self.progress.done += 1
         self.progress.audio_seconds += audio.duration
         if self.on_progress:

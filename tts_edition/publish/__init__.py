@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import killpoints
+
 from .config import FeedConfig
 from .cover import default_cover, load_cover
 from .edition import edition_tags, episode_title, write_edition
@@ -35,6 +37,7 @@ def write_all(out: Path, config: FeedConfig) -> list[Record]:
     """feed.xml and index.html from the editions on disk, each record read once; returns them."""
     records = editions(out)
     write_feed(out, config, records)
+    killpoints.reached("feed")
     write_page(out, config.title, records)
     return records
 
