@@ -51,20 +51,20 @@ def new_version(folder: Path) -> Iterator[Path]:
     out.mkdir(parents=True, exist_ok=True)
     sweep(out)
     run = out / STAGING / f"{os.getpid()}-{secrets.token_hex(4)}"
-    run.mkdir(parents=True)
-    with open(run / LOCK, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
+    try:
+        run.mkdir(parents=True)
+        with open(run / LOCK, "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
             stage = run / folder.name
             stage.mkdir()
             _carry_record(folder, stage)
             yield stage
             _carry_own_files(folder, stage)
             switch(stage, folder, run / ASIDE)
-        finally:
-            shutil.rmtree(run, ignore_errors=True)
-    with contextlib.suppress(OSError):
-        run.parent.rmdir()  # only when no other run is staging
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            run.parent.rmdir()  # only when no other run is staging
 
 
 def switch(new: Path, folder: Path, aside: Path) -> None:
