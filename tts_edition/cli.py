@@ -141,10 +141,13 @@ def build(
         failed = []
         for path in inputs:
             try:
-                with _progress_bar(path) as on_progress:
-                    folders = pipeline.build(path, options, on_progress)
+                with _progress_bar(path) as bar:
+                    folders = pipeline.build(path, options, bar.update)
                 for folder in folders:
                     print(f"{path}: edition written to {folder}")
+                if bar.skipped:
+                    shown = ", ".join(repr(t) for t in bar.skipped[:5])
+                    _say(f"{path}: note: left out {len(bar.skipped)} piece(s) the voice cannot say: {shown}")
             except BuildError as e:
                 _say(f"{path}: {e}")
                 failed.append(path)
@@ -385,12 +388,14 @@ class _progress_bar:
             disable=not err.is_terminal,
         )
         self.task = None
+        self.skipped: list[str] = []
 
     def __enter__(self):
         self.bar.start()
-        return self.update
+        return self
 
     def update(self, progress) -> None:
+        self.skipped = progress.skipped
         if self.task is None:
             self.task = self.bar.add_task("", total=progress.total, minutes=0.0)
         self.bar.update(self.task, completed=progress.done, minutes=progress.audio_seconds / 60)

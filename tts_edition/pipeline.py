@@ -94,7 +94,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
-        if preset.announce_titles and speakable(article.title):
+        if preset.announce_titles and speakable(article.title) and _headline(article.title, a):
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
@@ -111,6 +111,17 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     return out
 
 
+# A headline is read in a breath; a "title" longer than this is a paragraph the reader mistook.
+MAX_HEADLINE = 80
+
+
+def _headline(title: str, article: int) -> bool:
+    if len(title) <= MAX_HEADLINE:
+        return True
+    log.warning("article %d: a title of %d characters is not read out as a title", article + 1, len(title))
+    return False
+
+
 def _intro(edition: Edition) -> str:
     if edition.date is None:
         return f"{edition.title}。"
@@ -125,6 +136,25 @@ def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: 
         Piece(c, level if i == last else Level.CHUNK, article, sentence, last_of_sentence=i == last)
         for i, c in enumerate(parts)
     ]
+
+
+def without_unsaid(todo: list[Piece], wavs: list[Path | None]) -> tuple[list[Piece], list[Path]]:
+    """The pieces that have audio; a left-out piece hands its pause and its sentence's end to the
+    piece before it, so paragraphs and cues stay where they were."""
+    kept: list[Piece] = []
+    paths: list[Path] = []
+    for piece, wav in zip(todo, wavs):
+        if wav is not None:
+            kept.append(piece)
+            paths.append(wav)
+            continue
+        if kept and kept[-1].article == piece.article:
+            last = kept[-1]
+            ends = piece.last_of_sentence and last.sentence == piece.sentence
+            kept[-1] = dataclasses.replace(
+                last, level=max(last.level, piece.level), last_of_sentence=last.last_of_sentence or ends
+            )
+    return kept, paths
 
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
@@ -145,7 +175,10 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         fallback_voice=options.fallback_voice,
     )
     todo = pieces(edition, engine.max_chars, preset, lexicon)
-    wavs = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
+    voiced = synth.synthesize(todo, job, options.cache, jobs=options.jobs, on_progress=on_progress)
+    todo, wavs = without_unsaid(todo, voiced)
+    if not todo:
+        raise UserError(f"{path}: the voice can say none of the text")
 
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)

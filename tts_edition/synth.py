@@ -90,6 +90,7 @@ class Progress:
     cached: int = 0
     audio_seconds: float = 0.0
     failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # texts the voice cannot say at all: left out
     attempts: int = 0  # requests made, retries included
     retries: int = 0
     fallbacks: int = 0  # pieces voiced with the fallback voice
@@ -109,8 +110,10 @@ def synthesize(
     on_progress: ProgressCallback | None = None,
     policy: Policy | None = None,
     progress: Progress | None = None,
-) -> list[Path]:
-    """One WAV file per piece, in order. Raises BuildError naming what could not be voiced;
+) -> list[Path | None]:
+    """One WAV file per piece, in order; None for a piece the voice cannot say at all (a
+    PermanentError: a rare character, kana only), which is left out with a warning. Raises
+    BuildError naming what failed for a reason a rerun may cure (a timeout, an outage);
     everything voiced before that stays in the cache for the next run.
 
     ``jobs`` caps the requests at once (default: the engine's ``max_concurrency``, or one per
@@ -135,7 +138,8 @@ def synthesize(
             f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); "
             "the others are cached, run the build again to retry"
         )
-    return [cache.path(k) for k in keys]
+    unsaid = {k for k, p in zip(keys, pieces) if p.text in set(progress.skipped)}
+    return [None if k in unsaid else cache.path(k) for k in keys]
 
 
 def check(audio: Audio, text: str, rate: int = 0) -> None:
@@ -208,7 +212,11 @@ class _Run:
     async def _piece(self, key: str, text: str, limit: AdaptiveLimit, call: Call) -> None:
         try:
             audio = await self._voiced(text, limit, call)
-        except (TransientError, PermanentError) as e:
+        except PermanentError as e:  # a rerun would fail the same way: say it and go on
+            log.warning("left out %r: the voice cannot say it (%s)", text, e)
+            self.progress.skipped.append(text)
+            return
+        except TransientError as e:
             self._failed(text, e)
             return
         self.cache.put(key, audio)
