@@ -251,6 +251,8 @@ def serve(
         with server:
             for link in links(server.server_address[1], host):
                 print(f"page: {link.page}\nfeed: {link.feed}")
+            if host in ("0.0.0.0", "::", ""):
+                _say("note: anyone on this network can open these links; --host 127.0.0.1 keeps them to this computer")
             sys.stdout.flush()
             server.serve_forever()
         return 0
