@@ -237,7 +237,7 @@ def feed(
 @app.command()
 def serve(
     out: Annotated[Path, typer.Argument(help="The output folder holding editions.")] = Path("output"),
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(help="TCP port (0: any free one).", min=0, max=65535)] = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 lets phones on the LAN in.")] = "0.0.0.0",
 ):
     """Serve OUT over HTTP so a phone or TV on the same network can listen or subscribe."""
