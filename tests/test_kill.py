@@ -195,3 +195,52 @@ def _alive(pid: int) -> bool:
             return f.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs of a given size (root only); skipped with the reason where mounting is not allowed."""
+    mounted = []
+
+    def make(kilobytes: int):
+        point = tmp_path / f"disk{len(mounted)}"
+        point.mkdir()
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k", "tmpfs", str(point)], capture_output=True, text=True
+        )
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a small tmpfs here: {result.stderr.strip() or 'not root'}")
+        mounted.append(point)
+        return point
+
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    yield make
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def _size_kb(folder) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) // 1024
+
+
+def test_a_full_disk_is_one_line_exit_1_and_the_old_edition_stays(world, small_disk):
+    disk = small_disk(_size_kb(world["old"]) + 200)  # room for the old edition, not for a new one beside it
+    out = disk / "out"
+    shutil.copytree(world["old"], out)
+    before = assert_consistent(out)
+    result = tts("build", str(world["paper"]), "-o", str(out), cache=world["cache"])
+    assert result.returncode == 1, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert "disk is full" in line and "Traceback" not in result.stderr
+    assert assert_consistent(out) == before  # nothing earlier lost
+    assert not (out / ".staging").exists()  # the scratch of the failed run is gone, the space is back
+
+
+def test_a_full_cache_disk_is_one_line_exit_1(world, small_disk, tmp_path):
+    disk = small_disk(64)
+    (disk / "filler").write_bytes(bytes(60 * 1024))  # what is left cannot hold a voiced piece
+    result = tts("build", str(world["paper"]), "-o", str(tmp_path / "out"), cache=disk / "cache")
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "disk is full" in lines[0] and "Traceback" not in result.stderr
