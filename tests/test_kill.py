@@ -172,6 +172,26 @@ def test_sigterm_is_like_ctrl_c_one_line_and_no_scratch(world, tmp_path):
     assert not (out / ".staging").exists()
 
 
+@pytest.mark.slow
+def test_sigterm_while_voicing_stops_every_voice_worker(world, tmp_path):
+    env = {**os.environ, "TTS_EDITION_CACHE": str(tmp_path / "cold")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tts_edition", "build", str(world["paper"]), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        workers = [c for c in _children(proc.pid) if "multiprocessing" in _cmdline(c)]
+        time.sleep(0.05)
+    assert workers, "no voice workers started"
+    proc.terminate()
+    err = proc.communicate(timeout=60)[1]
+    assert proc.returncode == 130, err
+    time.sleep(0.5)
+    assert [w for w in workers if _alive(w)] == []
+
+
 def _children(pid: int) -> list[int]:
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as f:
@@ -237,6 +257,7 @@ def test_a_full_disk_is_one_line_exit_1_and_the_old_edition_stays(world, small_d
     assert not (out / ".staging").exists()  # the scratch of the failed run is gone, the space is back
 
 
+@pytest.mark.slow
 def test_a_full_cache_disk_is_one_line_exit_1(world, small_disk, tmp_path):
     disk = small_disk(64)
     (disk / "filler").write_bytes(bytes(60 * 1024))  # what is left cannot hold a voiced piece
