@@ -217,6 +217,19 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def test_text_the_voice_cannot_say_is_left_out_with_a_warning_and_a_note(world, tmp_path):
+    paper = tmp_path / "paper.txt"
+    paper.write_text(PAPER.replace("明天多云。", "明天多云。\n\n𪚥。\n\nカタカナです。"), encoding="utf-8")
+    result = tts("build", str(paper), "-o", str(tmp_path / "out"), cache=world["cache"])
+    assert result.returncode == 0, result.stderr
+    assert "run the build again" not in result.stderr
+    note = result.stderr.strip().splitlines()[-1]
+    assert "left out 2 piece(s)" in note and "𪚥" in note and "カタカナ" in note
+    assert_consistent(tmp_path / "out")
+    vtt = (tmp_path / "out" / FOLDER / "edition.vtt").read_text("utf-8")
+    assert "明天多云。" in vtt and "𪚥" not in vtt
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A tmpfs of a given size (root only); skipped with the reason where mounting is not allowed."""
