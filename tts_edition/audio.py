@@ -40,6 +40,10 @@ def run_ffmpeg(args: list[str]) -> str:
         preexec_fn=die_with_parent,
     )  # an exception here (Ctrl-C, SIGTERM) kills ffmpeg before it propagates
     if proc.returncode != 0:
+        if "No space left on device" in proc.stderr:
+            raise BuildError(
+                f"{args[-1]}: the disk is full; free some space and run again (finished pieces are cached)"
+            )
         tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
         raise BuildError(f"ffmpeg failed ({proc.returncode}): {tail}")
     return proc.stderr
