@@ -125,12 +125,12 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
         from tts_edition import audio, assemble
         from tts_edition.publish import Tags
 
-        real = audio.encode_mp3
-        def encode_then_hang(pcm, rate, out, **kw):
-            real(pcm, rate, out, **kw)
+        real = audio.encode
+        def encode_then_hang(pcm, rate, out, *args, **kw):
+            real(pcm, rate, out, *args, **kw)
             print(out.stat().st_size, flush=True)
             sys.stdin.read()  # killed here, before the rename
-        audio.encode_mp3 = encode_then_hang
+        audio.encode = encode_then_hang
 
         ed = synthetic.edition(1, 2)
         pieces = synthetic.pieces_for(ed)

@@ -108,7 +108,7 @@ def kill_then_rerun(world, tmp_path, point, cache=None):
 
 
 # Kills before the switch leave the old edition; after it, the new one.
-BEFORE = ["joined", "encoded", "tagged", "staged"]
+BEFORE = ["joined", "encoded", "staged"]
 AFTER = ["switched", "feed", "published"]
 
 

@@ -175,6 +175,7 @@ def test_parse_range_unsatisfiable():
 def test_content_type_falls_back_to_mimetypes():
     assert content_type(Path("cover.png")) == "image/png"
     assert content_type(Path("edition.srt")).startswith("application/x-subrip")
+    assert content_type(Path("edition.m4b")) == "audio/mp4"  # unknown to mimetypes
 
 
 def test_links_put_the_lan_address_first():

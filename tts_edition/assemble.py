@@ -17,8 +17,9 @@ from . import audio, killpoints
 from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
+from .formats import MP3, AudioFormat
 from .model import Edition, Level, Piece
-from .publish.tags import Tags, write_tagged
+from .publish.tags import Tags
 from .timeline import Chapter, Cue, Timeline
 
 __all__ = ["Pauses", "assemble", "join_pcm", "Joined"]
@@ -86,34 +87,38 @@ def assemble(
     bitrate: int = 64,
     loudness: float = -19.0,
     true_peak: float = -1.0,
+    also: Sequence[AudioFormat] = (),
 ) -> Timeline:
-    """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces; return where everything sits.
+    """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces, and each format in ``also``
+    beside it from the same PCM with the same gain; return where everything sits.
 
-    The MP3 is written under a temporary name and renamed, so a killed run leaves
+    Every file is written under a temporary name and renamed, so a killed run leaves
     the previous edition in place.
     """
     out_mp3 = Path(out_mp3)
-    _remove_leftovers(out_mp3)
-    with scratch_path(out_mp3.parent, ".pcm") as pcm, scratch_path(out_mp3.parent, ".mp3") as untagged:
+    outputs = [(MP3(), out_mp3)] + [(f, out_mp3.parent / f.file_name) for f in also if f.name != "mp3"]
+    for _, target in outputs:
+        _remove_leftovers(target)
+    with scratch_path(out_mp3.parent, ".pcm") as pcm:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, pauses, f)
         killpoints.reached("joined")
         timeline = make_timeline(pieces, joined, edition)
         log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
-        audio.encode_mp3(
-            pcm, joined.sample_rate, untagged, loudness=loudness, true_peak=true_peak, bitrate=bitrate
-        )
-        killpoints.reached("encoded")
-        with atomic_path(out_mp3) as tmp_mp3:
-            write_tagged(untagged, tmp_mp3, tags, timeline.chapters)
-        killpoints.reached("tagged")
+        _, filters = audio.loudness_filters(pcm, joined.sample_rate, loudness=loudness, true_peak=true_peak)
+        for fmt, target in outputs:
+            with atomic_path(target) as tmp:
+                fmt.write(
+                    pcm, joined.sample_rate, filters, tmp, tags=tags, chapters=timeline.chapters, bitrate=bitrate
+                )
+            killpoints.reached("encoded")
     return timeline
 
 
-def _remove_leftovers(out_mp3: Path) -> None:
+def _remove_leftovers(output: Path) -> None:
     """A killed run leaves its temporary files (the joined PCM is large): clear them before the next."""
-    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", f".{out_mp3.name}.*.tmp"):
-        for old in out_mp3.parent.glob(pattern):
+    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", ".scratch.*.ffmeta", f".{output.name}.*.tmp"):
+        for old in output.parent.glob(pattern):
             log.info("removing %s left by an earlier run", old)
             old.unlink(missing_ok=True)
 

@@ -11,6 +11,7 @@ import logging
 import re
 import signal
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,28 +87,53 @@ def encode_mp3(
 ) -> Loudness:
     """Measure, then apply one gain (and a limiter only if peaks need it) and encode once.
 
+    Returns the input's measured loudness.
+    """
+    measured, filters = loudness_filters(pcm, sample_rate, loudness=loudness, true_peak=true_peak)
+    encode(pcm, sample_rate, out, filters, mp3_args(bitrate))
+    return measured
+
+
+def loudness_filters(pcm: Path, sample_rate: int, *, loudness: float, true_peak: float) -> tuple[Loudness, list[str]]:
+    """The filters that bring the joined audio to the target: measured once, so every format
+    encoded from the same PCM gets the same gain and sounds equally loud.
+
     One linear gain for the whole edition keeps quiet and loud articles as the voice
     made them. ``loudnorm`` would do the same in linear mode but runs at 192 kHz,
-    about seven times slower than measuring with ``ebur128`` here. Returns the
-    input's measured loudness.
+    about seven times slower than measuring with ``ebur128`` here.
     """
     measured = measure_ebur128(pcm, raw_input_args(pcm, sample_rate))
     log.info("joined audio: %.1f LUFS, true peak %.1f dBTP", measured.integrated, measured.true_peak)
     if measured.integrated < -70:  # -inf for digital silence
         raise BuildError("the joined audio is silent")
-    filters = _gain_filters(pcm, sample_rate, measured, loudness=loudness, true_peak=true_peak)
+    return measured, _gain_filters(pcm, sample_rate, measured, loudness=loudness, true_peak=true_peak)
+
+
+def mp3_args(bitrate: int) -> list[str]:
+    """CBR with a Xing/LAME header and no tags of ffmpeg's: ours are written afterwards."""
+    return [
+        "-c:a", "libmp3lame", "-b:a", f"{bitrate}k",
+        "-write_xing", "1", "-id3v2_version", "0", "-write_id3v1", "0",
+        "-map_metadata", "-1",
+        "-f", "mp3",
+    ]  # fmt: skip
+
+
+def encode(
+    pcm: Path, sample_rate: int, out: Path, filters: list[str], codec_args: list[str], inputs: Sequence[str] = ()
+) -> None:
+    """One encode of the joined PCM at 44.1 kHz mono; ``inputs`` are extra ffmpeg inputs (metadata)."""
     run_ffmpeg(
         [
             *raw_input_args(pcm, sample_rate),
+            *inputs,
+            "-map", "0:a",
             "-af", ",".join([*filters, f"aresample={MP3_SAMPLE_RATE}"]),
             "-ac", "1", "-ar", str(MP3_SAMPLE_RATE),
-            "-c:a", "libmp3lame", "-b:a", f"{bitrate}k",
-            "-write_xing", "1", "-id3v2_version", "0", "-write_id3v1", "0",
-            "-map_metadata", "-1",
-            "-f", "mp3", str(out),
+            *codec_args,
+            str(out),
         ]
     )  # fmt: skip
-    return measured
 
 
 def _gain_filters(pcm: Path, sample_rate: int, measured: Loudness, *, loudness: float, true_peak: float) -> list[str]:

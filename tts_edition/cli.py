@@ -92,6 +92,10 @@ def build(
     pitch: Annotated[Optional[str], typer.Option(help="Pitch, e.g. +0Hz.")] = None,
     volume: Annotated[Optional[str], typer.Option(help="Volume, e.g. +0%.")] = None,
     bitrate: Annotated[Optional[int], typer.Option(help="MP3 bit rate in kbit/s (CBR).")] = None,
+    audio_format: Annotated[
+        Optional[list[str]],
+        typer.Option(help="m4b: also an audiobook (AAC, chapters) beside the MP3; repeat or comma-separate."),
+    ] = None,
     base_url: BaseUrl = None,
     feed_title: FeedTitle = None,
     author: Author = None,
@@ -122,6 +126,7 @@ def build(
             pitch=presets.parse_hertz(pitch, "--pitch") if pitch else None,
             volume=presets.parse_percent(volume, "--volume") if volume else None,
             bitrate=bitrate,
+            audio_formats=tuple(audio_format) if audio_format else None,
         ).with_settings(set_ or [])
         _check_jobs(jobs, chosen.engine)
         _check_minutes(max_minutes)
@@ -229,6 +234,36 @@ def feed(
             raise UserError(f"{out}: no such folder")
         pipeline.republish(out, _feed_config(out, base_url, feed_title, author, owner_email, category, artwork))
         print(f"feed: {out / 'feed.xml'}")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The output folder holding editions.")],
+    dest: Annotated[Path, typer.Argument(help="Where the tracks go: a TF card or USB stick, or a folder.")],
+    per_day: Annotated[bool, typer.Option(help="One folder per day instead of one per edition.")] = False,
+    newest: Annotated[
+        Optional[int], typer.Option(help="Keep only the newest N editions; older tracks this command wrote are removed.")
+    ] = None,
+    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+):
+    """Copy editions to DEST as one MP3 per article, for players that play files in order."""
+    from . import pipeline
+    from .export import export as export_tracks
+
+    def run() -> int:
+        pieces = Cache(cache)
+
+        def speak(texts: list[str], engine: str, voice: str):
+            return pipeline.voice_texts(texts, engine, voice or None, pieces)
+
+        report = export_tracks(out, dest, speak, per_day=per_day, newest=newest)
+        print(
+            f"export: {report.editions} editions, {len(report.written)} tracks written, "
+            f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, in {dest}"
+        )
         return 0
 
     raise typer.Exit(_guarded(run))

@@ -64,19 +64,18 @@ def copy(source: Path, target: Path) -> Path:
     return Path(target)
 
 
-_TEMPORARY = re.compile(r"^\.(?:scratch|.+)\.(\d+)\.[^.]+(?:\.tmp|\.pcm|\.mp3)$")
+# .scratch.<pid>.<random><suffix> (scratch_path) and .<name>.<pid>.<random>.tmp (atomic_path); the same
+# names without the process id are what older versions left.
+_SCRATCH = re.compile(r"^\.scratch\.(?:(\d+)\.)?[a-z0-9_]+\.\w+$")
+_ATOMIC = re.compile(r"^\..+?\.(?:(\d+)\.)?[a-z0-9_]+\.tmp$")
 
 
 def remove_stale(folder: Path) -> int:
-    """Remove temporary files in ``folder`` whose writer is no longer running; return how many.
-
-    Files of older versions (no process id in the name) are removed too: they can only be leftovers."""
+    """Remove temporary files in ``folder`` whose writer is no longer running; return how many."""
     removed = 0
     for path in Path(folder).glob(".*"):
-        if not path.is_file() or not (path.suffix in (".tmp", ".pcm", ".mp3") and path.name.count(".") >= 3):
-            continue
-        match = _TEMPORARY.match(path.name)
-        if match and _running(int(match.group(1))):
+        match = _SCRATCH.match(path.name) or _ATOMIC.match(path.name)
+        if not match or not path.is_file() or (match.group(1) and _running(int(match.group(1)))):
             continue
         log.info("removing %s left by a killed run", path)
         path.unlink(missing_ok=True)

@@ -18,7 +18,8 @@ from . import __version__, engines, killpoints, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
 from .errors import BuildError, UserError
-from .model import Edition, Level, Piece, chinese_date
+from .formats import parse_formats
+from .model import Edition, Level, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -166,6 +167,7 @@ def _end_at(out: list[Piece], article: int, level: Level) -> None:
 def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
     """Build one edition (one folder per part) under ``options.out``; returns the folders."""
     preset = options.preset
+    formats = parse_formats(preset.audio_formats)
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
     engine = engines.create(preset.engine)
@@ -189,20 +191,25 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         folder = options.out / folder_name(edition, part=number)
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
         tags = edition_tags(edition, cover=cover, part=number)
-        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags)
+        inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags, [f.name for f in formats])
         folders.append(folder)
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
             write_player(folder)  # cheap, and repairs a page an older version left stale
             continue
         with new_version(folder) as stage:  # the folder switches from old to new at one instant
+            mp3 = stage / "edition.mp3"
             timeline = assemble(
-                part_pieces, part_wavs, edition, pauses, stage / "edition.mp3",
+                part_pieces, part_wavs, edition, pauses, mp3,
                 tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+                also=formats,
             )
             write_edition(
-                stage, edition, timeline, stage / "edition.mp3",
+                stage, edition, timeline, mp3,
                 cover=cover, engine=preset.engine, voice=voice, part=number, inputs=inputs,
+                alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
+                titles=preset.announce_titles,
+                intro=preset.intro and n == 1,
             )
             write_player(stage)
             killpoints.reached("staged")
@@ -212,7 +219,26 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     return folders
 
 
-def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags) -> str:
+def voice_texts(
+    texts: list[str], engine_name: str, voice: str | None, cache: Cache, *, jobs: int | None = None
+) -> list[tuple[list[Piece], list[Path]]]:
+    """Announcements made outside an edition (spoken navigation for exported tracks): each text
+    normalised like a title, chunked and voiced; returns each text's pieces and their audio."""
+    lexicon = Lexicon.load(Lexicon.default_path())
+    engine = engines.create(engine_name)
+    job = synth.Job(engine_name, voice or engine.default_voice, Prosody(), *_engine_extras(engine_name, lexicon))
+    groups = [_chunked(lexicon.apply(normalize(t)), engine.max_chars, Level.SENTENCE, 0, None) for t in texts]
+    wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
+    out, start = [], 0
+    for group in groups:
+        out.append((group, wavs[start : start + len(group)]))
+        start += len(group)
+    return out
+
+
+def _digest(
+    edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pauses, preset: Preset, tags, formats: list[str]
+) -> str:
     """Everything an edition folder is made from; the WAV names are content hashes of the audio."""
     made_of = [
         __version__,
@@ -223,6 +249,7 @@ def _digest(edition: Edition, todo: list[Piece], wavs: list[Path], pauses: Pause
         [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
         [a.title for a in edition.articles],
         [s.text for s in edition.sentences()],
+        *([formats] if formats != ["mp3"] else []),  # MP3 alone hashes as before: no rebuild on upgrade
     ]
     return hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
 
@@ -236,9 +263,9 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
         return False
     if record is None or record.inputs != inputs:
         return False
-    mp3 = folder / record.mp3
-    others = [record.chapters_file, record.vtt, record.srt]
-    return mp3.is_file() and mp3.stat().st_size == record.mp3_bytes and all((folder / f).is_file() for f in others)
+    files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
+    whole = all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
+    return whole and all((folder / f).is_file() for f in (record.chapters_file, record.vtt, record.srt))
 
 
 def publish(out: Path, feed: FeedConfig) -> None:

@@ -34,6 +34,7 @@ class Preset:
     loudness: float = -19.0
     true_peak: float = -1.0
     bitrate: int = 64
+    audio_formats: tuple[str, ...] = ("mp3",)  # the MP3 always; "m4b" adds an audiobook beside it
     announce_titles: bool = True
     announce_count: bool = False  # "第三篇，共八篇：" before each title
     intro: bool = False  # the edition's name and date, spoken first
@@ -130,6 +131,12 @@ def _string(value, where: str) -> str:
     return value
 
 
+def _formats(value, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(f, str) for f in value):
+        raise UserError(f"{where}: {value!r} is not a list of format names, e.g. [\"mp3\", \"m4b\"]")
+    return tuple(value)
+
+
 def _in_range(value: float, low: float, high: float, what: str, unit: str) -> None:
     if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
         raise UserError(f"{what} must be between {low:g} and {high:g} {unit}, not {value!r}")
@@ -206,7 +213,7 @@ def load(name_or_path: str) -> Preset:
 # Every key a preset file may hold, by table; anything else is a typo that would be ignored.
 _KEYS = {
     "": {"description", "engine", "voice", "pauses", "audio", "announce", "content"},
-    "audio": {"loudness", "true_peak", "bitrate"},
+    "audio": {"loudness", "true_peak", "bitrate", "formats"},
     "announce": {"titles", "count", "intro", "outro"},
     "content": {"first_paragraph_only"},
     "pauses": set(PAUSES),
@@ -235,6 +242,7 @@ def _from_dict(name: str, data: dict, where: str) -> Preset:
         loudness=_number(audio.get("loudness", -19.0), f"{where}: audio.loudness"),
         true_peak=_number(audio.get("true_peak", -1.0), f"{where}: audio.true_peak"),
         bitrate=_integer(audio.get("bitrate", 64), f"{where}: audio.bitrate"),
+        audio_formats=_formats(audio.get("formats", ["mp3"]), f"{where}: audio.formats"),
         announce_titles=_boolean(announce.get("titles", True), f"{where}: announce.titles"),
         announce_count=_boolean(announce.get("count", False), f"{where}: announce.count"),
         intro=_boolean(announce.get("intro", False), f"{where}: announce.intro"),

@@ -40,6 +40,7 @@ TYPES_BY_NAME = {
 }
 TYPES_BY_SUFFIX = {
     ".mp3": "audio/mpeg",
+    ".m4b": "audio/mp4",
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
     ".json": "application/json; charset=utf-8",

@@ -168,3 +168,23 @@ def test_a_damaged_record_is_skipped_with_a_warning_not_fatal_to_every_build(out
     write_feed(output)
     assert len(items(output)) == 1
     assert any("edition.json" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+
+def test_an_m4b_is_listed_as_an_alternate_enclosure_only_when_asked(output, edition):
+    record = publish.read_record(edition)
+    (edition / "edition.m4b").write_bytes(b"m4b" * 100)
+    record.alternates = [{"file": "edition.m4b", "type": "audio/mp4", "bytes": 300}]
+    publish.record.write_record(edition, record)
+    podcast = "{https://podcastindex.org/namespace/1.0}"
+
+    def alternates():
+        tree = etree.parse(str(output / "feed.xml"))
+        return tree.findall(f".//item/{podcast}alternateEnclosure")
+
+    publish.rebuild(output, link=BASE)
+    assert alternates() == []
+    assert items(output)[-1].enclosures[0].type == "audio/mpeg"
+    publish.rebuild(output, link=BASE, alternate_enclosures=True)
+    [alt] = alternates()
+    assert (alt.get("type"), alt.get("length")) == ("audio/mp4", "300")
+    assert alt.find(f"{podcast}source").get("uri") == f"{BASE}{edition.name}/edition.m4b"
+    assert items(output)[-1].enclosures[0].type == "audio/mpeg"  # the podcast enclosure stays the MP3

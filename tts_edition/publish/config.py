@@ -14,6 +14,7 @@ Example ``OUT/feed.toml`` (every key optional)::
     language = "zh-cn"
     explicit = false
     guid = ""                                # set it to keep podcast:guid after a move
+    alternate_enclosures = false             # also list an edition's M4B as podcast:alternateEnclosure
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class FeedConfig:
     language: str = "zh-cn"
     explicit: bool = False
     guid: str = ""  # podcast:guid; empty: derived from the feed URL
+    alternate_enclosures: bool = False  # list other audio formats (M4B) beside the MP3 enclosure
 
     @classmethod
     def load(cls, out: Path) -> FeedConfig:
@@ -64,9 +66,10 @@ class FeedConfig:
                 continue
             if key not in fields:
                 raise UserError(f"{_source}: unknown feed setting {key!r}")
-            if key == "explicit" and not isinstance(value, bool):
-                raise UserError(f"{_source}: explicit must be true or false")
-            changes[key] = value if key == "explicit" else str(value)
+            boolean = fields[key].type in (bool, "bool")
+            if boolean and not isinstance(value, bool):
+                raise UserError(f"{_source}: {key} must be true or false")
+            changes[key] = value if boolean else str(value)
         return dataclasses.replace(self, **changes)
 
     def base_url(self, out: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..files import copy, write_bytes
@@ -55,10 +56,14 @@ def write_edition(
     voice: str = "",
     part: int | None = None,
     inputs: str = "",
+    alternates: Sequence[tuple[str, str]] = (),
+    titles: bool = True,
+    intro: bool = False,
     now: dt.datetime | None = None,
 ) -> Record:
     """Write chapters.json, edition.vtt, edition.srt, cover.jpg and edition.json into ``folder``.
 
+    ``alternates`` are other audio files already in the folder, as (file name, media type).
     ``mp3`` normally already carries its ID3 tags (``assemble`` writes them before the
     rename); pass ``tags`` to rewrite them, which happens on a copy that is renamed.
     """
@@ -92,6 +97,12 @@ def write_edition(
         voice=voice,
         articles=len(edition.articles),
         sentences=len(edition.sentences()),
+        alternates=[
+            {"file": name, "type": media_type, "bytes": (folder / name).stat().st_size}
+            for name, media_type in alternates
+        ],
+        titles=titles,
+        intro=intro,
         inputs=inputs,
     )
     record.mp3_bytes = (folder / record.mp3).stat().st_size

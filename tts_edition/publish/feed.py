@@ -124,6 +124,10 @@ def _item(channel: ET.Element, r: Record, config: FeedConfig, base: str) -> None
     _sub(item, "guid", r.guid, isPermaLink="false")
     _sub(item, "pubDate", _rfc2822(r.published))
     _sub(item, "enclosure", url=folder + quote(r.mp3), length=str(r.mp3_bytes), type="audio/mpeg")
+    if config.alternate_enclosures:
+        for alt in r.alternates:
+            enclosure = _sub(item, "podcast:alternateEnclosure", type=alt["type"], length=str(alt["bytes"]))
+            _sub(enclosure, "podcast:source", uri=folder + quote(alt["file"]))
     _sub(item, "itunes:title", r.title)
     _sub(item, "itunes:duration", str(round(r.duration)))
     _sub(item, "itunes:episodeType", "full")

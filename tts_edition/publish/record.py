@@ -44,6 +44,9 @@ class Record:
     voice: str = ""
     articles: int = 0
     sentences: int = 0
+    alternates: list[dict] = field(default_factory=list)  # other audio files: {"file", "type", "bytes"}
+    titles: bool = True  # each article starts with its title, spoken
+    intro: bool = False  # the edition starts with its name, date and article count, spoken
     inputs: str = ""  # a digest of everything that made the MP3; equal digests mean nothing to redo
     schema: int = SCHEMA
 
