@@ -154,7 +154,7 @@ def build(
                     shown = ", ".join(repr(t) for t in bar.skipped[:5])
                     _say(f"{path}: note: left out {len(bar.skipped)} piece(s) the voice cannot say: {shown}")
             except BuildError as e:
-                _say(f"{path}: {e}")
+                _say(f"{path}: {_one_line(str(e))}")
                 failed.append(path)
         if failed:
             _say(f"{len(failed)} of {len(inputs)} editions not built")
