@@ -32,7 +32,7 @@ from pathlib import Path
 
 from . import engines, killpoints
 from .cache import Cache, piece_key
-from .engines.base import Engine, PermanentError, TransientError
+from .engines.base import Engine, PermanentError, TransientError, Unspeakable
 from .errors import BuildError
 from .limiter import AdaptiveLimit
 from .model import Audio, Piece, Prosody
@@ -91,6 +91,7 @@ class Progress:
     audio_seconds: float = 0.0
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # texts the voice cannot say at all: left out
+    permanent: bool = False  # a failure no rerun cures (bad parameters, a refused request)
     attempts: int = 0  # requests made, retries included
     retries: int = 0
     fallbacks: int = 0  # pieces voiced with the fallback voice
@@ -111,8 +112,8 @@ def synthesize(
     policy: Policy | None = None,
     progress: Progress | None = None,
 ) -> list[Path | None]:
-    """One WAV file per piece, in order; None for a piece the voice cannot say at all (a
-    PermanentError: a rare character, kana only), which is left out with a warning. Raises
+    """One WAV file per piece, in order; None for a piece the voice cannot say at all (an
+    ``Unspeakable`` error: a rare character, kana only), which is left out with a warning. Raises
     BuildError naming what failed for a reason a rerun may cure (a timeout, an outage);
     everything voiced before that stays in the cache for the next run.
 
@@ -135,8 +136,8 @@ def synthesize(
     if progress.failed:
         shown = "; ".join(progress.failed[:3])
         raise BuildError(
-            f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); "
-            "the others are cached, run the build again to retry"
+            f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); the others are cached"
+            + ("" if progress.permanent else ", run the build again to retry")
         )
     unsaid = {k for k, p in zip(keys, pieces) if p.text in set(progress.skipped)}
     return [None if k in unsaid else cache.path(k) for k in keys]
@@ -212,9 +213,13 @@ class _Run:
     async def _piece(self, key: str, text: str, limit: AdaptiveLimit, call: Call) -> None:
         try:
             audio = await self._voiced(text, limit, call)
-        except PermanentError as e:  # a rerun would fail the same way: say it and go on
+        except Unspeakable as e:  # no voicing will ever say it: say so and go on
             log.warning("left out %r: the voice cannot say it (%s)", text, e)
             self.progress.skipped.append(text)
+            return
+        except PermanentError as e:
+            self.progress.permanent = True
+            self._failed(text, e)
             return
         except TransientError as e:
             self._failed(text, e)
