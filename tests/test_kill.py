@@ -115,7 +115,7 @@ BEFORE = ["joined", "encoded", "staged"]
 AFTER = ["switched", "feed", "published"]
 
 
-@pytest.mark.parametrize("point", ["staged", "switched"])
+@pytest.mark.parametrize("point", ["staged", pytest.param("switched", marks=pytest.mark.slow)])
 def test_a_kill_just_before_or_after_the_switch_leaves_one_whole_edition(world, tmp_path, point):
     before, after = kill_then_rerun(world, tmp_path, point)
     assert (after["inputs"] == before["inputs"]) == (point in BEFORE)
