@@ -139,8 +139,8 @@ def synthesize(
             f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); the others are cached"
             + ("" if progress.permanent else ", run the build again to retry")
         )
-    unsaid = {k for k, p in zip(keys, pieces) if p.text in set(progress.skipped)}
-    return [None if k in unsaid else cache.path(k) for k in keys]
+    unsaid = set(progress.skipped)
+    return [None if p.text in unsaid else cache.path(k) for k, p in zip(keys, pieces)]
 
 
 def check(audio: Audio, text: str, rate: int = 0) -> None:
