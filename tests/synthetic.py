@@ -55,7 +55,7 @@ def pieces_for(ed: Edition, *, split_every: int = 2) -> list[Piece]:
     pieces: list[Piece] = []
     index = 0
     for a, article in enumerate(ed.articles):
-        pieces.append(Piece(article.title, Level.PARAGRAPH, a, None))
+        pieces.append(Piece(article.title, Level.PARAGRAPH, a, None, shown=article.title, kind="title"))
         sentences = [s for p in article.paragraphs for s in p.sentences]
         for s, _ in enumerate(sentences):
             last = s == len(sentences) - 1

@@ -48,13 +48,25 @@ def test_timeline_has_a_chapter_per_article_and_a_cue_per_sentence(tmp_path):
     title_piece = next(i for i, p in enumerate(pieces) if p.article == 1)
     assert tl.chapters[1].start == round(joined.spans[title_piece][0] / RATE, 3)
 
-    assert [c.text for c in tl.cues] == [s.text for s in ed.sentences()]
+    sentences = [c for c in tl.cues if c.kind == "sentence"]
+    assert [c.text for c in sentences] == [s.text for s in ed.sentences()]
     # sentence 1 was read in two chunks: its cue runs from the first chunk's start to the second's end
     chunks = [i for i, p in enumerate(pieces) if p.sentence == 1]
     assert len(chunks) == 2
-    assert tl.cues[1].start == round(joined.spans[chunks[0]][0] / RATE, 3)
-    assert tl.cues[1].end == round(joined.spans[chunks[1]][1] / RATE, 3)
+    assert sentences[1].start == round(joined.spans[chunks[0]][0] / RATE, 3)
+    assert sentences[1].end == round(joined.spans[chunks[1]][1] / RATE, 3)
     assert all(c.start < c.end <= n.start for c, n in zip(tl.cues, tl.cues[1:]))
+
+
+def test_every_spoken_title_has_its_cue_where_its_chapter_starts(tmp_path):
+    ed = synthetic.edition(articles=3, sentences=2)
+    pieces = synthetic.pieces_for(ed)
+    tl = make_timeline(pieces, join_pcm(pieces, synthetic.wavs_for(pieces, tmp_path), Pauses(), io.BytesIO()), ed)
+    titles = [c for c in tl.cues if c.kind == "title"]
+    assert [c.text for c in titles] == [a.title for a in ed.articles]
+    # the chapter's first cue is its title, from the moment the voice starts reading it
+    assert [c.start for c in titles][1:] == [ch.start for ch in tl.chapters][1:]
+    assert titles[0].start == Pauses().lead_in
 
 
 def test_rejects_pieces_in_another_format(tmp_path):

@@ -3,7 +3,10 @@
 import dataclasses
 import json
 
+import logging
+
 import feedparser
+import podcastparser
 import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
@@ -90,8 +93,15 @@ def test_split_articles_makes_one_episode_per_article(built, tmp_path):
     for folder, title in zip(folders, ["全县举行表彰大会", "天气"]):
         tags = ID3(folder / "edition.mp3")
         assert [c.sub_frames["TIT2"].text[0] for c in tags.getall("CHAP")] == [title]
-    feed = feedparser.parse((options.out / "feed.xml").read_bytes())
-    assert len(feed.entries) == 2
+    with open(options.out / "feed.xml", "rb") as f:
+        episodes = podcastparser.parse("https://example.org/paper/feed.xml", f)["episodes"]
+    # newest first, as apps list them: part 1 on top, numbered in reading order
+    assert [e["title"][-6:] for e in episodes] == ["（第1部分）", "（第2部分）"]
+    assert [e["number"] for e in episodes] == [1, 2]
+    assert episodes[0]["published"] > episodes[1]["published"]
+    page = (folders[0] / "index.html").read_text("utf-8")
+    assert 'href="../2020-11-25-ceshi-ribao-part2/index.html"' in page and "下一部分" in page
+    assert 'id="next-part"' not in (folders[1] / "index.html").read_text("utf-8")
 
 
 def test_the_built_edition_has_its_player_page(built):
@@ -106,3 +116,28 @@ def test_republishing_after_a_move_rewrites_links_and_pages(built):
     feed = feedparser.parse((options.out / "feed.xml").read_bytes())
     assert feed.entries[0].enclosures[0].href.startswith("https://new.example.org/paper/")
     assert (folder / "index.html").is_file()
+
+
+def test_another_preset_into_the_same_folder_says_it_replaced_the_edition(built, tmp_path, caplog):
+    paper, options, _ = built
+    options = dataclasses.replace(options, out=tmp_path / "one-feed")
+    [folder] = pipeline.build(paper, options)
+    first = json.loads((folder / "edition.json").read_text())
+    caplog.set_level(logging.WARNING)
+    pipeline.build(paper, dataclasses.replace(options, preset=presets.load("elder")))
+    said = [r.getMessage() for r in caplog.records if "replaced" in r.getMessage()]
+    assert len(said) == 1 and "standard" in said[0] and "elder" in said[0] and "-o" in said[0]
+    after = json.loads((folder / "edition.json").read_text())
+    assert (after["preset"], after["id"]) == ("elder", first["id"])
+
+
+def test_an_untitled_input_is_titled_by_its_headline_and_the_build_says_so(built, tmp_path, caplog):
+    _, options, _ = built
+    paper = tmp_path / "fumeng-xianbao.txt"
+    paper.write_text("## 全县举行表彰大会\n\n本报讯，全县举行表彰大会。\n", encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    [folder] = pipeline.build(paper, dataclasses.replace(options, out=tmp_path / "out"))
+    record = json.loads((folder / "edition.json").read_text())
+    assert record["paper"] == "全县举行表彰大会" and "fumeng" not in folder.name
+    said = [r.getMessage() for r in caplog.records if "guessed" in r.getMessage()]
+    assert len(said) == 1 and "title and date were guessed" in said[0] and "--title" in said[0]

@@ -63,6 +63,14 @@ def test_elder_announces_the_edition_each_article_by_number_and_closes(tmp_path)
     assert todo[-1].level == Level.ARTICLE
 
 
+def test_announcements_carry_their_printed_text_and_kind_for_the_transcript(tmp_path):
+    edition = make_plan(tmp_path)
+    said = [p for p in pipeline.pieces(edition, 80, presets.load("elder")) if p.sentence is None]
+    assert [p.kind for p in said] == ["intro", "title", "title", "outro"]
+    assert said[0].shown == "测试日报，2020年11月24日。"  # as printed: digits, not 二零二零
+    assert said[1].shown.startswith("第1篇，共2篇：")
+
+
 def test_brief_reads_headlines_and_first_paragraphs_only(tmp_path):
     edition = make_plan(tmp_path)
     todo = pipeline.pieces(edition, 80, presets.load("brief"))

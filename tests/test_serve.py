@@ -31,14 +31,19 @@ def out(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def server(out: Path):
-    srv = make_server(out, port=0, host="127.0.0.1")
+def serving(root: Path):
+    """A server on 127.0.0.1 for ``root`` while the test runs, stopped after it."""
+    srv = make_server(root, port=0, host="127.0.0.1")
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     yield srv
     srv.shutdown()
     srv.server_close()
+
+
+@pytest.fixture
+def server(out: Path):
+    yield from serving(out)
 
 
 def request(server, method: str, path: str, headers: dict | None = None) -> tuple[http.client.HTTPResponse, bytes]:
@@ -231,9 +236,9 @@ def test_no_sniffing_and_no_version_disclosed(server):
 def test_one_connection_serves_several_requests(server):
     conn = http.client.HTTPConnection(*server.server_address, timeout=5)
     for _ in range(3):
-        conn.request("GET", "/feed.xml")
+        conn.request("GET", "/2020-11-24-renmin-ribao/edition.vtt")
         response = conn.getresponse()
-        assert response.status == 200 and response.read() == b"<rss/>"
+        assert response.status == 200 and response.read() == b"WEBVTT\n"
     conn.close()
 
 
@@ -282,3 +287,49 @@ def test_a_client_reset_is_not_a_traceback(server, caplog):
     response, _ = request(server, "GET", "/feed.xml")
     assert response.status == 200
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL") or r.exc_info]
+
+
+@pytest.fixture
+def site(tmp_path: Path):
+    """A real output folder built without --base-url: its feed on disk holds file:// URLs."""
+    import datetime as dt
+
+    from tests import synthetic
+    from tests.publish.conftest import build_edition
+    from tts_edition import publish
+
+    root = tmp_path / "site"
+    build_edition(root, tmp_path / "wavs", synthetic.edition(2, 1, "人民日报", dt.date(2020, 11, 24)))
+    publish.rebuild(root)
+    assert "file://" in (root / "feed.xml").read_text("utf-8")
+    yield from serving(root)
+
+
+def test_the_served_feed_holds_urls_the_asking_phone_can_fetch(site):
+    import podcastparser
+
+    port = site.server_address[1]
+    response, body = request(site, "GET", "/feed.xml", {"Host": f"localhost:{port}"})
+    assert response.status == 200 and response.getheader("Content-Type").startswith("application/rss+xml")
+    assert int(response.getheader("Content-Length")) == len(body)
+    podcast = podcastparser.parse(f"http://localhost:{port}/feed.xml", __import__("io").BytesIO(body))
+    episode = podcast["episodes"][0]
+    for url in [episode["enclosures"][0]["url"], episode["transcript_url"], episode["chapters_json_url"]]:
+        assert url.startswith(f"http://localhost:{port}/2020-11-24-renmin-ribao/")
+        fetched, data = request(site, "GET", url.removeprefix(f"http://localhost:{port}"))
+        assert fetched.status == 200 and data
+    # another phone, another address: the same feed with its own URLs; a forged Host is not echoed
+    _, other = request(site, "GET", "/feed.xml", {"Host": "192.168.1.20:8000"})
+    assert b"http://192.168.1.20:8000/2020-11-24-renmin-ribao/edition.mp3" in other
+    _, forged = request(site, "GET", "/feed.xml", {"Host": "evil.example/<x>"})
+    assert b"evil" not in forged and f"http://127.0.0.1:{port}/".encode() in forged
+    head, empty = request(site, "HEAD", "/feed.xml", {"Host": f"localhost:{port}"})
+    assert head.status == 200 and empty == b""
+
+
+def test_the_served_qr_code_is_the_address_the_page_was_opened_at(site):
+    from tts_edition.publish.subscribe import qr_svg
+
+    response, body = request(site, "GET", "/feed-qr.svg", {"Host": "192.168.1.20:8000"})
+    assert response.status == 200 and response.getheader("Content-Type") == "image/svg+xml"
+    assert body == qr_svg("http://192.168.1.20:8000/feed.xml")

@@ -145,16 +145,19 @@ def make_timeline(pieces: Sequence[Piece], joined: Joined, edition: Edition) -> 
 
 
 def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
+    """A cue per spoken piece of text: every sentence, and every title, intro and close read out,
+    so the transcript shows something whenever the voice speaks."""
     sentences = edition.sentences()
     cues: list[Cue] = []
     first: int | None = None
     for piece, (start, end) in zip(pieces, joined.spans):
-        if piece.sentence is None:
-            continue
         if first is None:
             first = start
         if piece.last_of_sentence:
-            cues.append(Cue(sec(first), sec(end), sentences[piece.sentence].text))
+            if piece.sentence is not None:
+                cues.append(Cue(sec(first), sec(end), sentences[piece.sentence].text))
+            else:
+                cues.append(Cue(sec(first), sec(end), piece.shown or piece.text, kind=piece.kind))
             first = None
     return cues
 

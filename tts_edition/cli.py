@@ -354,12 +354,12 @@ def _one_line(message: str) -> str:
 
 
 def _feed_config(out: Path, base_url, title, author, owner_email, category, artwork):
-    from .publish import FeedConfig
+    from .publish import remember
 
     if base_url is not None:
-        _check_url(base_url, "--base-url")
-    config = FeedConfig.load(out).merged(
-        link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
+        _check_url(base_url, "--base-url")  # before feed.toml remembers it
+    config = remember(
+        out, link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
     )
     if config.link:
         _check_url(config.link, f"{out / 'feed.toml'}: link")

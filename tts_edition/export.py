@@ -90,7 +90,7 @@ def fat_name(text: str, suffix: str = "") -> str:
 
 def plan(records: Sequence[Record], *, per_day: bool = False) -> list[Track]:
     """Every track, in the order a player should play them: oldest edition first."""
-    ordered = sorted(records, key=lambda r: (r.date or "", r.published_at, r.folder))
+    ordered = sorted(records, key=lambda r: (r.date or "", r.issued_at, r.part or 0, r.folder))
     groups: dict[str, list[Record]] = {}
     for r in ordered:
         groups.setdefault(_folder(r, per_day), []).append(r)

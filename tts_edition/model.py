@@ -51,6 +51,7 @@ class Edition:
     articles: list[Article] = field(default_factory=list)
     source: str = ""  # the input path, for messages
     encoding: str = "utf-8"  # what the input was decoded from
+    guessed: list[str] = field(default_factory=list)  # "title", "date": not given and no masthead
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -79,6 +80,8 @@ class Piece:
     article: int  # index of its article
     sentence: int | None  # index into Edition.sentences(); None for announcements
     last_of_sentence: bool = True  # a sentence may be cut into several chunks
+    shown: str = ""  # announcements: the text as printed, for the transcript (sentences have their own)
+    kind: str = "sentence"  # "sentence", or what an announcement is: "title", "intro", "outro"
 
 
 @dataclass

@@ -28,7 +28,7 @@ from .publish.commit import new_version
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .publish.record import read_record
-from .read import read_edition
+from .read import guess_note, read_edition
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +86,13 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     """
     lexicon = lexicon or Lexicon()
 
-    def announce(text: str, article: int, level: Level) -> list[Piece]:
-        return _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+    def announce(text: str, article: int, level: Level, kind: str) -> list[Piece]:
+        chunks = _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+        return [dataclasses.replace(p, shown=text, kind=kind) for p in chunks]
 
     out: list[Piece] = []
     if preset.intro:
-        out += announce(_intro(edition), 0, Level.PARAGRAPH)
+        out += announce(_intro(edition), 0, Level.PARAGRAPH, "intro")
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
@@ -99,7 +100,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
-            out += announce(title, a, Level.PARAGRAPH)
+            out += announce(title, a, Level.PARAGRAPH, "title")
         for p, paragraph in enumerate(article.paragraphs):
             for sentence in paragraph.sentences:
                 if p == 0 or not preset.first_paragraph_only:
@@ -108,7 +109,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
             _end_at(out, a, Level.PARAGRAPH)
         _end_at(out, a, Level.ARTICLE)
     if preset.outro and edition.articles:
-        out += announce(preset.outro, count - 1, Level.ARTICLE)
+        out += announce(preset.outro, count - 1, Level.ARTICLE, "outro")
     return out
 
 
@@ -160,8 +161,7 @@ def without_unsaid(todo: list[Piece], wavs: list[Path | None]) -> tuple[list[Pie
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
     if out and out[-1].article == article and out[-1].level < level:
-        last = out[-1]
-        out[-1] = Piece(last.text, level, last.article, last.sentence, last.last_of_sentence)
+        out[-1] = dataclasses.replace(out[-1], level=level)
 
 
 def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback | None = None) -> list[Path]:
@@ -185,6 +185,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
+    now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
     folders = []
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
@@ -195,7 +196,6 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
         folders.append(folder)
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
-            write_player(folder)  # cheap, and repairs a page an older version left stale
             continue
         with new_version(folder) as stage:  # the folder switches from old to new at one instant
             mp3 = stage / "edition.mp3"
@@ -210,12 +210,17 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
                 alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
                 titles=preset.announce_titles,
                 intro=preset.intro and n == 1,
+                preset=preset.name, now=now,
             )
-            write_player(stage)
+            write_player(stage)  # whole on its own; rewritten below once the other parts exist
             killpoints.reached("staged")
         killpoints.reached("switched")
+    for folder in folders:  # after all parts exist, so each part's page can offer the next
+        write_player(folder)
     publish(options.out, options.feed)
     killpoints.reached("published")
+    if note := guess_note(edition):
+        log.warning(note)
     return folders
 
 
@@ -231,7 +236,7 @@ def voice_texts(
     wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
     out, start = [], 0
     for group in groups:
-        out.append((group, wavs[start : start + len(group)]))
+        out.append(without_unsaid(group, wavs[start : start + len(group)]))
         start += len(group)
     return out
 

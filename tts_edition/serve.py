@@ -29,6 +29,9 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .publish.feed import rebased
+from .publish.subscribe import QR_FILE, qr_svg
+
 log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
@@ -49,9 +52,12 @@ TYPES_BY_SUFFIX = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml",
 }
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+_HOST = re.compile(r"(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
+FOR_THE_ASKER = ("feed.xml", QR_FILE)  # served with the request's own address in them
 
 
 def content_type(path: Path) -> str:
@@ -162,6 +168,8 @@ class Handler(BaseHTTPRequestHandler):
                 # Relative links in index.html only work below a trailing slash.
                 return self._redirect(urlsplit(self.path).path + "/")
             target = target / "index.html"
+        if target is not None and target.parent == self.server.root and target.name in FOR_THE_ASKER:
+            return self._send_for_the_asker(target.name, body)
         if target is None or not target.is_file():
             return self._error(HTTPStatus.NOT_FOUND)
         self._send_file(target, body)
@@ -205,6 +213,31 @@ class Handler(BaseHTTPRequestHandler):
             if body:
                 f.seek(first)
                 _copy(f, self.wfile, length)
+
+    def _send_for_the_asker(self, name: str, body: bool) -> None:
+        """feed.xml (and its QR code) with URLs under the address this request came in on.
+
+        The feed on disk holds whatever base URL it was built with (a ``file://`` folder, or
+        127.0.0.1 when built for this machine), which a phone cannot fetch; the address the
+        phone used to reach us is one it can. The Host header is only used when it looks like
+        a host name or address, else the address we listen on.
+        """
+        feed = self.server.root / "feed.xml"
+        if not feed.is_file():
+            return self._error(HTTPStatus.NOT_FOUND)
+        host = self.headers.get("Host", "")
+        if not _HOST.fullmatch(host):
+            address, port = self.server.server_address[:2]
+            host = f"{lan_address() if address in ('0.0.0.0', '::') else address}:{port}"
+        base = f"http://{host}/"
+        data = rebased(feed.read_bytes(), base) if name == "feed.xml" else qr_svg(base + "feed.xml")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type(Path(name)))
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)

@@ -28,7 +28,8 @@ class Chapter:
 class Cue:
     start: float  # seconds
     end: float
-    text: str  # the sentence as printed
+    text: str  # the sentence (or the spoken title, intro, close) as printed
+    kind: str = "sentence"  # "title", "intro" or "outro" for announcements: the transcript marks them
 
 
 @dataclass

@@ -7,12 +7,14 @@ as the build lays them out.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
 
 import imageio_ffmpeg
 
+from tts_edition.publish.cover import default_cover
 from tts_edition.publish.record import Record, write_record
 from tts_edition.publish.transcript import write_vtt
 from tts_edition.timeline import Chapter, Cue
@@ -28,7 +30,10 @@ def cues() -> list[Cue]:
     for a, title in enumerate(TITLES):
         for s in range(4):
             start = a * ARTICLE + s * 2.0
-            out.append(Cue(start=start, end=start + 1.8, text=f"第{a + 1}篇第{s + 1}句：A&B <注> “引号”，温度 25℃。"))
+            text = f"第{a + 1}篇第{s + 1}句：A&B <注> “引号”，温度 25℃。"
+            if s == 2:  # one long caption per article: on a phone it takes several lines
+                text = text[:-1] + "，各地认真贯彻落实，推动发展。"
+            out.append(Cue(start=start, end=start + 1.8, text=text))
     return out
 
 
@@ -50,6 +55,7 @@ def make_edition(out: Path) -> Path:
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     make_mp3(folder / "edition.mp3")
+    (folder / "cover.jpg").write_bytes(default_cover("测试日报", dt.date(2020, 11, 24)))
     write_vtt(folder / "edition.vtt", cues())
     chapter_list = chapters()
     (folder / "chapters.json").write_text(
@@ -69,6 +75,7 @@ def make_edition(out: Path) -> Path:
         mp3="edition.mp3",
         mp3_bytes=(folder / "edition.mp3").stat().st_size,
         chapters=chapter_list,
+        cover="cover.jpg",
         articles=len(TITLES),
     ))
     return folder

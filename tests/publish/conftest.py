@@ -10,15 +10,18 @@ from tts_edition.assemble import Pauses, assemble
 BASE = "https://example.org/news/"
 
 
-def build_edition(out, wavs_dir, ed, *, now=None):
-    """What the pipeline does for one edition, with synthetic audio."""
+def build_edition(out, wavs_dir, ed, *, now=None, part=None, preset=""):
+    """What the pipeline does for one edition (or one part of it), with synthetic audio."""
     pieces = synthetic.pieces_for(ed)
     wavs = synthetic.wavs_for(pieces, wavs_dir)
-    folder = out / publish.folder_name(ed)
+    folder = out / publish.folder_name(ed, part=part)
     folder.mkdir(parents=True, exist_ok=True)
     cover = publish.default_cover(ed.title, ed.date)
-    timeline = assemble(pieces, wavs, ed, Pauses(), folder / "edition.mp3", tags=publish.edition_tags(ed, cover=cover))
-    return publish.write_edition(folder, ed, timeline, folder / "edition.mp3", cover=cover, engine="synthetic", now=now)
+    tags = publish.edition_tags(ed, cover=cover, part=part)
+    timeline = assemble(pieces, wavs, ed, Pauses(), folder / "edition.mp3", tags=tags)
+    return publish.write_edition(
+        folder, ed, timeline, folder / "edition.mp3", cover=cover, engine="synthetic", now=now, part=part, preset=preset
+    )
 
 
 @pytest.fixture(scope="session")

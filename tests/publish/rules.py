@@ -1,7 +1,7 @@
 """The podcast and audio rules of the design notes, one function each, callable on any output.
 
-Each rule reads the files back with independent tools (mutagen, ffmpeg, feedparser,
-lxml) and returns a list of problems; an empty list means the rule holds.
+Each rule reads the files back with independent tools (mutagen, eyed3, ffmpeg, feedparser,
+podcastparser, webvtt-py, lxml) and returns a list of problems; an empty list means the rule holds.
 
     uv run python -m tests.publish.rules OUT        # check every edition and the feed
 
@@ -18,8 +18,11 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import eyed3.id3
 import feedparser
 import imageio_ffmpeg
+import podcastparser
+import webvtt
 from lxml import etree
 from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3, BitrateMode
@@ -116,6 +119,17 @@ def loudness(folder: Path) -> list[str]:
 def id3_v23(folder: Path) -> list[str]:
     version = ID3(_mp3(folder)).version
     return [] if version[:2] == (2, 3) else [f"ID3 version {version}, not 2.3"]
+
+
+def id3_date_v23(folder: Path) -> list[str]:
+    """A v2.3 reader (eyed3) finds the issue's date: TYER/TDAT, not v2.4's TDRC."""
+    expected = json.loads((Path(folder) / "edition.json").read_text("utf-8")).get("date")
+    if not expected:
+        return []
+    tag = eyed3.id3.Tag()
+    tag.parse(str(_mp3(folder)))
+    found = str(tag.getBestDate() or "")
+    return [] if found == expected else [f"eyed3 reads the date {found!r}, not {expected!r}"]
 
 
 def id3_text(folder: Path) -> list[str]:
@@ -312,10 +326,24 @@ def transcript_srt(folder: Path) -> list[str]:
     return problems
 
 
+def transcript_reads_along(folder: Path, max_chars: int = 40, max_gap: float = 1.0) -> list[str]:
+    """webvtt-py sees a cue within ``max_gap`` s of every chapter's start (the spoken title has
+    one) and no caption longer than ``max_chars`` characters."""
+    cues = [(c.start_time.in_milliseconds() / 1000, c.text) for c in webvtt.read(str(Path(folder) / "edition.vtt"))]
+    chapters = json.loads((Path(folder) / "chapters.json").read_text("utf-8"))["chapters"]
+    problems = []
+    for ch in chapters:
+        first = next((start for start, _ in cues if start >= ch["startTime"] - 0.001), None)
+        if first is None or first - ch["startTime"] > max_gap:
+            problems.append(f"chapter {ch['title']!r} at {ch['startTime']} s: first cue at {first} s")
+    problems += [f"caption of {len(t)} characters: {t[:20]}…" for _, t in cues if len(t) > max_chars]
+    return problems
+
+
 EDITION_RULES = [
     mp3_mono, mp3_44k, mp3_cbr, mp3_xing_lame, loudness,
-    id3_v23, id3_text, id3_cover, id3_ctoc, id3_chap_ids, id3_chap_times, id3_chap_titles, ffmpeg_chapters,
-    chapters_json, transcript_vtt, transcript_srt,
+    id3_v23, id3_date_v23, id3_text, id3_cover, id3_ctoc, id3_chap_ids, id3_chap_times, id3_chap_titles, ffmpeg_chapters,
+    chapters_json, transcript_vtt, transcript_srt, transcript_reads_along,
 ]  # fmt: skip
 
 
@@ -335,6 +363,31 @@ def feed_parses(out: Path) -> list[str]:
         problems.append(f"feedparser reads {parsed.version!r}, not RSS 2.0")
     if len(parsed.entries) != len(_channel(out).findall("item")):
         problems.append("feedparser and lxml count different items")
+    return problems
+
+
+def feed_gpodder(out: Path) -> list[str]:
+    """gPodder's parser (podcastparser) sees every episode with its audio, chapters and transcript."""
+    base = _channel(out).findtext("link") or ""
+    with open(Path(out) / "feed.xml", "rb") as f:
+        podcast = podcastparser.parse(base + "feed.xml", f)
+    problems = []
+    if len(podcast["episodes"]) != len(_channel(out).findall("item")):
+        problems.append("podcastparser and lxml count different items")
+    for episode in podcast["episodes"]:
+        title = episode.get("title", "?")
+        audio = [e for e in episode.get("enclosures", []) if e.get("mime_type") == "audio/mpeg"]
+        mp3 = _local_file(out, base, audio[0]["url"]) if audio else None
+        if mp3 is None or not mp3.exists():
+            problems.append(f"{title}: podcastparser finds no audio file")
+            continue
+        expected = json.loads((mp3.parent / "chapters.json").read_text("utf-8"))["chapters"]
+        seen = [(c["start"], c["title"]) for c in episode.get("chapters", [])]
+        if seen != [(int(c["startTime"]), c["title"]) for c in expected]:
+            problems.append(f"{title}: podcastparser sees {len(seen)} chapters, chapters.json has {len(expected)}")
+        transcript = _local_file(out, base, episode.get("transcript_url", ""))
+        if transcript is None or not transcript.exists():
+            problems.append(f"{title}: podcastparser finds no transcript")
     return problems
 
 
@@ -418,7 +471,7 @@ def feed_order(out: Path) -> list[str]:
     return [] if dates == sorted(dates, reverse=True) else ["items are not newest first"]
 
 
-FEED_RULES = [feed_parses, feed_channel, feed_items, feed_order]
+FEED_RULES = [feed_parses, feed_gpodder, feed_channel, feed_items, feed_order]
 
 
 def check_edition(folder: Path) -> dict[str, list[str]]:

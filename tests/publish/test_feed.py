@@ -1,17 +1,20 @@
 import datetime as dt
+import io
 import subprocess
 import sys
 import textwrap
 
 import feedparser
+import podcastparser
 import pytest
 from lxml import etree
 
 from tests import synthetic
+from tests.publish import rules
 from tests.publish.conftest import BASE, build_edition
 from tts_edition import publish
 from tts_edition.errors import UserError
-from tts_edition.publish.feed import editions, podcast_guid, write_feed
+from tts_edition.publish.feed import editions, podcast_guid, rebased, write_feed
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 
@@ -56,15 +59,54 @@ def test_rebuilding_and_adding_editions_keeps_earlier_items(output, tmp_path):
     assert after[0][1].endswith("11月26日") and after[-1][1].endswith("11月1日")
 
 
-def test_moving_to_a_new_base_url_keeps_guids_and_changes_links(output):
+def test_moving_to_a_new_base_url_keeps_guids_and_announces_the_new_address(output):
     old = items(output)
     publish.rebuild(output, link="https://cdn.example.net/paper")
     new = items(output)
     assert [e.id for e in new] == [e.id for e in old]
     assert all(e.enclosures[0].href.startswith("https://cdn.example.net/paper/") for e in new)
+    podcast = gpodder(output)
+    assert podcast["new_url"] == "https://cdn.example.net/paper/feed.xml"
     channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
     guid = channel.findtext("{https://podcastindex.org/namespace/1.0}guid")
-    assert guid == podcast_guid("https://cdn.example.net/paper/feed.xml")
+    assert guid == podcast_guid(BASE + "feed.xml")  # the podcast is still the same podcast
+
+
+def gpodder(out):
+    """The feed as gPodder reads it."""
+    with open(out / "feed.xml", "rb") as f:
+        return podcastparser.parse(BASE + "feed.xml", f)
+
+
+def test_gpodder_sees_every_chapter_and_the_transcript(output):
+    podcast = gpodder(output)
+    for episode, record in zip(podcast["episodes"], editions(output)):
+        assert [(c["start"], c["title"]) for c in episode["chapters"]] == [
+            (int(c.start), c.title) for c in record.chapters
+        ]
+        assert episode["transcript_url"] == f"{BASE}{record.folder}/edition.vtt"
+        assert episode["chapters_json_url"] == f"{BASE}{record.folder}/chapters.json"
+
+
+def test_apple_and_podcast_index_tags_are_still_there_once(output):
+    item = etree.parse(str(output / "feed.xml")).getroot().find("channel/item")
+    podcast = "{https://podcastindex.org/namespace/1.0}"
+    assert len(item.findall(f"{podcast}chapters")) == 1
+    assert {t.get("type") for t in item.findall(f"{podcast}transcript")} == {"text/vtt", "application/x-subrip"}
+    assert rules.check_feed(output) == {}
+
+
+def test_parts_are_numbered_and_listed_in_reading_order(tmp_path):
+    out = tmp_path / "out"
+    ed = synthetic.edition(3, 1, "人民日报", dt.date(2020, 11, 24))
+    now = dt.datetime(2020, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+    for part in (1, 2, 3):
+        build_edition(out, tmp_path / f"w{part}", ed, now=now, part=part)
+    publish.rebuild(out, link=BASE)
+    episodes = gpodder(out)["episodes"]  # podcastparser sorts newest first, as apps list them
+    assert [e["title"] for e in episodes] == [f"人民日报 2020年11月24日（第{n}部分）" for n in (1, 2, 3)]
+    assert [e["number"] for e in episodes] == [1, 2, 3]
+    assert len({e["published"] for e in episodes}) == 3
 
 
 def test_text_is_escaped_and_read_back_exactly(output):
@@ -168,6 +210,33 @@ def test_a_damaged_record_is_skipped_with_a_warning_not_fatal_to_every_build(out
     write_feed(output)
     assert len(items(output)) == 1
     assert any("edition.json" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+
+
+def test_locked_comes_from_feed_toml(output):
+    (output / "feed.toml").write_text('locked = true\nowner_email = "me@a.example"\n', encoding="utf-8")
+    publish.rebuild(output, link=BASE)
+    locked = etree.parse(str(output / "feed.xml")).getroot().find("channel/{https://podcastindex.org/namespace/1.0}locked")
+    assert (locked.text, locked.get("owner")) == ("yes", "me@a.example")
+
+
+def test_author_and_owner_default_to_the_podcast_title_not_the_program(output):
+    publish.rebuild(output, link=BASE, title="晨读")
+    podcast = gpodder(output)
+    channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
+    assert channel.findtext(f"{ITUNES}author") == channel.findtext(f"{ITUNES}owner/{ITUNES}name") == "晨读"
+    assert "tts-edition" not in podcast.get("itunes_owner", {}).get("name", "")
+
+
+def test_a_served_feed_points_wherever_it_was_fetched_from(output):
+    xml = (output / "feed.xml").read_bytes()
+    served = rebased(xml, "http://192.168.1.20:8000/")
+    podcast = podcastparser.parse("http://192.168.1.20:8000/feed.xml", io.BytesIO(served))
+    urls = [e["enclosures"][0]["url"] for e in podcast["episodes"]]
+    assert urls and all(u.startswith("http://192.168.1.20:8000/2020-11-2") for u in urls)
+    assert all(e["transcript_url"].startswith("http://192.168.1.20:8000/") for e in podcast["episodes"])
+    assert b"example.org" not in served
+    assert rebased(b"<rss version='2.0'><channel/></rss>", "http://x/") == b"<rss version='2.0'><channel/></rss>"
+
 
 def test_an_m4b_is_listed_as_an_alternate_enclosure_only_when_asked(output, edition):
     record = publish.read_record(edition)

@@ -56,4 +56,5 @@ def test_a_part_has_its_own_chapters_from_zero(tmp_path):
     timeline = make_timeline(part_pieces, join_pcm(part_pieces, part_wavs, Pauses(), io.BytesIO()), ed)
     assert [c.title for c in timeline.chapters] == [ed.articles[2].title, ed.articles[3].title]
     assert timeline.chapters[0].start == 0
-    assert [c.text for c in timeline.cues] == [s.text for s in ed.sentences()[2:]]
+    assert [c.text for c in timeline.cues if c.kind == "sentence"] == [s.text for s in ed.sentences()[2:]]
+    assert [c.text for c in timeline.cues if c.kind == "title"] == [a.title for a in ed.articles[2:4]]

@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from tts_edition.publish.player import (
+    FAVICON,
     Player,
     about,
     clock,
@@ -81,7 +82,8 @@ def test_script_json_has_no_markup_characters():
 def test_nothing_is_fetched_from_elsewhere():
     doc = parse(player_html(sample()))
     refs = doc.xpath("//@src | //@href")
-    assert refs == ["../", "edition.mp3"]
+    assert refs == [FAVICON, "../index.html", "edition.mp3"]
+    assert FAVICON.startswith("data:image/svg+xml,")  # inline: no /favicon.ico request
     assert not doc.xpath("//link[@rel='stylesheet'] | //script[@src] | //iframe | //img")
     assert "@import" not in player_html(sample()) and "url(" not in player_html(sample())
 
@@ -167,12 +169,12 @@ def test_index_lists_editions_in_the_order_given_with_large_links():
     doc = parse(html)
     assert doc.get("lang") == "zh-CN"
     links = doc.xpath('//a[@class="edition"]')
-    assert [a.get("href") for a in links] == ["2020-11-24-b/", "2020-11-23-a/"]
+    assert [a.get("href") for a in links] == ["2020-11-24-b/index.html", "2020-11-23-a/index.html"]
     assert links[0].find('span[@class="name"]').text_content() == "最新" + NASTY
     assert links[0].findtext('span[@class="facts"]') == "星期二 · 8篇 · 约25分钟"
     assert links[1].findtext('span[@class="facts"]') == "8篇 · 约1小时10分钟"
     assert doc.xpath("//link[@rel='alternate']/@href") == ["feed.xml"]
-    assert not doc.xpath("//script")
+    assert not doc.xpath("//script[@src]")
 
 
 def test_index_without_editions_says_so():

@@ -273,3 +273,28 @@ def test_ffmpeg_rule_catches_chap_frames_out_of_time_order(edition):
     # a plain mutagen save orders frames by size, not by time
     edit_tags(edition, lambda t: t.getall("CHAP")[0].sub_frames["TIT2"].text.__setitem__(0, "长" * 40))
     assert "out of time order" in broken(rules.ffmpeg_chapters, edition)
+
+
+def test_date_rule_catches_a_v24_date_frame_in_a_v23_tag(edition):
+    from mutagen.id3 import TDRC
+
+    edit_tags(edition, lambda t: (t.delall("TDRC"), t.add(TDRC(encoding=1, text="2020-11-24"))))
+    assert "eyed3 reads the date" in broken(rules.id3_date_v23, edition)
+
+
+def test_reading_along_rule_catches_a_silent_headline_and_a_long_caption(edition):
+    from tts_edition.publish.transcript import write_vtt
+    from tts_edition.timeline import Cue
+
+    write_vtt(edition / "edition.vtt", [Cue(3.0, 9.0, "长" * 60)])
+    problems = broken(rules.transcript_reads_along, edition)
+    assert "first cue at 3.0 s" in problems and "caption of 60 characters" in problems
+
+
+def test_gpodder_rule_catches_chapters_it_cannot_see(output):
+    feed = output / "feed.xml"
+    root = etree.parse(str(feed))
+    for chapters in root.iter("{http://podlove.org/simple-chapters}chapters"):
+        chapters.getparent().remove(chapters)
+    root.write(str(feed), encoding="utf-8", xml_declaration=True)
+    assert "podcastparser sees 0 chapters" in broken(rules.feed_gpodder, output)

@@ -18,7 +18,9 @@ def test_national_one_article_per_heading():
     edition = national()
     assert [a.title for a in edition.articles] == headings
     assert edition.articles[0].title == "在全国劳动模范和先进工作者表彰大会上的讲话"
-    assert edition.title == "renmin-ribao"  # no title heading: the file's name
+    # no title heading: the lead headline, not the file's name, and the guess is on record
+    assert edition.title == "在全国劳动模范和先进工作者表彰大会上的讲话"
+    assert edition.guessed == ["title", "date"]  # the date came from the body text, not a masthead
     assert edition.date.isoformat() == "2020-11-24"
 
 
@@ -80,7 +82,7 @@ def test_a_newline_in_a_given_title_or_file_name_becomes_a_space(tmp_path):
     from tts_edition.read import read_edition
 
     path = tmp_path / "日报\n晚刊.txt"
-    path.write_text("## 标题\n\n正文。\n", encoding="utf-8")
+    path.write_text("今天的正文在这里，没有标题。\n\n第二段也是正文。\n", encoding="utf-8")
     assert read_edition(path).title == "日报 晚刊"
     assert read_edition(path, title="人民\n日报\r\n").title == "人民 日报"
     assert len(read_edition(path, title="长" * 500).title) == 100

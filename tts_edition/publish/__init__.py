@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import killpoints
-
-from .config import FeedConfig
+from .config import FeedConfig, remember
 from .cover import default_cover, load_cover
 from .edition import edition_tags, episode_title, write_edition
 from .feed import editions, write_feed
 from .naming import folder_name
 from .page import write_page
 from .record import Record, read_record
+from .subscribe import write_qr
 from .tags import Tags
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "load_cover",
     "read_record",
     "rebuild",
+    "remember",
     "write_edition",
     "write_all",
     "write_feed",
@@ -38,12 +39,15 @@ def write_all(out: Path, config: FeedConfig) -> list[Record]:
     records = editions(out)
     write_feed(out, config, records)
     killpoints.reached("feed")
-    write_page(out, config.title, records)
+    feed_url = config.base_url(out) + "feed.xml"
+    if config.published:
+        write_qr(out, feed_url)
+    write_page(out, config.title, records, feed_url=feed_url)
     return records
 
 
 def rebuild(out: Path, **overrides) -> list[Record]:
     """Rewrite feed.xml and index.html with feed settings from the command line (``None`` = not
-    given) applied over ``OUT/feed.toml``."""
+    given) remembered in ``OUT/feed.toml``."""
     out = Path(out)
-    return write_all(out, FeedConfig.load(out).merged(**overrides))
+    return write_all(out, remember(out, **overrides))

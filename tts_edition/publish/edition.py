@@ -11,9 +11,9 @@ from ..files import copy, write_bytes
 from ..model import Edition, chinese_date
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from .record import Record, new_id, publication_time, read_record, write_record
+from .record import Record, new_id, next_episode, publication_time, read_record, write_record
 from .tags import Tags, write_tags
-from .transcript import timestamp, write_srt, write_vtt
+from .transcript import captions, timestamp, write_srt, write_vtt
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ def write_edition(
     alternates: Sequence[tuple[str, str]] = (),
     titles: bool = True,
     intro: bool = False,
+    preset: str = "",
     now: dt.datetime | None = None,
 ) -> Record:
     """Write chapters.json, edition.vtt, edition.srt, cover.jpg and edition.json into ``folder``.
@@ -73,18 +74,26 @@ def write_edition(
     if tags is not None:
         write_tags(mp3, tags, timeline.chapters)
     write_chapters(folder / "chapters.json", timeline.chapters)
-    write_vtt(folder / "edition.vtt", timeline.cues)
-    write_srt(folder / "edition.srt", timeline.cues)
+    cues = captions(timeline.cues)
+    write_vtt(folder / "edition.vtt", cues)
+    write_srt(folder / "edition.srt", cues)
     if cover:
         write_bytes(folder / COVER, cover)
     previous = read_record(folder)
+    if previous and previous.preset and preset and previous.preset != preset:
+        # One folder per issue: a producer who wants both readings publishes each preset's feed
+        # from its own output folder. Say so rather than swap the audio under the same episode.
+        log.warning(
+            "%s: the %s edition was replaced by this %s one; to publish both, build each preset "
+            "into its own output folder (-o)", folder.name, previous.preset, preset,
+        )
     record = Record(
         id=previous.id if previous else new_id(),
         folder=folder.name,
         title=episode_title(edition, part),
         paper=edition.title,
         date=edition.date.isoformat() if edition.date else None,
-        published=previous.published if previous else publication_time(edition.date, now).isoformat(),
+        published=previous.published if previous else publication_time(edition.date, now, part).isoformat(),
         built=now.isoformat(timespec="seconds"),
         duration=timeline.duration,
         mp3=mp3.name if mp3.parent.resolve() == folder.resolve() else _copy_in(mp3, folder),
@@ -93,6 +102,8 @@ def write_edition(
         cover=COVER if (cover or (folder / COVER).exists()) else None,
         description=describe(edition, timeline.chapters),
         part=part,
+        episode=previous.episode if previous and previous.episode else next_episode(folder.parent),
+        preset=preset,
         engine=engine,
         voice=voice,
         articles=len(edition.articles),

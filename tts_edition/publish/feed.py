@@ -3,6 +3,12 @@
 Every item comes from an edition folder's ``edition.json``, so the feed can be
 rewritten at any time (for a new base URL, say) and never loses an edition that
 is still on disk. Items keep the guid and publication time of their first build.
+
+Besides the Podcasting 2.0 tags, each item carries its chapters inline as Podlove
+Simple Chapters (``psc:chapters``) and repeats ``podcast:chapters`` and
+``podcast:transcript`` under the podcast namespace's first URL (prefix ``pi``):
+gPodder and other podcastparser-based apps read only those, while Apple and the
+Podcast Index ignore both (unknown namespaces) and read the ``podcast:`` tags.
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ import datetime as dt
 import email.utils
 import logging
 import re
-import uuid
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
@@ -19,23 +24,25 @@ from urllib.parse import quote
 from ..errors import BuildError
 from ..files import atomic_path, write_bytes
 from .chapters import MIME as CHAPTERS_MIME
-from .config import FeedConfig
+from .config import FEED, FeedConfig, podcast_guid
 from .cover import default_cover, load_cover
 from .record import Record, read_record
-from .transcript import SRT_MIME, VTT_MIME
+from .transcript import SRT_MIME, VTT_MIME, timestamp
 
-__all__ = ["FeedConfig", "write_feed", "editions", "podcast_guid"]
+__all__ = ["FeedConfig", "write_feed", "editions", "podcast_guid", "rebased"]
 
 log = logging.getLogger(__name__)
 
-FILE = "feed.xml"
+FILE = FEED
 ARTWORK = "artwork.jpg"
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
     "podcast": "https://podcastindex.org/namespace/1.0",
     "atom": "http://www.w3.org/2005/Atom",
+    "psc": "http://podlove.org/simple-chapters",
+    # The podcast namespace's first URL, which podcastparser (gPodder) still knows it by.
+    "pi": "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
 }
-PODCAST_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")  # from the podcast:guid spec
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 for _prefix, _uri in NS.items():
@@ -60,12 +67,6 @@ def editions(out: Path) -> list[Record]:
         record.mp3_bytes = mp3.stat().st_size  # the enclosure length must be the file as served
         records.append(record)
     return sorted(records, key=lambda r: (r.published_at, r.folder), reverse=True)
-
-
-def podcast_guid(feed_url: str) -> str:
-    """UUIDv5 of the feed URL without scheme and trailing slashes, as the spec asks."""
-    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url).rstrip("/")
-    return str(uuid.uuid5(PODCAST_NAMESPACE, bare))
 
 
 def write_feed(out: Path, config: FeedConfig | None = None, records: list[Record] | None = None) -> Path:
@@ -102,9 +103,9 @@ def _channel(channel: ET.Element, config: FeedConfig, base: str, image: str, rec
     _sub(img, "url", image)
     _sub(img, "title", config.title)
     _sub(img, "link", base)
-    _sub(channel, "itunes:author", config.author)
+    _sub(channel, "itunes:author", config.author_name)
     owner = _sub(channel, "itunes:owner")
-    _sub(owner, "itunes:name", config.owner_name)
+    _sub(owner, "itunes:name", config.owner)
     if config.owner_email:
         _sub(owner, "itunes:email", config.owner_email)
     _sub(channel, "itunes:image", href=image)
@@ -113,7 +114,12 @@ def _channel(channel: ET.Element, config: FeedConfig, base: str, image: str, rec
         _sub(category, "itunes:category", text=config.subcategory)
     _sub(channel, "itunes:explicit", "true" if config.explicit else "false")
     _sub(channel, "itunes:type", "episodic")
+    if config.new_feed_url:
+        _sub(channel, "itunes:new-feed-url", config.new_feed_url)
     _sub(channel, "podcast:guid", config.guid or podcast_guid(feed_url))
+    if config.locked is not None:
+        locked = {"owner": config.owner_email} if config.owner_email else {}
+        _sub(channel, "podcast:locked", "yes" if config.locked else "no", **locked)
 
 
 def _item(channel: ET.Element, r: Record, config: FeedConfig, base: str) -> None:
@@ -130,13 +136,19 @@ def _item(channel: ET.Element, r: Record, config: FeedConfig, base: str) -> None
             _sub(enclosure, "podcast:source", uri=folder + quote(alt["file"]))
     _sub(item, "itunes:title", r.title)
     _sub(item, "itunes:duration", str(round(r.duration)))
+    if r.episode:
+        _sub(item, "itunes:episode", str(r.episode))
     _sub(item, "itunes:episodeType", "full")
     _sub(item, "itunes:explicit", "true" if config.explicit else "false")
     if r.cover:
         _sub(item, "itunes:image", href=folder + quote(r.cover))
-    _sub(item, "podcast:chapters", url=folder + quote(r.chapters_file), type=CHAPTERS_MIME)
-    _sub(item, "podcast:transcript", url=folder + quote(r.vtt), type=VTT_MIME, language=config.language)
+    for ns in ("podcast", "pi"):
+        _sub(item, f"{ns}:chapters", url=folder + quote(r.chapters_file), type=CHAPTERS_MIME)
+        _sub(item, f"{ns}:transcript", url=folder + quote(r.vtt), type=VTT_MIME, language=config.language)
     _sub(item, "podcast:transcript", url=folder + quote(r.srt), type=SRT_MIME, language=config.language)
+    psc = _sub(item, "psc:chapters", version="1.2")
+    for chapter in r.chapters:
+        _sub(psc, "psc:chapter", start=timestamp(chapter.start), title=chapter.title)
 
 
 def _artwork(out: Path, config: FeedConfig, base: str) -> str:
@@ -170,3 +182,25 @@ def _clean(text: str) -> str:
 
 def _rfc2822(iso: str) -> str:
     return email.utils.format_datetime(dt.datetime.fromisoformat(iso))
+
+
+def rebased(xml: bytes, base: str) -> bytes:
+    """The feed ``xml`` with every link to the folder it was written for pointing under ``base``.
+
+    ``serve`` answers with this, so a phone gets URLs it can fetch (the address it used)
+    whatever base URL the feed was built with: a ``file://`` folder or ``127.0.0.1``.
+    The podcast's identity (``podcast:guid``, ``itunes:new-feed-url``) is left as written.
+    """
+    root = ET.fromstring(xml)
+    self_link = root.find(f"channel/{_qname('atom:link')}[@rel='self']")
+    if self_link is None or not self_link.get("href", "").endswith(FILE):
+        return xml
+    old = self_link.get("href", "")[: -len(FILE)]
+    keep = {_qname("itunes:new-feed-url"), _qname("podcast:guid")}
+    for el in root.iter():
+        for key, value in el.attrib.items():
+            if value.startswith(old):
+                el.set(key, base + value[len(old) :])
+        if el.tag not in keep and el.text and el.text.startswith(old):
+            el.text = base + el.text[len(old) :]
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)

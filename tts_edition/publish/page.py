@@ -12,6 +12,6 @@ from .record import Record
 FILE = "index.html"
 
 
-def write_page(out: Path, title: str = "有声报纸", records: list[Record] | None = None) -> Path:
+def write_page(out: Path, title: str = "有声报纸", records: list[Record] | None = None, feed_url: str = "") -> Path:
     records = editions(out) if records is None else records
-    return write_text(Path(out) / FILE, render_index(records, title))
+    return write_text(Path(out) / FILE, render_index(records, title, feed_url=feed_url))

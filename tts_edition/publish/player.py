@@ -24,9 +24,16 @@ from ..timeline import Chapter, Cue
 from .record import Record, read_record
 
 FILE = "index.html"
+# A play sign on the accent colour, inline: no favicon.ico request (a 404 on every load otherwise).
+FAVICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'%3E"
+    "%3Crect width='64' height='64' rx='14' fill='%230b3a8c'/%3E"
+    "%3Cpath d='M24 16 50 32 24 48z' fill='%23fff'/%3E%3C/svg%3E"
+)
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})")
 _TAG = re.compile(r"<[^>]*>")
+_KIND = re.compile(r"^<c\.(\w+)>")
 
 
 @dataclass
@@ -40,6 +47,8 @@ class Player:
     mp3: str = "edition.mp3"
     chapters: list[Chapter] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
+    cover: str | None = None  # file name beside the page: the lock screen's picture
+    next_part: tuple[str, str] | None = None  # (folder, title) of the part that follows
 
 
 def player_html(player: Player) -> str:
@@ -51,7 +60,9 @@ def player_html(player: Player) -> str:
         "paper": player.paper,
         "duration": player.duration,
         "chapters": [{"start": c.start, "title": c.title} for c in player.chapters],
-        "cues": [{"start": c.start, "end": c.end, "text": c.text} for c in player.cues],
+        "cues": [{"start": c.start, "end": c.end, "text": c.text, "kind": c.kind} for c in player.cues],
+        "cover": player.cover,
+        "next": f"../{quote(player.next_part[0])}/{FILE}" if player.next_part else None,
     }
     return _fill(
         "player.html",
@@ -61,6 +72,8 @@ def player_html(player: Player) -> str:
         count=str(len(player.chapters)),
         chapters=chapters,
         mp3=escape(quote(player.mp3)),
+        next_part=_next_part_link(player.next_part),
+        favicon=FAVICON,
         data=script_json(data),
         css=_asset("large.css") + _asset("player.css"),
         js=_asset("player.js"),
@@ -76,6 +89,24 @@ def _chapter_button(i: int, chapter: Chapter) -> str:
         f'<span class="t">{escape(chapter.title)}</span>'
         f'<span class="at">{clock(chapter.start)}</span></button></li>'
     )
+
+
+def _next_part_link(next_part: tuple[str, str] | None) -> str:
+    if not next_part:
+        return ""
+    folder, title = next_part
+    href = escape(f"../{quote(folder)}/{FILE}")
+    return f'<p class="next-part"><a class="button" id="next-part" href="{href}">下一部分：{escape(title)} ›</a></p>'
+
+
+def next_part(folder: Path, part: int | None) -> tuple[str, str] | None:
+    """The folder and title of the part after ``part`` of the edition in ``folder``, if it was built."""
+    suffix = f"-part{part}"
+    if not part or not folder.name.endswith(suffix):
+        return None
+    following = folder.with_name(folder.name[: -len(suffix)] + f"-part{part + 1}")
+    record = read_record(following) if following.is_dir() else None
+    return (following.name, record.title) if record else None
 
 
 def load_player(folder: Path) -> Player:
@@ -95,6 +126,8 @@ def load_player(folder: Path) -> Player:
         mp3=record.mp3 if record else "edition.mp3",
         chapters=chapters,
         cues=cues,
+        cover=record.cover if record else None,
+        next_part=next_part(folder, record.part) if record else None,
     )
 
 
@@ -127,7 +160,8 @@ def read_vtt(text: str) -> list[Cue]:
             a, b = _TIME.search(start), _TIME.search(rest)
             if a and b:
                 body = " ".join(unescape(_TAG.sub("", t)).strip() for t in lines[n + 1 :])
-                cues.append(Cue(start=_seconds(a), end=_seconds(b), text=body.strip()))
+                kind = _KIND.match(lines[n + 1]) if n + 1 < len(lines) else None
+                cues.append(Cue(_seconds(a), _seconds(b), body.strip(), kind.group(1) if kind else "sentence"))
             break
     return cues
 
@@ -137,17 +171,27 @@ def _seconds(m: re.Match) -> float:
     return h * 3600 + mi * 60 + s + ms / 1000
 
 
-def render_index(records: Sequence[Record], title: str = "有声报纸", feed: str = "feed.xml") -> str:
-    """The large-print list of editions (give them newest first); each opens its player page."""
+def render_index(records: Sequence[Record], title: str = "有声报纸", feed: str = "feed.xml", feed_url: str = "") -> str:
+    """The large-print list of editions (give them newest first); each opens its player page.
+
+    ``feed_url`` is the feed's address as published: shown to copy, with its QR code, when it
+    is a web address; the page's script puts in the address it was opened at when served.
+    """
     rows = [_edition_link(r, latest=(i == 0)) for i, r in enumerate(records)]
     if not rows:
         rows = ['    <li class="empty">还没有可以收听的报纸。</li>']
+    on_web = feed_url.startswith(("http://", "https://"))
     return _fill(
         "index.html",
         title=escape(title),
         feed=escape(feed),
+        feed_url=escape(feed_url if on_web else ""),
+        web_hidden="" if on_web else " hidden",
+        local_hidden=" hidden" if on_web else "",
         editions="\n".join(rows),
+        favicon=FAVICON,
         css=_asset("large.css") + _asset("index.css"),
+        js=_asset("index.js"),
     )
 
 
@@ -155,7 +199,7 @@ def _edition_link(record: Record, latest: bool) -> str:
     facts = " · ".join(x for x in [weekday(record.date), f"{len(record.chapters)}篇", about(record.duration)] if x)
     badge = '<span class="latest">最新</span>' if latest else ""
     return (
-        f'    <li><a class="edition" href="{escape(quote(record.folder))}/">'
+        f'    <li><a class="edition" href="{escape(quote(record.folder))}/{FILE}">'
         f'<span class="name">{badge}{escape(record.title)}</span>'
         f'<span class="facts">{escape(facts)}</span></a></li>'
     )

@@ -40,6 +40,8 @@ class Record:
     cover: str | None = None  # file name inside the folder
     description: str = ""
     part: int | None = None
+    episode: int | None = None  # itunes:episode: numbered at the first build, in reading order
+    preset: str = ""  # the preset it was read with: a rebuild with another one replaces it
     engine: str = ""
     voice: str = ""
     articles: int = 0
@@ -57,6 +59,11 @@ class Record:
     @property
     def published_at(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.published)
+
+    @property
+    def issued_at(self) -> dt.datetime:
+        """When the whole edition came out: parts after the first are dated earlier to list in order."""
+        return self.published_at + dt.timedelta(minutes=(self.part or 1) - 1)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -100,12 +107,28 @@ def write_record(folder: Path, record: Record) -> Path:
     return write_text(Path(folder) / FILE, text)
 
 
+def next_episode(out: Path) -> int:
+    """The number a new edition in ``out`` gets: one past every number already given."""
+    numbers = [0]
+    for folder in Path(out).iterdir():
+        try:
+            record = read_record(folder) if folder.is_dir() else None
+        except BuildError:
+            record = None
+        if record is not None:
+            numbers.append(record.episode or 0)
+    return max(numbers) + 1
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def publication_time(date: dt.date | None, now: dt.datetime) -> dt.datetime:
-    """An issue is published on its own date (06:00 Beijing time), else when first built."""
-    if date is None:
-        return now
-    return dt.datetime.combine(date, dt.time(6, 0), tzinfo=CHINA)
+def publication_time(date: dt.date | None, now: dt.datetime, part: int | None = None) -> dt.datetime:
+    """An issue is published on its own date (06:00 Beijing time), else when first built.
+
+    Part 2 is dated a minute before part 1, part 3 before part 2: feeds and lists go newest
+    first, so the parts then come in reading order, part 1 on top.
+    """
+    when = now if date is None else dt.datetime.combine(date, dt.time(6, 0), tzinfo=CHINA)
+    return when - dt.timedelta(minutes=(part or 1) - 1)

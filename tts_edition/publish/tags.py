@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TDRC, TIT2, TPE1, CTOCFlags, PictureType
+from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TDAT, TIT2, TPE1, TYER, CTOCFlags, PictureType
 
 from ..files import atomic_path
 from ..timeline import Chapter
@@ -25,7 +25,7 @@ class Tags:
     title: str  # TIT2: the episode
     album: str  # TALB: the paper
     artist: str  # TPE1: who publishes it
-    date: str = ""  # YYYY-MM-DD, written as the recording year in v2.3
+    date: str = ""  # YYYY-MM-DD, written as v2.3's TYER (year) and TDAT (DDMM)
     cover: bytes | None = None  # JPEG or PNG, embedded as the front cover (APIC type 3)
 
 
@@ -99,7 +99,10 @@ def _id3(tags: Tags, chapters: Sequence[Chapter]) -> ID3:
     id3.add(TALB(encoding=1, text=tags.album))
     id3.add(TPE1(encoding=1, text=tags.artist))
     if tags.date:
-        id3.add(TDRC(encoding=1, text=tags.date))
+        # TDRC is a v2.4 frame: v2.3 readers (eyed3, older players) look for TYER and TDAT only.
+        year, month, day = tags.date.split("-")
+        id3.add(TYER(encoding=1, text=year))
+        id3.add(TDAT(encoding=1, text=day + month))
     if tags.cover:
         id3.add(APIC(encoding=1, mime=_mime(tags.cover), type=PictureType.COVER_FRONT, desc="", data=tags.cover))
     ids = chapter_ids(len(chapters))

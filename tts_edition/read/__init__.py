@@ -18,7 +18,7 @@ from tts_edition.read.dates import find_date, split_title
 from tts_edition.read.decode import MAX_BYTES, read_text
 from tts_edition.read.detect import FORMATS, detect_format
 
-__all__ = ["read_edition", "read_file", "MAX_BYTES", "FORMATS"]
+__all__ = ["read_edition", "read_file", "guess_note", "MAX_BYTES", "FORMATS"]
 
 
 def read_edition(
@@ -42,17 +42,20 @@ def read_edition(
         return read_folder(path, title=title, date=date, format=format)
     heading, articles, encoding, text = read_file(path, format=format)
     heading, heading_date = split_title(heading) if heading else (None, None)
-    edition_title = one_line(title or heading or path.stem)
+    edition_title = one_line(title or heading or best_title(articles) or path.stem)
     if not edition_title:
         raise UserError(f"{path}: the edition's title is empty; give one with --title")
+    edition_date = date or heading_date or find_date(text)
     for article in articles:
         article.title = " ".join((article.title or "").split()) or edition_title
+    guessed = [what for what, known in (("title", title or heading), ("date", date or heading_date)) if not known]
     return Edition(
         title=edition_title,
-        date=date or heading_date or find_date(text),
+        date=edition_date,
         articles=articles,
         source=str(path),
         encoding=encoding,
+        guessed=guessed,
     )
 
 
@@ -64,6 +67,30 @@ def one_line(title: str) -> str:
     cut at ``MAX_TITLE`` characters."""
     title = " ".join(title.split())
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
+
+
+def guess_note(edition: Edition) -> str | None:
+    """What the build says when the title was guessed (no masthead, no --title), and the date with it."""
+    if "title" not in edition.guessed:
+        return None
+    if "date" not in edition.guessed:
+        return f"{edition.source}: no masthead, so the title was guessed: 「{edition.title}」; give --title to set it"
+    dated = f"{edition.date.isoformat()} from the first date in the text" if edition.date else (
+        "none (the episode is dated the day it is built)"
+    )
+    return (
+        f"{edition.source}: no masthead, so the title and date were guessed: title 「{edition.title}」, "
+        f"date {dated}; give --title and --date to set them"
+    )
+
+
+def best_title(articles: list[Article], longest: int = 24) -> str | None:
+    """The lead headline's first line, which is what a reader would call the text, if it has one."""
+    for article in articles:
+        if article.title and re.search(r"\w", article.title):
+            first = article.title.split()[0] if len(article.title.split()[0]) >= 4 else article.title
+            return first[:longest]
+    return None
 
 
 def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Article], str, str]:

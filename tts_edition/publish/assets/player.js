@@ -17,7 +17,8 @@
   var pendingSeek = null;
   var lastSaved = -1;
   var shownChapter = -2;
-  var shownCue = -2;
+  var shownCue = -2;   // -2: the page's first words are still shown, until playing starts
+  var END_SLACK = 1.5; // a position this close to the end counts as heard to the end
 
   audio.controls = false;
   audio.classList.add("enhanced");
@@ -78,19 +79,24 @@
       shownCue = qi;
       cueView.textContent = qi >= 0 ? cues[qi].text : "";
       cueView.setAttribute("data-cue", String(qi));
+      cueView.setAttribute("data-kind", qi >= 0 ? cues[qi].kind || "sentence" : "");
     }
-    var total = isFinite(audio.duration) && audio.duration > 0 ? audio.duration : data.duration;
+    var length = total();
     document.getElementById("time").textContent = clock(t);
-    document.getElementById("duration").textContent = clock(total);
-    document.getElementById("bar").style.width = (total ? Math.min(100, 100 * t / total) : 0) + "%";
+    document.getElementById("duration").textContent = clock(length);
+    document.getElementById("bar").style.width = (length ? Math.min(100, 100 * t / length) : 0) + "%";
   }
 
+  function total() { return isFinite(audio.duration) && audio.duration > 0 ? audio.duration : data.duration; }
+  function finished(t) { return t >= total() - END_SLACK; }
+
   // Often enough to lose at most a second if the phone kills the page; always when paused or left.
+  // An edition heard to the end is forgotten, so it opens at the beginning next time.
   function save(always) {
     var t = audio.currentTime;
     if (pendingSeek !== null || (always !== true && Math.abs(t - lastSaved) < 1)) return;
     lastSaved = t;
-    store(positionKey, t.toFixed(2));
+    store(positionKey, audio.ended || finished(t) ? null : t.toFixed(2));
   }
 
   function seek(t) {
@@ -100,6 +106,7 @@
   }
 
   function play() {
+    if (audio.ended || now() >= total() - 0.25) seek(0); // at the very end: again from the top
     var p = audio.play();
     if (p && p.catch) p.catch(function () { /* refused until the listener presses play */ });
   }
@@ -144,16 +151,24 @@
     b.addEventListener("click", function () { setRate(parseFloat(b.getAttribute("data-rate"))); });
   });
 
-  // Space plays and pauses wherever the focus is; Enter still presses the focused button.
+  // On a focused button or link, Space presses it and the arrows move the focus (a TV remote's
+  // spatial navigation); only with nothing focused do they play/pause and change articles.
+  // The media keys always do.
+  function onControl(e) {
+    var t = e.target;
+    return !!t && t !== document.body && t !== document.documentElement && /^(BUTTON|A|INPUT|SELECT|TEXTAREA)$/.test(t.tagName);
+  }
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
-    if (k === " " || k === "Spacebar" || k === "MediaPlayPause") { e.preventDefault(); if (!e.repeat) toggle(); }
-    else if (k === "ArrowLeft" || k === "MediaTrackPrevious") { e.preventDefault(); previous(); }
-    else if (k === "ArrowRight" || k === "MediaTrackNext") { e.preventDefault(); next(); }
+    if (k === "MediaPlayPause") { e.preventDefault(); toggle(); return; }
+    if (k === "MediaTrackPrevious") { e.preventDefault(); previous(); return; }
+    if (k === "MediaTrackNext") { e.preventDefault(); next(); return; }
+    if (onControl(e)) return;
+    if (k === " " || k === "Spacebar") { e.preventDefault(); if (!e.repeat) toggle(); }
+    else if (k === "ArrowLeft") { e.preventDefault(); previous(); }
+    else if (k === "ArrowRight") { e.preventDefault(); next(); }
   });
-  // Without this a focused button would also be "clicked" when the space bar comes up.
-  document.addEventListener("keyup", function (e) { if (e.key === " " || e.key === "Spacebar") e.preventDefault(); });
 
   audio.addEventListener("loadedmetadata", function () {
     if (pendingSeek !== null) {
@@ -166,9 +181,19 @@
   });
   audio.addEventListener("timeupdate", function () { render(); save(); });
   audio.addEventListener("seeked", function () { render(); save(true); });
-  audio.addEventListener("play", showPlaying);
+  audio.addEventListener("play", function () {
+    showPlaying();
+    if (shownCue === -2) { shownCue = -3; render(); } // the "press play" line goes as soon as it plays
+  });
   audio.addEventListener("pause", function () { showPlaying(); save(true); });
-  audio.addEventListener("ended", function () { store(positionKey, null); lastSaved = -1; });
+  audio.addEventListener("ended", function () {
+    store(positionKey, null);
+    lastSaved = -1;
+    cueView.textContent = data.next ? "这一部分听完了。请按“下一部分”接着听。" : "听完了。再按播放，从头开始。";
+    cueView.setAttribute("data-cue", "-1");
+    var link = document.getElementById("next-part");
+    if (link) link.focus();
+  });
   window.addEventListener("pagehide", function () { save(true); });
   audio.addEventListener("error", function () {
     cueView.textContent = "声音文件打不开。请检查网络，再刷新这一页。";
@@ -177,7 +202,8 @@
 
   if ("mediaSession" in navigator) {
     try {
-      navigator.mediaSession.metadata = new MediaMetadata({ title: data.title, artist: data.paper || "" });
+      var artwork = data.cover ? [{ src: new URL(data.cover, location.href).href, sizes: "1400x1400", type: "image/jpeg" }] : [];
+      navigator.mediaSession.metadata = new MediaMetadata({ title: data.title, artist: data.paper || "", artwork: artwork });
       navigator.mediaSession.setActionHandler("play", play);
       navigator.mediaSession.setActionHandler("pause", function () { audio.pause(); });
       navigator.mediaSession.setActionHandler("previoustrack", previous);
@@ -187,7 +213,31 @@
 
   var savedRate = parseFloat(load(rateKey));
   setRate([0.8, 1, 1.2].indexOf(savedRate) >= 0 ? savedRate : 1);
+  // The sentence and article lines as tall as their longest text at this width, so nothing
+  // below them moves while the edition plays (on a phone a long sentence takes many lines).
+  function holdHeight(view, texts) {
+    var longest = texts.slice().sort(function (a, b) { return b.length - a.length; }).slice(0, 12);
+    var probe = view.cloneNode(false);
+    probe.removeAttribute("id");
+    probe.setAttribute("aria-hidden", "true");
+    probe.style.cssText = "position:absolute;visibility:hidden;left:0;top:0;min-height:0;width:" + view.clientWidth + "px";
+    view.parentNode.appendChild(probe);
+    var tallest = 0;
+    longest.concat([view.textContent]).forEach(function (text) {
+      probe.textContent = text;
+      tallest = Math.max(tallest, probe.offsetHeight);
+    });
+    probe.parentNode.removeChild(probe);
+    view.style.minHeight = tallest + "px";
+  }
+  function holdLayout() {
+    holdHeight(cueView, cues.map(function (c) { return c.text; }));
+    holdHeight(chapterView, chapters.map(function (c, i) { return "第" + (i + 1) + "篇，共" + chapters.length + "篇：" + c.title; }));
+  }
+  holdLayout();
+  window.addEventListener("resize", holdLayout);
+
   var saved = parseFloat(load(positionKey));
-  if (saved > 0) seek(saved);
+  if (saved > 0 && saved < data.duration - END_SLACK) seek(saved);
   render();
 })();
