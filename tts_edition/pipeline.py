@@ -210,7 +210,7 @@ def build(path: Path, options: BuildOptions, on_progress: synth.ProgressCallback
                 alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
                 titles=preset.announce_titles,
                 intro=preset.intro and n == 1,
-                preset=preset.name, now=now,
+                preset=preset.name, now=now, out=options.out,
             )
             write_player(stage)  # whole on its own; rewritten below once the other parts exist
             killpoints.reached("staged")
