@@ -45,9 +45,6 @@ class _App(typer.Typer):
         except typer.Abort:
             _say("interrupted")
             sys.exit(130)
-        except BrokenPipeError:  # `tts-edition plan x | head`: the reader has what it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
-            sys.exit(0)
         sys.exit(code or 0)
 
 
@@ -309,8 +306,9 @@ def _guarded(run) -> int:
     except BuildError as e:
         _say(f"failed: {_one_line(str(e))}")
         return 1
-    except BrokenPipeError:
-        raise
+    except BrokenPipeError:  # `tts-edition plan x | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except OSError as e:
         _say(f"failed: {_os_error(e)}")
         return 1
