@@ -45,6 +45,24 @@ def test_normalize_takes_text_as_an_argument():
     assert tts("normalize", "共200项").stdout == "共二百项\n"
 
 
+def test_normalize_pinyin_shows_what_the_offline_voice_reads(tmp_path):
+    import tomllib
+
+    own = tmp_path / "own.toml"
+    own.write_text('[words]\n"南京" = "nan3 jing3"\n', encoding="utf-8")
+    result = tts("normalize", "--pinyin", "--lexicon", str(own), input="南京市有3个\n你好\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # The spoken line, then one TOML line per word (tab-indented) that can go into lexicon.toml as is.
+    assert lines[0] == "南京市有三个"
+    entries = [line for line in lines if line.startswith("\t")]
+    words = tomllib.loads("\n".join(line.strip() for line in entries))
+    assert words["南京"] == "nan3 jing3"  # the lexicon, at the head of jieba's 南京市
+    assert words["三个"] == "san1 ge4"
+    assert words["你好"] == "ni2 hao3"  # after tone sandhi, as the voice reads it
+    assert "你好" in lines
+
+
 def test_voices_lists_the_offline_voice_and_presets():
     result = tts("voices", "--engine", "offline")
     assert result.returncode == 0

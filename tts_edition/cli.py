@@ -179,15 +179,52 @@ def plan(input: Annotated[Path, typer.Argument()], title: Title = None, date: Da
 
 
 @app.command()
-def normalize(text: Annotated[Optional[str], typer.Argument(help="Text, or - / nothing for stdin.")] = None):
+def normalize(
+    text: Annotated[Optional[str], typer.Argument(help="Text, or - / nothing for stdin.")] = None,
+    pinyin: Annotated[
+        bool,
+        typer.Option(
+            "--pinyin",
+            help="Also show, under each line, the offline voice's syllables per word "
+            "(lexicon applied, after tone sandhi), as lines to copy into lexicon.toml.",
+        ),
+    ] = False,
+    lexicon: Annotated[
+        Optional[list[Path]], typer.Option(help="With --pinyin: lexicon files after the default one.")
+    ] = None,
+):
     """Print TEXT as it will be spoken; without TEXT, one line out per line in."""
     from .normalize import normalize as spoken
 
-    if text is not None and text != "-":
-        print(spoken(text))
-        return
-    for line in sys.stdin:
-        print(spoken(line.rstrip("\n")))
+    def run() -> int:
+        show = _pronouncer(lexicon or []) if pinyin else None
+        lines = [text] if text is not None and text != "-" else (line.rstrip("\n") for line in sys.stdin)
+        for line in lines:
+            said = spoken(line)
+            if show is None:
+                print(said)
+            else:
+                said, words = show(said)
+                print(said)
+                print("".join(f'\t"{word}" = "{" ".join(syllables)}"\n' for word, syllables in words), end="")
+        return 0
+
+    raise typer.Exit(_guarded(run))
+
+
+def _pronouncer(paths: list[Path]):
+    """spoken text -> (text with the lexicon applied, [(word, syllables the offline voice reads)])."""
+    from .engines.mandarin import analyse
+    from .normalize.lexicon import Lexicon
+
+    lexicon = Lexicon.load(Lexicon.default_path(), *paths)
+    overrides = lexicon.pinyin_overrides()
+
+    def show(said: str) -> tuple[str, list[tuple[str, list[str]]]]:
+        said = lexicon.apply(said)
+        return said, [(w.text, w.syllables) for w in analyse(said, overrides) if w.syllables]
+
+    return show
 
 
 @app.command()

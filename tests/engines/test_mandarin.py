@@ -118,3 +118,11 @@ def test_an_override_is_cut_out_where_jieba_alone_would_not():
 
 def test_the_circle_zero_is_read():
     assert to_pinyin("二〇二〇年") == ["er4", "ling2", "er4", "ling2", "nian2"]
+
+
+def test_an_override_at_the_head_of_a_longer_word_sets_the_syllables():
+    # jieba keeps 南京市 and 重庆市 whole; the lexicon's reading still applies to the head.
+    assert to_pinyin("南京市长江大桥", {"南京": ["nan3", "jing3"]}, sandhi=False)[:3] == ["nan3", "jing3", "shi4"]
+    assert to_pinyin("重庆市区", {"重庆": ["zhong4", "qing4"]})[:3] == ["zhong4", "qing4", "shi4"]
+    # ...but never in the middle or at the tail of one.
+    assert to_pinyin("长城", {"城": ["shi4"]}) == ["chang2", "cheng2"]

@@ -81,12 +81,19 @@ class Word:
 
 
 def to_pinyin(
-    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True, model: bool = True
 ) -> list[str]:
     """The syllables the voice will read, one per Chinese character (an erhua
     儿 as ``er5``) and those of letters and digits, in reading order.
-    ``sandhi=False`` gives the dictionary tones, to score polyphones."""
-    return [s for w in analyse(text, overrides, sandhi=sandhi) for s in w.syllables]
+
+    ``sandhi=False`` is the view polyphones are scored with: dictionary tones
+    and exactly one syllable per Chinese character, nothing for letters and
+    digits, so the n-th syllable is the n-th Chinese character's.
+    ``model=False`` leaves the polyphone model out, to measure what it adds."""
+    words = analyse(text, overrides, sandhi=sandhi, model=model)
+    if sandhi:
+        return [s for w in words for s in w.syllables]
+    return [s for w in words if w.pos not in ("letter", "digit") for ch, s in zip(w.text, w.syllables) if HAN.match(ch)]
 
 
 def to_symbols(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
@@ -100,14 +107,14 @@ def to_ids(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[
 
 
 def analyse(
-    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True
+    text: str, overrides: Mapping[str, list[str]] | None = None, *, sandhi: bool = True, model: bool = True
 ) -> list[Word]:
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
     overrides = _checked(frozenset((k, tuple(v)) for k, v in (overrides or {}).items()))
     tokens = [(w, p) for w, p in _tokenizer(frozenset(overrides)).cut(text, HMM=False)]
     words = _words(tokens, overrides)
-    polyphones.apply(words)
+    polyphones.apply(words, text, model=model)
     _erhua(words)
     if sandhi:
         _tone_sandhi(words)
@@ -142,6 +149,10 @@ def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> li
             i = j
             continue
         token, pos = tokens[i]
+        head = _override_head(token, overrides, longest)
+        if head:
+            words.append(Word(head, "override", list(overrides[head]), pinned=True))
+            token = token[len(head) :]
         words.extend(_token_words(token, pos))
         i += 1
     _set_breaks(words)
@@ -150,7 +161,7 @@ def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> li
 
 def _override_end(tokens, i, overrides, longest) -> int:
     """The end of the longest override starting at token i that covers whole
-    tokens, so an entry never applies inside a longer jieba word."""
+    tokens, so an entry never applies in the middle of a longer jieba word."""
     best, span = 0, ""
     for j in range(i, len(tokens)):
         span += tokens[j][0]
@@ -159,6 +170,15 @@ def _override_end(tokens, i, overrides, longest) -> int:
         if span in overrides:
             best = j + 1
     return best
+
+
+def _override_head(token: str, overrides, longest) -> str:
+    """The longest override at the head of a longer jieba word (六安 in
+    六安市, 南京 in 南京市), as the lexicon's ``apply`` matches it too."""
+    for n in range(min(longest, len(token) - 1), 1, -1):
+        if token[:n] in overrides:
+            return token[:n]
+    return ""
 
 
 def _token_words(token: str, pos: str) -> list[Word]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 import re
 
-from . import artefacts, dates, measures, numbers, phones, ranges, symbols, times
+from . import addresses, artefacts, dates, measures, numbers, phones, ranges, symbols, times
 
 log = logging.getLogger(__name__)
 
 PASSES = (
     artefacts.clean,
+    ranges.marks,
     symbols.halfwidth,
+    addresses.rewrite,
     symbols.to_words,
     phones.rewrite,
     dates.rewrite_numeric,

@@ -25,6 +25,10 @@ _SPACE_BETWEEN = re.compile(rf"(?<=[0-9０-９]){_SPACES}(?=[{_HAN}])|(?<=[{_HAN
 _SPACE_IN_WORDS = re.compile(rf"(?<=[{_HAN}]){_SPACES}(?=[{_HAN}])")
 _DASHES = re.compile(r"\s*(?:—{2,}|─{2,}|-{2,}|[…⋯]+|\.{3,}|。{3,})\s*")
 _LONE_DASH = re.compile(rf"(?<=[{_HAN}》”」』）)])\s*—\s*(?=[{_HAN}《“「『（(])")
+# 亚洲—太平洋, 京—沪: one dash joining two names is read straight through, not as a pause
+# (a pause or an aside is printed ——). Not between numerals: 三月—五月 is a span.
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+_NAME_DASH = re.compile(rf"(?<=[{_HAN}])(?<![{_NUMERALS}])[—–](?![—–])(?=[{_HAN}])(?![{_NUMERALS}])")
 _PUNCT = "，。、；：！？,;:!?"
 _PAUSE_RUN = re.compile(rf"{PAUSE}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){PAUSE}|^\s*{PAUSE}")
 
@@ -34,6 +38,7 @@ def clean(text: str) -> str:
     text = _HEADING.sub("", text)
     text = _CONTINUATION.sub("", text)
     text = _BULLETS.sub("", text)
+    text = _NAME_DASH.sub("", text)
     text = _SPACE_IN_WORDS.sub(_space_in_words, text)
     return _SPACE_BETWEEN.sub("", text)
 

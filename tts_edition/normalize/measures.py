@@ -14,7 +14,7 @@ UNITS = {
     "km": "公里", "kg": "千克", "mg": "毫克", "μg": "微克", "g": "克", "t": "吨",
     "cm": "厘米", "mm": "毫米", "μm": "微米", "nm": "纳米", "m": "米",
     "ml": "毫升", "mL": "毫升", "L": "升",
-    "ms": "毫秒", "min": "分钟", "h": "小时",
+    "hm²": "公顷", "hm2": "公顷", "ms": "毫秒", "min": "分钟", "h": "小时",
     "kWh": "千瓦时", "kW·h": "千瓦时", "kW": "千瓦", "MW": "兆瓦", "GW": "吉瓦",
     "kV": "千伏", "mA": "毫安", "mAh": "毫安时",
     "GHz": "吉赫兹", "MHz": "兆赫兹", "kHz": "千赫兹", "Hz": "赫兹", "dB": "分贝",
@@ -48,7 +48,14 @@ _UNIT_AFTER = re.compile(rf"{_LEFT}(-?)({_NUM})\s?(万|亿)?\s?({UNIT})")
 # 元/吨, 微克/立方米, 公里/小时: "per" between two unit words is 每
 _PER_UNIT = re.compile(
     r"(?<=元|米|克|吨|升|度|次|人|个|件|斤|里|亩|天|时|户|瓦|秒|钟|位)/"
-    r"(?=吨|千克|公斤|斤|克|米|平方米|立方米|小时|天|年|月|周|人|户|亩|秒|分钟|次|台|辆|件|个|升|瓶|盒|公里|千米|平方公里|千瓦时|度)"
+    r"(?=吨|千克|公斤|斤|克|米|平方米|立方米|小时|天|年|月|周|人|户|亩|秒|分钟|分|次|台|辆|件|个|升|瓶|盒|公里|千米|平方公里|千瓦时|度|公顷)"
+)
+# mg/L, m³/s, kg/hm², 毫克/L once the amount is read: a unit symbol after a slash is "per" it.
+_PER_SYMBOLS = {**UNITS, "s": "秒", "hm²": "公顷", "hm2": "公顷", "ha": "公顷"}
+_PER_SYMBOL = re.compile(
+    r"(?<=[元米克吨升度次人个件斤里亩天时户瓦秒钟位顷])/("
+    + "|".join(re.escape(u) for u in sorted(_PER_SYMBOLS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9²³.零〇一二两三四五六七八九十百千万亿点])"
 )
 _WAN = re.compile(r"(?<=\d)[wW](?=[\u4e00-\u9fff])")
 
@@ -62,6 +69,10 @@ def rewrite(text: str) -> str:
     text = _TEMPERATURE.sub(lambda m: temperature(m[1] + m[2]) + UNITS[m[3]], text)
     text = _UNIT_AFTER.sub(_unit_after, text)
     text = _PER_UNIT.sub("每", text)
+    for _ in range(3):  # 吨/km/h: each "per" makes the word the next one follows
+        before, text = text, _PER_SYMBOL.sub(lambda m: "每" + _PER_SYMBOLS[m[1]], text)
+        if text == before:
+            break
     return _WAN.sub("万", text)
 
 

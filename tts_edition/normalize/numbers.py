@@ -26,8 +26,9 @@ MEASURE_WORDS = frozenset(
 # Past 16 digits (千万亿) a run of digits is a code, not a quantity.
 MAX_CARDINAL_DIGITS = 16
 
-# 两 at the head of a 4-digit group: 两千, 两万, 两亿 (but 十二万, 二百 stay).
-_LIANG_HEAD = re.compile(r"(^|[亿万零])二(?=[千万亿])")
+# 两 at the head of a 4-digit group: 两千, 两万, 两亿 (but 十二万, 二百 stay, and so does a 2
+# after 零 inside a number: 三千零二万, as a careful reader says it).
+_LIANG_HEAD = re.compile(r"(^|[亿万])二(?=[千万亿])")
 
 
 def digits(s: str, *, yao: bool = False) -> str:

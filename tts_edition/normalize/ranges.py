@@ -21,6 +21,33 @@ _RANGE = re.compile(
 )
 
 
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_TO = r"\s*(——|—|–|-|~|～|〜|至|到)\s*"
+_ROMAN_RANGE = re.compile(rf"([{_ROMAN}]){_TO}([{_ROMAN}])")
+# A～C类, B—D级: a hyphen between capitals is more often part of a code (A-B), so it needs the word after.
+_LETTER_RANGE = re.compile(rf"(?<![A-Za-z0-9])([A-Z]){_TO}([A-Z])(?![A-Za-z0-9])(?=(.?))")
+_GRADE_WORDS = "类级等档型区栋座号组段"
+
+
+def marks(text: str) -> str:
+    """Ⅱ—Ⅳ级 -> 二到四级, A～C类 -> A到C类: ranges between Roman numerals or letters.
+
+    Runs before the Roman numerals become words, so the dash is still seen
+    between two marks and not taken for a pause."""
+    text = _ROMAN_RANGE.sub(lambda m: number(str(_ROMAN.index(m[1]) + 1)) + _word(m[2]) + number(str(_ROMAN.index(m[3]) + 1)), text)
+    return _LETTER_RANGE.sub(_letters, text)
+
+
+def _letters(m: re.Match) -> str:
+    if m[1] >= m[3] or (m[2] == "-" and (not m[4] or m[4] not in _GRADE_WORDS)):
+        return m[0]
+    return m[1] + _word(m[2]) + m[3]
+
+
+def _word(sep: str) -> str:
+    return sep if sep in "至到" else "到"
+
+
 def rewrite(text: str) -> str:
     return _RANGE.sub(_range, text)
 

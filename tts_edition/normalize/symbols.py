@@ -49,6 +49,8 @@ _MATH_STEP = re.compile(rf"\s*({_OP})\s*(-?{_NUM})")
 _LONE_OPS = {"±": "正负", "≥": "大于等于", "≤": "小于等于", "≠": "不等于", "≈": "约等于", "×": "乘", "÷": "除以"}
 # A + left beside words is "plus" (5G+, 互联网+); elsewhere it may be a list or code.
 _LONE_OP = re.compile(r"[±≥≤≠≈×÷]")
+# CPI>3%, 风速>10米/秒 (once the numbers are words), 5km<L: a comparison between words or symbols.
+_COMPARE = re.compile(r"(?<=[\w%℃)）])\s*(?<![<>=])(<=|>=|[<>=])(?![<>=])\s*(?=[\w（(])")
 _PLUS = re.compile(r"(?<=\w)\++|\++(?=\w)")
 
 _FRACTION = re.compile(r"(?<![\w./])(-?)(\d+)\s*/\s*(\d+)(?![\w/]|\.\d)", re.ASCII)
@@ -96,6 +98,7 @@ def _math(m: re.Match) -> str:
 def lone_operators(text: str) -> str:
     """±, ≥ and friends that are left once the numbers are read."""
     text = _LONE_OP.sub(lambda m: _LONE_OPS[m[0]], text)
+    text = _COMPARE.sub(lambda m: _OPS[m[1]], text)
     return _PLUS.sub("加", text)
 
 
