@@ -114,3 +114,16 @@ def test_serve_prints_the_page_and_feed_links_and_answers_ranges(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`tts-edition plan paper.txt | head -c 10`: the rest is not wanted, nothing went wrong."""
+    paper = tmp_path / "paper.txt"
+    paper.write_text("# 日报\n\n## 标题\n\n" + "正文有很多句话。" * 2000 + "\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tts_edition", "plan", str(paper)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0 and err == ""

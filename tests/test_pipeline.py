@@ -89,3 +89,29 @@ def test_titles_get_the_lexicon_too(tmp_path):
     edition = make_plan(tmp_path)
     todo = pipeline.pieces(edition, 80, presets.load("standard"), pipeline.lexicon_for(tmp_path / "paper.txt"))
     assert todo[0].text.startswith("第一篇报道")
+
+
+def test_a_title_longer_than_a_headline_is_not_read_as_one(tmp_path):
+    long = "很长的标题" * 40
+    edition = make_plan(tmp_path, PAPER.replace("第一篇文章", long))
+    todo = pipeline.pieces(edition, 80, presets.load("standard"))
+    announced = [p for p in todo if p.sentence is None]
+    assert [p.article for p in announced] == [1]
+
+
+def test_pieces_the_voice_cannot_say_hand_their_pause_and_sentence_end_back():
+    from pathlib import Path
+
+    from tts_edition.model import Piece
+
+    todo = [
+        Piece("标题", Level.PARAGRAPH, 0, None),
+        Piece("前半", Level.CHUNK, 0, 0, last_of_sentence=False),
+        Piece("𪚥", Level.SENTENCE, 0, 0),  # the end of sentence 0: cannot be said
+        Piece("カタカナ", Level.ARTICLE, 0, 1),  # a whole sentence that cannot be said
+        Piece("第二篇", Level.SENTENCE, 1, 2),
+    ]
+    wavs = [Path("a"), Path("b"), None, None, Path("e")]
+    kept, paths = pipeline.without_unsaid(todo, wavs)
+    assert [p.text for p in kept] == ["标题", "前半", "第二篇"] and paths == [Path("a"), Path("b"), Path("e")]
+    assert kept[1].level == Level.ARTICLE and kept[1].last_of_sentence  # the article still ends here

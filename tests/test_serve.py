@@ -215,6 +215,80 @@ def test_ipv6_host(out):
         srv.shutdown()
 
 
+def test_an_unchanged_file_is_not_sent_again(server):
+    path = "/2020-11-24-renmin-ribao/edition.mp3"
+    first, _ = request(server, "GET", path)
+    etag, modified = first.getheader("ETag"), first.getheader("Last-Modified")
+    response, body = request(server, "GET", path, {"If-None-Match": etag})
+    assert response.status == 304 and body == b"" and response.getheader("ETag") == etag
+    response, body = request(server, "GET", path, {"If-Modified-Since": modified})
+    assert response.status == 304 and body == b""
+    response, body = request(server, "GET", path, {"If-None-Match": '"other"', "If-Modified-Since": modified})
+    assert response.status == 200 and body == MP3  # If-None-Match decides when both are sent
+
+
+def test_no_sniffing_and_no_version_disclosed(server):
+    response, _ = request(server, "GET", "/feed.xml")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Server") == "tts-edition"
+
+
+def test_one_connection_serves_several_requests(server):
+    conn = http.client.HTTPConnection(*server.server_address, timeout=5)
+    for _ in range(3):
+        conn.request("GET", "/2020-11-24-renmin-ribao/edition.vtt")
+        response = conn.getresponse()
+        assert response.status == 200 and response.read() == b"WEBVTT\n"
+    conn.close()
+
+
+def test_silent_and_half_sent_connections_hold_no_thread_and_are_closed(out, monkeypatch):
+    import socket
+    import time
+
+    from tts_edition import serve
+
+    monkeypatch.setattr(serve, "HEAD_TIMEOUT", 0.5)
+    srv = make_server(out, port=0, host="127.0.0.1")
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    threads_before = threading.active_count()
+    idle = []
+    try:
+        for i in range(60):
+            s = socket.create_connection(srv.server_address, timeout=5)
+            if i % 2:
+                s.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n")  # never finished
+            idle.append(s)
+        started = time.monotonic()
+        response, body = request(srv, "GET", "/feed.xml")
+        assert response.status == 200 and time.monotonic() - started < 1.0
+        assert threading.active_count() <= threads_before + serve.WORKERS
+        for s in idle:
+            s.settimeout(3)
+            assert s.recv(1) == b""  # closed by the server after HEAD_TIMEOUT
+        assert srv.open_connections() == 0
+    finally:
+        for s in idle:
+            s.close()
+        srv.shutdown()
+        srv.server_close()
+
+
+def test_a_client_reset_is_not_a_traceback(server, caplog):
+    import socket
+    import struct
+
+    for _ in range(5):
+        s = socket.create_connection(server.server_address, timeout=5)
+        s.sendall(b"GET /2020-11-24-renmin-ribao/edition.mp3 HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.close()  # RST
+    response, _ = request(server, "GET", "/feed.xml")
+    assert response.status == 200
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL") or r.exc_info]
+
+
 @pytest.fixture
 def site(tmp_path: Path):
     """A real output folder built without --base-url: its feed on disk holds file:// URLs."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import audio
+from . import audio, killpoints
 from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
@@ -119,6 +119,7 @@ def assemble(
         with scratch_path(out_mp3.parent, ".pcm") as pcm:
             with pcm.open("wb") as f:
                 joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
+            killpoints.reached("joined")
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
             _, filters = audio.loudness_filters(
@@ -129,6 +130,7 @@ def assemble(
                     fmt.write(
                         pcm, joined.sample_rate, filters, tmp, tags=tags, chapters=timeline.chapters, bitrate=bitrate
                     )
+                killpoints.reached("encoded")
     finally:
         if meter:
             meter.close()

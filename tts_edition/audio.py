@@ -6,8 +6,10 @@ no ffprobe, so everything is read from ffmpeg's own log output.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import re
+import signal
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -35,11 +37,29 @@ def ffmpeg_exe() -> str:
 def run_ffmpeg(args: list[str]) -> str:
     """Run ffmpeg and return its log (stderr), where filters print their measurements."""
     cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", *args]
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
+    proc = subprocess.run(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace",
+        preexec_fn=die_with_parent,
+    )  # an exception here (Ctrl-C, SIGTERM) kills ffmpeg before it propagates
     if proc.returncode != 0:
+        if "No space left on device" in proc.stderr:
+            raise BuildError(
+                f"{args[-1]}: the disk is full; free some space and run again (finished pieces are cached)"
+            )
         tail = " | ".join(proc.stderr.strip().splitlines()[-3:])
         raise BuildError(f"ffmpeg failed ({proc.returncode}): {tail}")
     return proc.stderr
+
+
+def die_with_parent() -> None:
+    """In a child before it runs: SIGKILL it when the build dies, even by SIGKILL (Linux)."""
+    try:
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):  # not Linux: Ctrl-C and SIGTERM still stop ffmpeg
+        pass
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def raw_input_args(pcm: Path, sample_rate: int) -> list[str]:

@@ -52,6 +52,7 @@ class Row:
     cached: int = 0  # pieces found in the cache (or voiced for an earlier edition of the run)
     seconds: float = 0.0  # wall time from planning to publishing
     error: str | None = None
+    left_out: list[str] = field(default_factory=list)  # texts the voice cannot say, left out with a warning
     bad_input: bool = False  # failed because the input (or its options) was bad, not while working
 
     @property
@@ -124,6 +125,7 @@ def run(
             log.exception("%s failed", item.path)
             row.status, row.error = "failed", f"{type(e).__name__}: {e}"
         row.cached, row.voiced = progress.cached, progress.done - progress.cached
+        row.left_out = list(progress.skipped)
         row.seconds = round(time.monotonic() - start, 2)
         done(i, row)
 

@@ -7,12 +7,17 @@ what was finished kept.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import logging
+import math
+import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
+from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -22,7 +27,28 @@ from . import engines, presets
 from .cache import Cache
 from .errors import BuildError, UserError
 
-app = typer.Typer(
+class _App(typer.Typer):
+    """Typer, with usage errors as one line on stderr (exit 2) instead of a boxed panel."""
+
+    def __call__(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().__call__(*args, **kwargs)
+        except typer.TyperException as e:  # click's usage errors, vendored by typer
+            ctx = getattr(e, "ctx", None)
+            if type(e).__name__ == "NoArgsIsHelpError" and ctx is not None:
+                print(ctx.get_help())
+                sys.exit(0)
+            where = f"{ctx.command_path}: " if ctx is not None else ""
+            _say(f"error: {where}{_one_line(e.format_message())}")
+            sys.exit(getattr(e, "exit_code", 2))
+        except typer.Abort:
+            _say("interrupted")
+            sys.exit(130)
+        sys.exit(code or 0)
+
+
+app = _App(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -114,10 +140,9 @@ def build(
             bitrate=bitrate,
             audio_formats=tuple(audio_format) if audio_format else None,
         ).with_settings(set_ or [])
-        if jobs is not None and jobs < 1:
-            raise UserError("--jobs must be at least 1")
-        if max_minutes is not None and max_minutes <= 0:
-            raise UserError("--max-minutes must be more than 0")
+        _check_jobs(jobs, chosen.engine)
+        _check_minutes(max_minutes)
+        _check_out(out)
         options = pipeline.BuildOptions(
             out=out,
             preset=chosen,
@@ -153,11 +178,12 @@ def batch(
     from .batch import Item
 
     def run() -> int:
-        if jobs is not None and jobs < 1:
-            raise UserError("--jobs must be at least 1")
         shared = Cache(cache)
         items = []
         for paper in manifests.load(manifest):
+            _check_jobs(jobs, paper.preset.engine)
+            _check_minutes(paper.max_minutes)
+            _check_out(paper.out)
             options = pipeline.BuildOptions(
                 out=paper.out, preset=paper.preset, voice=paper.voice, jobs=jobs, cache=shared, feed=paper.feed,
                 read=pipeline.ReadOptions(paper.title, None, paper.format), max_minutes=paper.max_minutes,
@@ -314,7 +340,7 @@ def export(
 @app.command()
 def serve(
     out: Annotated[Path, typer.Argument(help="The output folder holding editions.")] = Path("output"),
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(help="TCP port (0: any free one).", min=0, max=65535)] = 8000,
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 lets phones on the LAN in.")] = "0.0.0.0",
 ):
     """Serve OUT over HTTP so a phone or TV on the same network can listen or subscribe."""
@@ -328,6 +354,8 @@ def serve(
         with server:
             for link in links(server.server_address[1], host):
                 print(f"page: {link.page}\nfeed: {link.feed}")
+            if host in ("0.0.0.0", "::", ""):
+                _say("note: anyone on this network can open these links; --host 127.0.0.1 keeps them to this computer")
             sys.stdout.flush()
             server.serve_forever()
         return 0
@@ -380,7 +408,7 @@ def _run_editions(items, options, report: Path | None, executor: str, ray_addres
 
 def _one_line_error(row) -> str:
     """An input's failure in one line, naming the input once."""
-    error = row.error if row.input in row.error else f"{row.input}: {row.error}"
+    error = _one_line(row.error if row.input in row.error else f"{row.input}: {row.error}")
     return f"error: {error}" if row.bad_input else error
 
 
@@ -405,25 +433,108 @@ def _summary(rows) -> None:
 
 
 def _guarded(run) -> int:
+    """Run a command; every error a user can cause or meet becomes one line and an exit status."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, a CI timeout: as Ctrl-C
     try:
         return run()
     except UserError as e:
-        _say(f"error: {e}")
+        _say(f"error: {_one_line(str(e))}")
         return 2
     except BuildError as e:
-        _say(f"failed: {e}")
+        _say(f"failed: {_one_line(str(e))}")
+        return 1
+    except BrokenPipeError:  # `tts-edition plan x | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
+    except OSError as e:
+        _say(f"failed: {_os_error(e)}")
         return 1
     except KeyboardInterrupt:
         _say("interrupted; what was finished is kept, run again to resume")
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+# What to do about the system errors a producer meets, by errno.
+_ADVICE = {
+    errno.ENOSPC: "the disk is full; free some space and run again (finished pieces are cached)",
+    errno.EDQUOT: "the disk quota is used up; free some space and run again (finished pieces are cached)",
+    errno.EACCES: "permission denied; check who owns it or choose another place",
+    errno.EPERM: "not permitted; check who owns it or choose another place",
+    errno.EROFS: "the file system is read-only; choose another place",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EISDIR: "is a folder, not a file",
+    errno.EMFILE: "too many open files; raise the limit (ulimit -n) or use fewer --jobs",
+    errno.ENOMEM: "out of memory; use fewer --jobs",
+    errno.EIO: "an input/output error: the disk may be failing",
+}
+
+
+def _os_error(e: OSError) -> str:
+    where = e.filename if e.filename is not None else "?"
+    if e.filename2 is not None:
+        where = f"{where} -> {e.filename2}"
+    what = _ADVICE.get(e.errno) or (e.strerror or str(e)).lower()
+    return _one_line(f"{where}: {what}")
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def _feed_config(out: Path, base_url, title, author, owner_email, category, artwork):
     from .publish import remember
 
-    return remember(
+    if base_url is not None:
+        _check_url(base_url, "--base-url")  # before feed.toml remembers it
+    config = remember(
         out, link=base_url, title=title, author=author, owner_email=owner_email, category=category, artwork=artwork
     )
+    if config.link:
+        _check_url(config.link, f"{out / 'feed.toml'}: link")
+    return config
+
+
+def _check_url(url: str, what: str) -> None:
+    """Only a web address goes into the feed: no ``javascript:``, no spaces, no bare words."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
+        raise UserError(f"{what} must be an http:// or https:// address, not {url!r}")
+
+
+# Pieces voiced at once, per core: the offline voice is a process of about 280 MB per job,
+# and more processes than cores only slow it down; network voices wait, so they may have more.
+JOBS_PER_CORE = {"offline": 2}
+NETWORK_JOBS = 32
+
+
+def _check_jobs(jobs: int | None, engine: str) -> None:
+    if jobs is None:
+        return
+    cores = os.cpu_count() or 1
+    most = JOBS_PER_CORE[engine] * cores if engine in JOBS_PER_CORE else NETWORK_JOBS
+    if not 1 <= jobs <= most:
+        raise UserError(f"--jobs must be between 1 and {most} for the {engine} voice on {cores} cores, not {jobs}")
+
+
+def _check_minutes(minutes: float | None) -> None:
+    if minutes is not None and not (math.isfinite(minutes) and 1 / 60 <= minutes <= 100_000):
+        raise UserError(f"--max-minutes must be a number of minutes more than 0, not {minutes!r}")
+
+
+def _check_out(out: Path) -> None:
+    """OUT must be a folder (or not exist yet): a file there is the user's mistake, exit 2."""
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: is a file, not a folder; choose another --out")
+    for parent in out.parents:
+        if parent.exists() and not parent.is_dir():
+            raise UserError(f"{parent}: is a file, not a folder; choose another --out")
 
 
 def _say(message: str) -> None:
@@ -467,6 +578,9 @@ class _RunProgress:
     def row(self, row) -> None:
         for folder in row.folders:
             print(f"{row.input}: edition written to {folder}", flush=True)
+        if row.left_out:
+            shown = ", ".join(repr(t) for t in row.left_out[:5])
+            _say(f"{row.input}: note: left out {len(row.left_out)} piece(s) the voice cannot say: {shown}")
         if err.is_terminal:
             if self.total > 1:
                 self.bar.console.print(f"{row.input}: {row.status} ({row.seconds:.0f} s)")

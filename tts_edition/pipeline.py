@@ -14,16 +14,17 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, engines, segment, synth
-from .formats import parse_formats
+from . import __version__, engines, killpoints, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
-from .errors import UserError
+from .errors import BuildError, UserError
+from .formats import parse_formats
 from .model import Edition, Level, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
 from .publish import FeedConfig, default_cover, edition_tags, folder_name, write_all, write_edition
+from .publish.commit import new_version
 from .publish.parts import pieces_of, plan_parts
 from .publish.player import write_player
 from .publish.record import read_record
@@ -95,7 +96,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     index = 0
     count = len(edition.articles)
     for a, article in enumerate(edition.articles):
-        if preset.announce_titles and speakable(article.title):
+        if preset.announce_titles and speakable(article.title) and _headline(article.title, a):
             title = article.title
             if preset.announce_count:
                 title = f"第{a + 1}篇，共{count}篇：{title}"
@@ -112,6 +113,17 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     return out
 
 
+# A headline is read in a breath; a "title" longer than this is a paragraph the reader mistook.
+MAX_HEADLINE = 80
+
+
+def _headline(title: str, article: int) -> bool:
+    if len(title) <= MAX_HEADLINE:
+        return True
+    log.warning("article %d: a title of %d characters is not read out as a title", article + 1, len(title))
+    return False
+
+
 def _intro(edition: Edition) -> str:
     if edition.date is None:
         return f"{edition.title}。"
@@ -126,6 +138,25 @@ def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: 
         Piece(c, level if i == last else Level.CHUNK, article, sentence, last_of_sentence=i == last)
         for i, c in enumerate(parts)
     ]
+
+
+def without_unsaid(todo: list[Piece], wavs: list[Path | None]) -> tuple[list[Piece], list[Path]]:
+    """The pieces that have audio; a left-out piece hands its pause and its sentence's end to the
+    piece before it, so paragraphs and cues stay where they were."""
+    kept: list[Piece] = []
+    paths: list[Path] = []
+    for piece, wav in zip(todo, wavs):
+        if wav is not None:
+            kept.append(piece)
+            paths.append(wav)
+            continue
+        if kept and kept[-1].article == piece.article:
+            last = kept[-1]
+            ends = piece.last_of_sentence and last.sentence == piece.sentence
+            kept[-1] = dataclasses.replace(
+                last, level=max(last.level, piece.level), last_of_sentence=last.last_of_sentence or ends
+            )
+    return kept, paths
 
 
 def _end_at(out: list[Piece], article: int, level: Level) -> None:
@@ -171,11 +202,28 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
     """Finish one edition as its pieces arrive: assemble, write the edition folder(s) and the
     player, publish the feed. Returns the folders; an unchanged one is left alone.
 
-    Assembly starts with the first piece voiced, not the last (``assemble``'s ``wait``)."""
+    Assembly starts with the first piece voiced, not the last (``assemble``'s ``wait``). A piece
+    the voice cannot say is only known once its turn comes: then the edition is assembled again
+    from what was said, each left-out piece handing its pause to the one before."""
+    try:
+        if options.max_minutes and None in voicing.result():  # parts are cut by the pieces' lengths
+            raise synth.LeftOut()
+        folders = _finish(prepared, voicing.paths, voicing.wait, options)
+    except synth.LeftOut:
+        todo, wavs = without_unsaid(prepared.pieces, voicing.result())
+        if not todo:
+            raise UserError(f"{prepared.path}: the voice can say none of the text") from None
+        folders = _finish(dataclasses.replace(prepared, pieces=todo), wavs, None, options)
+    voicing.result()  # every piece voiced, even where a folder was already up to date
+    publish(options.out, options.feed)
+    killpoints.reached("published")
+    if note := guess_note(prepared.edition):
+        log.warning(note)
+    return folders
+
+
+def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -> list[Path]:
     preset, edition, todo, formats = options.preset, prepared.edition, prepared.pieces, prepared.formats
-    wavs = voicing.paths
-    if options.max_minutes:  # parts are cut by the pieces' lengths: all of them first
-        voicing.result()
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
@@ -184,8 +232,6 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
         folder = options.out / folder_name(edition, part=number)
-        folder.mkdir(parents=True, exist_ok=True)
-        mp3 = folder / "edition.mp3"
         part_pieces, part_wavs = pieces_of(part, todo, wavs)
         tags = edition_tags(edition, cover=cover, part=number)
         inputs = _digest(edition, part_pieces, part_wavs, pauses, preset, tags, [f.name for f in formats])
@@ -193,25 +239,26 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
         if _up_to_date(folder, inputs):
             log.info("%s is up to date", folder)
             continue
-        timeline = assemble(
-            part_pieces, part_wavs, edition, pauses, mp3,
-            tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
-            also=formats, wait=voicing.wait,
-        )
-        write_edition(
-            folder, edition, timeline, mp3,
-            cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
-            alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
-            titles=preset.announce_titles,
-            intro=preset.intro and n == 1,
-            preset=preset.name, now=now,
-        )
+        with new_version(folder) as stage:  # the folder switches from old to new at one instant
+            mp3 = stage / "edition.mp3"
+            timeline = assemble(
+                part_pieces, part_wavs, edition, pauses, mp3,
+                tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+                also=formats, wait=wait,
+            )
+            write_edition(
+                stage, edition, timeline, mp3,
+                cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
+                alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
+                titles=preset.announce_titles,
+                intro=preset.intro and n == 1,
+                preset=preset.name, now=now, out=options.out,
+            )
+            write_player(stage)  # whole on its own; rewritten below once the other parts exist
+            killpoints.reached("staged")
+        killpoints.reached("switched")
     for folder in folders:  # after all parts exist, so each part's page can offer the next
         write_player(folder)
-    voicing.result()  # every piece voiced, even where a folder was already up to date
-    publish(options.out, options.feed)
-    if note := guess_note(edition):
-        log.warning(note)
     return folders
 
 
@@ -227,7 +274,7 @@ def voice_texts(
     wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
     out, start = [], 0
     for group in groups:
-        out.append((group, wavs[start : start + len(group)]))
+        out.append(without_unsaid(group, wavs[start : start + len(group)]))
         start += len(group)
     return out
 
@@ -251,11 +298,17 @@ def _digest(
 
 
 def _up_to_date(folder: Path, inputs: str) -> bool:
-    record = read_record(folder)
+    """The folder holds a whole edition made from exactly these inputs."""
+    try:
+        record = read_record(folder)
+    except BuildError as e:
+        log.warning("%s; the edition is made again", e)
+        return False
     if record is None or record.inputs != inputs:
         return False
     files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
-    return all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
+    whole = all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
+    return whole and all((folder / f).is_file() for f in (record.chapters_file, record.vtt, record.srt))
 
 
 def publish(out: Path, feed: FeedConfig) -> None:

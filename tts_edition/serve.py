@@ -2,21 +2,30 @@
 
 The standard library's server is enough for a family; what it lacks is byte ranges
 (browsers and podcast apps seek in the MP3 with them) and a strict refusal of any
-path outside the folder, so both are added here. Nothing is printed: the CLI prints
+path outside the folder, so both are added here; and limits (a fixed pool of worker
+threads, time limits for idle and slow clients, a long listen backlog) so that many
+listeners or a misbehaving client cannot exhaust it. Nothing is printed: the CLI prints
 the links that :func:`links` returns.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import io
 import logging
 import mimetypes
 import os
+import queue
 import re
+import selectors
 import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -105,10 +114,40 @@ def resolve(root: Path, url_path: str) -> Path | None:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """GET and HEAD for files under ``self.server.root``; directories serve their index.html."""
+    """GET and HEAD for files under ``self.server.root``; directories serve their index.html.
+
+    One request per instance: the server reads the request head before a worker thread runs
+    this (so a slow or silent client never holds a thread) and takes the connection back for
+    the next request on it.
+    """
 
     server_version = "tts-edition"
+    sys_version = ""  # no Python version in the Server header
     protocol_version = "HTTP/1.1"
+
+    def __init__(self, connection: socket.socket, address, server: Server, head: bytes):
+        self.head = head
+        super().__init__(connection, address, server)
+
+    def setup(self) -> None:
+        self.connection = self.request
+        self.connection.settimeout(WRITE_TIMEOUT)  # a client that stops reading is dropped
+        self.rfile = io.BytesIO(self.head)
+        self.wfile = self.connection.makefile("wb", buffering=0)
+
+    def handle(self) -> None:
+        self.close_connection = True
+        self.handle_one_request()
+
+    def finish(self) -> None:
+        self.wfile.close()
+
+    def version_string(self) -> str:
+        return self.server_version
+
+    def end_headers(self) -> None:
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
 
     def do_GET(self) -> None:
         self._send(body=True)
@@ -133,11 +172,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._send_for_the_asker(target.name, body)
         if target is None or not target.is_file():
             return self._error(HTTPStatus.NOT_FOUND)
-        try:
-            self._send_file(target, body)
-        except (BrokenPipeError, ConnectionResetError):
-            # Media elements drop connections whenever they seek; nothing is wrong.
-            log.debug("client went away while sending %s", target)
+        self._send_file(target, body)
 
     def _send_file(self, path: Path, body: bool) -> None:
         with path.open("rb") as f:
@@ -145,6 +180,13 @@ class Handler(BaseHTTPRequestHandler):
             size = stat.st_size
             etag = f'"{stat.st_mtime_ns:x}-{size:x}"'
             modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+            if _not_modified(self.headers, etag, stat.st_mtime):
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", modified)
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                return
             span = None
             header = self.headers.get("Range")
             if header and self.headers.get("If-Range", etag) in (etag, modified):
@@ -213,6 +255,20 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(text)
 
 
+def _not_modified(headers, etag: str, mtime: float) -> bool:
+    """RFC 9110: If-None-Match decides when present; else If-Modified-Since, to the second."""
+    match = headers.get("If-None-Match")
+    if match is not None:
+        return match.strip() == "*" or etag in [t.strip().removeprefix("W/") for t in match.split(",")]
+    since = headers.get("If-Modified-Since")
+    if since:
+        try:
+            return int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+    return False
+
+
 def _copy(src, dst, length: int) -> None:
     while length > 0:
         block = src.read(min(CHUNK, length))
@@ -222,14 +278,188 @@ def _copy(src, dst, length: int) -> None:
         length -= len(block)
 
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
+# Limits that keep the server's threads and memory flat whatever clients do.
+WORKERS = 16  # requests answered at once; more wait their turn (a file is sent in well under a second)
+BACKLOG = 1024  # connections the kernel queues before accept
+MAX_CONNECTIONS = 2048  # open connections held; beyond this new ones are closed at once
+HEAD_TIMEOUT = 10.0  # seconds a connection may be idle or take to send a request head
+WRITE_TIMEOUT = 30.0  # seconds a client may go without reading what it asked for
+MAX_HEAD = 16 * 1024  # bytes of request line and headers
+
+
+class Server:
+    """An HTTP/1.1 file server: one thread reads request heads from every connection (selectors),
+    a fixed pool of worker threads answers them. An idle, slow or half-open connection costs
+    one socket and never a thread, and is closed after ``HEAD_TIMEOUT``; a client resetting its
+    connection is normal (players drop connections whenever they seek) and logged at debug level.
+    """
 
     def __init__(self, root: Path, address: tuple[str, int]):
         self.root = Path(root).resolve()
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
+        family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        try:
+            self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.socket.bind(address)
+            self.socket.listen(BACKLOG)
+        except OSError:
+            self.socket.close()
+            raise
+        self.socket.setblocking(False)
+        self.server_address = self.socket.getsockname()
+        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="serve")
+        self._returned: queue.SimpleQueue = queue.SimpleQueue()  # (socket, address, leftover) back from workers
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._wake_r.setblocking(False)
+        self._stop = threading.Event()
+        self._stopped = threading.Event()
+        self._stopped.set()
+        self._waiting: dict[socket.socket, _Waiting] = {}
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server_close()
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._stop.clear()
+        self._stopped.clear()
+        selector = selectors.DefaultSelector()
+        selector.register(self.socket, selectors.EVENT_READ, "listen")
+        selector.register(self._wake_r, selectors.EVENT_READ, "wake")
+        try:
+            while not self._stop.is_set():
+                for key, _ in selector.select(timeout=min(poll_interval, 1.0)):
+                    if key.data == "listen":
+                        self._accept(selector)
+                    elif key.data == "wake":
+                        with contextlib.suppress(OSError):
+                            self._wake_r.recv(4096)
+                    else:
+                        self._read(selector, key.fileobj)
+                self._take_back(selector)
+                self._close_expired(selector)
+        finally:
+            for conn in list(self._waiting):
+                self._drop(selector, conn)
+            selector.close()
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        self._stop.set()
+        self._wake()
+        self._stopped.wait()
+
+    def server_close(self) -> None:
+        self._stop.set()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.socket.close()
+        self._wake_r.close()
+        self._wake_w.close()
+        while not self._returned.empty():
+            _close(self._returned.get()[0])
+
+    def open_connections(self) -> int:
+        return len(self._waiting)
+
+    # -- the reading thread ---------------------------------------------------------------
+
+    def _accept(self, selector) -> None:
+        for _ in range(64):
+            try:
+                conn, address = self.socket.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as e:  # out of file descriptors: let the backlog wait
+                log.warning("cannot accept a connection: %s", e.strerror)
+                return
+            if len(self._waiting) >= MAX_CONNECTIONS:
+                _close(conn)
+                continue
+            self._park(selector, conn, address, b"")
+
+    def _park(self, selector, conn: socket.socket, address, buffer: bytes) -> None:
+        conn.setblocking(False)
+        self._waiting[conn] = _Waiting(address, buffer, time.monotonic() + HEAD_TIMEOUT)
+        selector.register(conn, selectors.EVENT_READ, "conn")
+        if b"\r\n\r\n" in buffer:  # a pipelined request already read
+            self._read(selector, conn, fresh=False)
+
+    def _read(self, selector, conn: socket.socket, fresh: bool = True) -> None:
+        waiting = self._waiting[conn]
+        if fresh:
+            try:
+                data = conn.recv(65536)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                data = b""
+            if not data:
+                return self._drop(selector, conn)
+            waiting.buffer += data
+        end = waiting.buffer.find(b"\r\n\r\n")
+        if end < 0:
+            if len(waiting.buffer) > MAX_HEAD:
+                self._drop(selector, conn)
+            return
+        head, rest = waiting.buffer[: end + 4], waiting.buffer[end + 4 :]
+        selector.unregister(conn)
+        del self._waiting[conn]
+        self._pool.submit(self._answer, conn, waiting.address, head, rest)
+
+    def _take_back(self, selector) -> None:
+        while not self._returned.empty():
+            conn, address, rest = self._returned.get()
+            if self._stop.is_set():
+                _close(conn)
+            else:
+                self._park(selector, conn, address, rest)
+
+    def _close_expired(self, selector) -> None:
+        now = time.monotonic()
+        for conn, waiting in list(self._waiting.items()):
+            if waiting.deadline <= now:
+                self._drop(selector, conn)
+
+    def _drop(self, selector, conn: socket.socket) -> None:
+        self._waiting.pop(conn, None)
+        with contextlib.suppress(KeyError, ValueError):
+            selector.unregister(conn)
+        _close(conn)
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"x")
+
+    # -- a worker thread ------------------------------------------------------------------
+
+    def _answer(self, conn: socket.socket, address, head: bytes, rest: bytes) -> None:
+        keep = False
+        try:
+            handler = Handler(conn, address, self, head)
+            keep = not handler.close_connection
+        except (ConnectionError, TimeoutError, OSError) as e:
+            log.debug("%s went away: %s", address[0], e)
+        except Exception:  # a bug in answering one request must not stop the server
+            log.exception("error answering %s", address[0])
+        if keep:
+            self._returned.put((conn, address, rest))
+            self._wake()
+        else:
+            _close(conn)
+
+
+@dataclass
+class _Waiting:
+    address: tuple
+    buffer: bytes
+    deadline: float
+
+
+def _close(conn: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        conn.close()
 
 
 def make_server(out: Path, port: int = 8000, host: str = "0.0.0.0") -> Server:

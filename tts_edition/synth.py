@@ -29,9 +29,9 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import engines
+from . import engines, killpoints
 from .cache import Cache, piece_key, read_wav
-from .engines.base import Engine, PermanentError, TransientError
+from .engines.base import Engine, PermanentError, TransientError, Unspeakable
 from .errors import BuildError, UserError
 from .executor import Executor, LocalExecutor
 from .limiter import AdaptiveLimit
@@ -90,6 +90,8 @@ class Progress:
     cached: int = 0
     audio_seconds: float = 0.0
     failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # texts the voice cannot say at all: left out
+    permanent: bool = False  # a failure no rerun cures (bad parameters, a refused request)
     attempts: int = 0  # requests made, retries included
     retries: int = 0
     fallbacks: int = 0  # pieces voiced with the fallback voice
@@ -109,8 +111,10 @@ def synthesize(
     on_progress: ProgressCallback | None = None,
     policy: Policy | None = None,
     progress: Progress | None = None,
-) -> list[Path]:
-    """One WAV file per piece, in order: a run of one edition (see ``Scheduler.voice``)."""
+) -> list[Path | None]:
+    """One WAV file per piece, in order: a run of one edition (see ``Scheduler.voice``); None for
+    a piece the voice cannot say at all (an ``Unspeakable`` error: a rare character, kana only),
+    which is left out with a warning."""
     with Scheduler(cache, jobs=jobs, policy=policy) as scheduler:
         return scheduler.voice(pieces, job, on_progress=on_progress, progress=progress).result()
 
@@ -228,7 +232,7 @@ class Scheduler:
 
     # -- on the scheduler's loop ---------------------------------------------------------------
 
-    async def _voice(self, edition: _Edition, keys: list[str], missing: dict[str, str]) -> list[Path]:
+    async def _voice(self, edition: _Edition, keys: list[str], missing: dict[str, str]) -> list[Path | None]:
         if self._fatal is not None:
             raise self._fatal
         progress = edition.progress
@@ -253,10 +257,11 @@ class Scheduler:
         if progress.failed:
             shown = "; ".join(progress.failed[:3])
             raise BuildError(
-                f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); "
-                "the others are cached, run the build again to retry"
+                f"{len(progress.failed)} of {len(missing)} pieces could not be voiced ({shown}); the others are cached"
+                + ("" if progress.permanent else ", run the build again to retry")
             )
-        return [self.cache.path(k) for k in keys]
+        unsaid = {k for k, t in missing.items() if t in set(progress.skipped)}
+        return [None if k in unsaid else self.cache.path(k) for k in keys]
 
     def _limit(self, engine: Engine) -> Limit:
         """One limit per service (network engines) or for the executor, for the whole run."""
@@ -282,8 +287,12 @@ class Scheduler:
             shared = self._shared[key] = _Shared(task)
         shared.waiters += 1
         failure = await asyncio.shield(shared.task)
+        if failure is UNSAID:
+            edition.progress.skipped.append(text)
+            return
         if failure is not None:
-            edition.progress.failed.append(failure)
+            edition.progress.failed.append(failure.what)
+            edition.progress.permanent |= failure.permanent
             return
         if not mine:
             edition.progress.cached += 1  # voiced once, for the edition that asked first
@@ -307,14 +316,18 @@ class Scheduler:
             shared.task.cancel()  # nobody waits for it any more (its edition failed); a no-op once done
             del self._shared[key]
 
-    async def _piece(self, edition: _Edition, key: str, text: str, limit: Limit) -> str | None:
-        """Voice and cache one piece; a failure is returned as its description, not raised."""
+    async def _piece(self, edition: _Edition, key: str, text: str, limit: Limit) -> _Failure | None:
+        """Voice and cache one piece; a failure is returned, not raised (``UNSAID``: left out)."""
         try:
             audio = await self._voiced(edition, text, limit)
+        except Unspeakable as e:  # no voicing will ever say it: say so and go on
+            log.warning("left out %r: the voice cannot say it (%s)", text, e)
+            return UNSAID
         except (TransientError, PermanentError) as e:
             log.error("could not voice %r: %s", text[:20], e)
-            return f"{text[:20]!r}: {e}"
+            return _Failure(f"{text[:20]!r}: {e}", permanent=isinstance(e, PermanentError))
         self.cache.put(key, audio)
+        killpoints.reached("voiced")
         self._shared[key].seconds = audio.duration
         return None
 
@@ -409,21 +422,36 @@ class Voicing:
     """An edition's pieces on their way: all of them (``result``), or one at a time (``wait``),
     so assembly can start on the first pieces while the last are still being voiced."""
 
-    def __init__(self, future: Future[list[Path]], paths: list[Path], arriving: dict[Path, threading.Event]):
+    def __init__(self, future: Future[list[Path | None]], paths: list[Path], arriving: dict[Path, threading.Event]):
         self.future = future
         self.paths = paths  # where each piece will be, in order: known before it is voiced
         self._arriving = arriving
 
-    def result(self) -> list[Path]:
+    def result(self) -> list[Path | None]:
         return self.future.result()
 
     def wait(self, path: Path) -> None:
-        """Until the piece at ``path`` is voiced; raises the edition's error if it never will be."""
+        """Until the piece at ``path`` is voiced; raises the edition's error if it never will be,
+        or ``LeftOut`` if the voice cannot say it."""
         event = self._arriving.get(path)
         if event is not None:
             event.wait()
             if not path.is_file():
                 self.future.result()
+                raise LeftOut(path)
+
+
+class LeftOut(Exception):
+    """A piece the voice cannot say: the edition is assembled without it (``pipeline.finish``)."""
+
+
+@dataclass(frozen=True)
+class _Failure:
+    what: str  # the text's start and the error, for the message
+    permanent: bool  # no rerun cures it (bad parameters, a refused request)
+
+
+UNSAID = _Failure("", permanent=True)  # the voice cannot say it: left out, not failed
 
 
 @dataclass

@@ -188,6 +188,30 @@ def test_killed_while_writing_the_feed_leaves_the_previous_feed(output):
     assert (output / "feed.xml").read_bytes() == previous
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: {**r, "published": "last tuesday"},
+        lambda r: {**r, "published": "2020-11-24T06:00:00"},  # no time zone
+        lambda r: {**r, "date": "2020-13-45"},
+        lambda r: {**r, "mp3": "../../etc/passwd"},
+        lambda r: {**r, "duration": "long"},
+        lambda r: {**r, "chapters": [{"nope": 1}]},
+        lambda r: [1, 2, 3],
+        None,  # not JSON at all
+    ],
+)
+def test_a_damaged_record_is_skipped_with_a_warning_not_fatal_to_every_build(output, caplog, damage):
+    import json
+
+    path = output / "2020-11-24-renmin-ribao" / "edition.json"
+    record = json.loads(path.read_text("utf-8"))
+    path.write_text("{not json" if damage is None else json.dumps(damage(record)), encoding="utf-8")
+    write_feed(output)
+    assert len(items(output)) == 1
+    assert any("edition.json" in r.getMessage() and r.levelname == "WARNING" for r in caplog.records)
+
+
 def test_locked_comes_from_feed_toml(output):
     (output / "feed.toml").write_text('locked = true\nowner_email = "me@a.example"\n', encoding="utf-8")
     publish.rebuild(output, link=BASE)

@@ -21,10 +21,11 @@ def test_vtt_escapes_markup_and_keeps_each_cue_on_one_line():
     )
 
 
-def test_srt_numbers_cues_and_uses_commas():
+def test_srt_numbers_cues_and_uses_commas_and_carries_no_markup():
+    # players render <b>, <i>, <font> in SRT (some any tag): angle brackets become full-width
     assert srt(CUES) == (
-        "1\n00:00:00,500 --> 00:00:02,250\n第一句 & <b>。\n\n"
-        "2\n00:00:02,700 --> 01:01:01,002\n第二句 -> 换行。\n"
+        "1\n00:00:00,500 --> 00:00:02,250\n第一句 & ＜b＞。\n\n"
+        "2\n00:00:02,700 --> 01:01:01,002\n第二句 -＞ 换行。\n"
     )
 
 

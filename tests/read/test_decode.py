@@ -133,3 +133,17 @@ def test_unknown_format(tmp_path):
     path = _write(tmp_path, "a.txt", "我县深入推进改革。".encode())
     with pytest.raises(UserError, match="unknown format 'pdf'"):
         read_edition(path, format="pdf")
+
+
+def test_latin_1_is_not_read_as_a_baltic_or_urdu_code_page():
+    assert decode("crème brûlée".encode("latin-1"))[0] == "crème brûlée"
+    assert decode("Le café crème est très bon. Naïve façade.\n".encode("latin-1"))[0].startswith("Le café crème")
+    assert decode("Привет, как дела? Хорошо.".encode("cp1251"))[0] == "Привет, как дела? Хорошо."
+
+
+def test_a_fifo_or_device_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "paper.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(UserError, match="not a regular file"):
+            read_text(path)

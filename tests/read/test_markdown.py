@@ -76,3 +76,13 @@ def test_text_before_the_first_heading_is_kept():
 def test_wrapped_lines_join_without_spaces_between_chinese():
     _, articles = parse("## 题\n\n第一行接着\n第二行。Hello\nworld.\n")
     assert articles[0].paragraphs[0].text == "第一行接着第二行。Hello world."
+
+
+def test_a_newline_in_a_given_title_or_file_name_becomes_a_space(tmp_path):
+    from tts_edition.read import read_edition
+
+    path = tmp_path / "日报\n晚刊.txt"
+    path.write_text("今天的正文在这里，没有标题。\n\n第二段也是正文。\n", encoding="utf-8")
+    assert read_edition(path).title == "日报 晚刊"
+    assert read_edition(path, title="人民\n日报\r\n").title == "人民 日报"
+    assert len(read_edition(path, title="长" * 500).title) == 100

@@ -50,3 +50,8 @@ class TransientError(Exception):
 
 class PermanentError(Exception):
     """A failure no retry can heal (unknown voice, bad parameters)."""
+
+
+class Unspeakable(PermanentError):
+    """Text this voice cannot say at all (a character it has no sound for, a script it does not
+    read): the piece is left out with a warning rather than failing the edition."""

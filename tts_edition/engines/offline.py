@@ -28,7 +28,7 @@ import numpy as np
 
 from ..errors import UserError
 from ..model import Audio, Prosody
-from .base import PermanentError, Voice
+from .base import PermanentError, Unspeakable, Voice
 from .baker import asset_dir, mapper
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class OfflineEngine:
 
         symbols = to_symbols(text, overrides)
         if all(s in PAUSE_SYMBOLS for s in symbols):
-            raise PermanentError(f"nothing speakable in {text!r}")
+            raise Unspeakable(f"nothing speakable in {text!r}")
         table = mapper()["symbol_to_id"]
         return [table[s] for s in symbols]
 
@@ -280,7 +280,7 @@ def _speak(ids: list[int], models: _Models, speed: float) -> list[np.ndarray]:
             raise
     head, tail = _split_ids(ids, mapper()["symbol_to_id"])
     if not head or not tail:
-        raise PermanentError("a chunk too long for the offline voice, with no break to cut it at")
+        raise Unspeakable("a chunk too long for the offline voice, with no break to cut it at")
     log.info("chunk too long for the offline voice (%d symbols): split in two", len(ids))
     return _speak(head, models, speed) + _speak(tail, models, speed)
 

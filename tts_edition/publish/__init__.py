@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import killpoints
 from .config import FeedConfig, remember
 from .cover import default_cover, load_cover
 from .edition import edition_tags, episode_title, write_edition
@@ -37,6 +38,7 @@ def write_all(out: Path, config: FeedConfig) -> list[Record]:
     """feed.xml and index.html from the editions on disk, each record read once; returns them."""
     records = editions(out)
     write_feed(out, config, records)
+    killpoints.reached("feed")
     feed_url = config.base_url(out) + "feed.xml"
     if config.published:
         write_qr(out, feed_url)

@@ -61,10 +61,12 @@ def write_edition(
     intro: bool = False,
     preset: str = "",
     now: dt.datetime | None = None,
+    out: Path | None = None,
 ) -> Record:
     """Write chapters.json, edition.vtt, edition.srt, cover.jpg and edition.json into ``folder``.
 
     ``alternates`` are other audio files already in the folder, as (file name, media type).
+    ``out`` is where the edition's folder will live, when ``folder`` is a version staged elsewhere.
     ``mp3`` normally already carries its ID3 tags (``assemble`` writes them before the
     rename); pass ``tags`` to rewrite them, which happens on a copy that is renamed.
     """
@@ -102,7 +104,7 @@ def write_edition(
         cover=COVER if (cover or (folder / COVER).exists()) else None,
         description=describe(edition, timeline.chapters),
         part=part,
-        episode=previous.episode if previous and previous.episode else next_episode(folder.parent),
+        episode=previous.episode if previous and previous.episode else next_episode(out or folder.parent),
         preset=preset,
         engine=engine,
         voice=voice,

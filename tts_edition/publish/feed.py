@@ -21,6 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import BuildError
 from ..files import atomic_path, write_bytes
 from .chapters import MIME as CHAPTERS_MIME
 from .config import FEED, FeedConfig, podcast_guid
@@ -52,7 +53,11 @@ def editions(out: Path) -> list[Record]:
     """Every edition in ``out``, newest first; ties broken by folder name, so the order is stable."""
     records = []
     for folder in sorted(Path(out).iterdir()):
-        record = read_record(folder) if folder.is_dir() else None
+        try:
+            record = read_record(folder) if folder.is_dir() else None
+        except BuildError as e:
+            log.warning("%s; the edition is left out of the feed", e)
+            continue
         if record is None:
             continue
         mp3 = folder / record.mp3

@@ -80,9 +80,26 @@ def read_record(folder: Path) -> Record | None:
     if not path.exists():
         return None
     try:
-        return Record.from_dict(json.loads(path.read_text("utf-8")))
-    except (ValueError, TypeError, KeyError) as e:
+        record = Record.from_dict(json.loads(path.read_text("utf-8")))
+        _check(record)
+    except (ValueError, TypeError, KeyError, AttributeError) as e:
         raise BuildError(f"{path}: not a readable edition record ({e})") from e
+    return record
+
+
+def _check(record: Record) -> None:
+    """What the feed and page rely on, checked once here instead of failing far away."""
+    for name in ("id", "folder", "title", "paper", "published", "mp3"):
+        if not isinstance(getattr(record, name), str):
+            raise TypeError(f"{name} is not text")
+    if record.published_at.tzinfo is None:
+        raise ValueError(f"published {record.published!r} has no time zone")
+    if record.date is not None:
+        dt.date.fromisoformat(record.date)
+    if not isinstance(record.duration, (int, float)) or not isinstance(record.mp3_bytes, int):
+        raise TypeError("duration or mp3_bytes is not a number")
+    if "/" in record.mp3 or record.mp3.startswith("."):
+        raise ValueError(f"mp3 {record.mp3!r} is not a file name")
 
 
 def write_record(folder: Path, record: Record) -> Path:

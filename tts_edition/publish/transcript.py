@@ -78,10 +78,17 @@ def vtt(cues: Sequence[Cue]) -> str:
     return "\n".join(blocks)
 
 
+def _srt_safe(text: str) -> str:
+    """SRT has no escapes and players render <b>, <i>, <font> (some any tag), so angle brackets
+    in the printed text become their full-width forms, which read the same in Chinese text."""
+    return text.replace("<", "＜").replace(">", "＞").replace("{", "｛").replace("}", "｝")
+
+
 def srt(cues: Sequence[Cue]) -> str:
     blocks = []
     for i, c in enumerate(cues, 1):
-        blocks.append(f"{i}\n{timestamp(c.start, ',')} --> {timestamp(c.end, ',')}\n{_one_line(c.text)}\n")
+        text = _srt_safe(_one_line(c.text))
+        blocks.append(f"{i}\n{timestamp(c.start, ',')} --> {timestamp(c.end, ',')}\n{text}\n")
     return "\n".join(blocks)
 
 

@@ -42,10 +42,12 @@ def read_edition(
         return read_folder(path, title=title, date=date, format=format)
     heading, articles, encoding, text = read_file(path, format=format)
     heading, heading_date = split_title(heading) if heading else (None, None)
-    edition_title = title or heading or best_title(articles) or path.stem
+    edition_title = one_line(title or heading or best_title(articles) or path.stem)
+    if not edition_title:
+        raise UserError(f"{path}: the edition's title is empty; give one with --title")
     edition_date = date or heading_date or find_date(text)
     for article in articles:
-        article.title = article.title or edition_title
+        article.title = " ".join((article.title or "").split()) or edition_title
     guessed = [what for what, known in (("title", title or heading), ("date", date or heading_date)) if not known]
     return Edition(
         title=edition_title,
@@ -55,6 +57,16 @@ def read_edition(
         encoding=encoding,
         guessed=guessed,
     )
+
+
+MAX_TITLE = 100  # characters of an edition title: a cover, an episode name, a line in a podcast app
+
+
+def one_line(title: str) -> str:
+    """A title as one line (a newline from a file name or --title would break the cover and the feed),
+    cut at ``MAX_TITLE`` characters."""
+    title = " ".join(title.split())
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
 
 
 def guess_note(edition: Edition) -> str | None:

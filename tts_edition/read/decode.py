@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -68,7 +69,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise UserError(f"{path}: is a folder with no text files to read")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"{path}: not a regular file (a pipe, socket or device); save the text to a file")
+        size = info.st_size
         if size > MAX_BYTES:
             raise UserError(
                 f"{path}: {size / 2**20:.0f} MB is too large (the limit is {MAX_BYTES // 2**20} MB); "
@@ -116,6 +120,8 @@ def _guess(data: bytes) -> str | None:
     encoding = codecs.lookup(best.encoding).name if best else None
     if encoding not in _UNICODE:
         encoding = _chinese_reading(data) or encoding
+    if encoding and codecs.lookup(encoding).name not in _MULTIBYTE:
+        encoding = _western(data) or encoding
     # GB2312 and GBK are subsets of GB18030: decoding with the superset never loses a character
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"
@@ -125,6 +131,26 @@ def _guess(data: bytes) -> str | None:
 
 _UNICODE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 _COMMON = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}  # lead bytes of frequent characters
+
+
+# Multi-byte encodings a guess may name; any other guess is a single-byte code page.
+_MULTIBYTE = _UNICODE | {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "cp949", "euc_kr", "euc_jp",
+                          "shift_jis", "cp932", "iso2022_jp", "hz", "johab", "utf-8"}
+
+
+def _western(data: bytes) -> str | None:
+    """Windows-1252 for text mostly in ASCII letters with some accented ones: on a short text a
+    guess among single-byte code pages is a coin toss ("crème" read as Baltic "crčme", or Urdu),
+    and a Latin-script text is far likelier than one in a code page for another script, where
+    most letters are high bytes."""
+    letters = [b for b in data if b >= 0x80 or chr(b).isalpha()]
+    if not letters or sum(1 for b in letters if b >= 0x80) > 0.3 * len(letters):
+        return None
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "cp1252"
 
 
 def _chinese_reading(data: bytes) -> str | None:

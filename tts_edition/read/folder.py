@@ -21,7 +21,7 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 def read_folder(
     folder: Path, *, title: str | None = None, date: dt.date | None = None, format: str = "auto"
 ) -> Edition:
-    from tts_edition.read import read_file
+    from tts_edition.read import one_line, read_file
 
     try:
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
@@ -40,7 +40,7 @@ def read_folder(
             encodings.append(encoding)
         found_date = found_date or find_date(text)
     return Edition(
-        title=title or folder.name,
+        title=one_line(title or folder.name),
         date=found_date,
         articles=articles,
         source=str(folder),

@@ -34,7 +34,21 @@ def parse(html: str, name: str = "input") -> tuple[str, list[Article]]:
     paragraphs = [Paragraph(text=t) for t in _paragraphs(summary) if t != headline]
     if not paragraphs:
         raise UserError(f"{name}: no article text found in this HTML page")
+    if _link_share(summary) > MAX_LINK_SHARE:
+        raise UserError(f"{name}: no article in this HTML page, only links (a section or index page?)")
     return headline, [Article(title=headline, paragraphs=paragraphs)]
+
+
+# An article's text is mostly prose; a navigation or index page that readability fell back
+# on is mostly link text, and reading it aloud would be a list of menu items.
+MAX_LINK_SHARE = 0.5
+
+
+def _link_share(summary: str) -> float:
+    body = lxml.html.fromstring(summary)
+    total = len("".join(body.text_content().split()))
+    links = sum(len("".join(a.text_content().split())) for a in body.iter("a"))
+    return links / total if total else 1.0
 
 
 def page_text(html: str) -> str:
