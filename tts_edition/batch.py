@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from .synth import Progress, Scheduler, Voicing
 log = logging.getLogger(__name__)
 
 AHEAD = 3  # editions planned and queued for the voice beyond those being finished
+UNWIND_SECONDS = 60  # how long an interrupted run waits for the edition being finished to clean up
 
 
 @dataclass
@@ -129,7 +131,9 @@ def run(
         row.seconds = round(time.monotonic() - start, 2)
         done(i, row)
 
-    with ThreadPoolExecutor(1, thread_name_prefix="finish") as finisher:
+    finisher = ThreadPoolExecutor(1, thread_name_prefix="finish")
+    finishing: list[futures.Future] = []
+    try:
         for i, item in enumerate(items):
             room.acquire()
             start = time.monotonic()
@@ -146,7 +150,13 @@ def run(
                 bad = isinstance(e, UserError)
                 done(i, Row(str(item.path), "failed", paper=item.paper, error=str(e), seconds=seconds, bad_input=bad))
                 continue
-            finisher.submit(finish, i, item, prepared, voiced, progress, start)
+            finishing.append(finisher.submit(finish, i, item, prepared, voiced, progress, start))
+        finisher.shutdown(wait=True)
+    except BaseException:  # Ctrl-C, SIGTERM: the edition being finished unwinds and removes its staging
+        scheduler.close()  # whoever waits for a piece sees the run's end
+        finisher.shutdown(wait=False, cancel_futures=True)
+        futures.wait(finishing, timeout=UNWIND_SECONDS)
+        raise
     return [r for r in rows if r is not None]
 
 
