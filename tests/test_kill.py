@@ -285,8 +285,9 @@ def test_a_full_disk_is_one_line_exit_1_and_the_old_edition_stays(world, small_d
     before = assert_consistent(out)
     result = tts("build", str(world["paper"]), "-o", str(out), cache=world["cache"])
     assert result.returncode == 1, result.stderr
-    [line] = result.stderr.strip().splitlines()
-    assert "disk is full" in line and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "disk is full" in lines[0] and "Traceback" not in result.stderr
     assert assert_consistent(out) == before  # nothing earlier lost
     assert not (out / ".staging").exists()  # the scratch of the failed run is gone, the space is back
 

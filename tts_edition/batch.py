@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import pipeline
-from .errors import BuildError, UserError
+from .errors import BuildError, UserError, os_error_message
 from .publish.record import read_record
 from .synth import Progress, Scheduler, Voicing
 
@@ -123,6 +123,8 @@ def run(
             row.chapters = sum(len(r.chapters) for r in records)
         except (BuildError, UserError) as e:
             row.status, row.error, row.bad_input = "failed", str(e), isinstance(e, UserError)
+        except OSError as e:  # a full disk, a folder not writable: the path and what to do
+            row.status, row.error = "failed", os_error_message(e, where=item.options.out)
         except Exception as e:  # an unexpected failure of one edition is still not every edition's
             log.exception("%s failed", item.path)
             row.status, row.error = "failed", f"{type(e).__name__}: {e}"

@@ -25,7 +25,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import engines, presets
 from .cache import Cache
-from .errors import BuildError, UserError
+from .errors import BuildError, UserError, os_error_message
 
 class _App(typer.Typer):
     """Typer, with usage errors as one line on stderr (exit 2) instead of a boxed panel."""
@@ -401,7 +401,7 @@ def _run_editions(items, options, report: Path | None, executor: str, ray_addres
         for out in sorted({Path(f).parent for r in built for f in r.folders}):
             print(f"feed: {out / 'feed.xml'}")
     status = batch.exit_status(rows)
-    if status == 1:
+    if status == 1 and many:
         _say(f"{len(rows) - len(built)} of {len(rows)} editions not built")
     return status
 
@@ -447,7 +447,7 @@ def _guarded(run) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 0
     except OSError as e:
-        _say(f"failed: {_os_error(e)}")
+        _say(f"failed: {os_error_message(e)}")
         return 1
     except KeyboardInterrupt:
         _say("interrupted; what was finished is kept, run again to resume")
@@ -458,30 +458,6 @@ def _guarded(run) -> int:
 
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
-
-
-# What to do about the system errors a producer meets, by errno.
-_ADVICE = {
-    errno.ENOSPC: "the disk is full; free some space and run again (finished pieces are cached)",
-    errno.EDQUOT: "the disk quota is used up; free some space and run again (finished pieces are cached)",
-    errno.EACCES: "permission denied; check who owns it or choose another place",
-    errno.EPERM: "not permitted; check who owns it or choose another place",
-    errno.EROFS: "the file system is read-only; choose another place",
-    errno.ENOENT: "no such file or folder",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.EISDIR: "is a folder, not a file",
-    errno.EMFILE: "too many open files; raise the limit (ulimit -n) or use fewer --jobs",
-    errno.ENOMEM: "out of memory; use fewer --jobs",
-    errno.EIO: "an input/output error: the disk may be failing",
-}
-
-
-def _os_error(e: OSError) -> str:
-    where = e.filename if e.filename is not None else "?"
-    if e.filename2 is not None:
-        where = f"{where} -> {e.filename2}"
-    what = _ADVICE.get(e.errno) or (e.strerror or str(e)).lower()
-    return _one_line(f"{where}: {what}")
 
 
 def _one_line(message: str) -> str:
