@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mutagen.id3 import ID3, TALB, TIT2, TPE1, TRCK, TYER
+from mutagen.mp3 import MP3
 
 from . import audio
 from .assemble import Pauses, join_pcm
@@ -255,8 +256,6 @@ def _tag(path: Path, track: Track) -> None:
 
 
 def _bitrate(mp3: Path) -> int:
-    from mutagen.mp3 import MP3
-
     return max(32, round(MP3(mp3).info.bitrate / 1000))
 
 

@@ -87,7 +87,7 @@ def pieces(edition: Edition, max_chars: int, preset: Preset, lexicon: Lexicon | 
     lexicon = lexicon or Lexicon()
 
     def announce(text: str, article: int, level: Level, kind: str) -> list[Piece]:
-        chunks = _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
+        chunks = _announced(text, lexicon, max_chars, level, article)
         return [dataclasses.replace(p, shown=text, kind=kind) for p in chunks]
 
     out: list[Piece] = []
@@ -128,6 +128,11 @@ def _intro(edition: Edition) -> str:
     if edition.date is None:
         return f"{edition.title}。"
     return f"{edition.title}，{chinese_date(edition.date)}。"
+
+
+def _announced(text: str, lexicon: Lexicon, max_chars: int, level: Level, article: int) -> list[Piece]:
+    """A title, intro or close as pieces: read by the same normaliser and lexicon as sentences."""
+    return _chunked(lexicon.apply(normalize(text)), max_chars, level, article, None)
 
 
 def _chunked(spoken: str, max_chars: int, level: Level, article: int, sentence: int | None) -> list[Piece]:
@@ -270,7 +275,7 @@ def voice_texts(
     lexicon = Lexicon.load(Lexicon.default_path())
     engine = engines.create(engine_name)
     job = synth.Job(engine_name, voice or engine.default_voice, Prosody(), *_engine_extras(engine_name, lexicon))
-    groups = [_chunked(lexicon.apply(normalize(t)), engine.max_chars, Level.SENTENCE, 0, None) for t in texts]
+    groups = [_announced(t, lexicon, engine.max_chars, Level.SENTENCE, 0) for t in texts]
     wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
     out, start = [], 0
     for group in groups:
