@@ -2,4 +2,8 @@
 
 from importlib.metadata import version
 
+from . import jieba_tables
+
 __version__ = version("tts-edition")
+
+jieba_tables.install()  # before anything imports jieba's tagger: 30-70 MB less for every build
