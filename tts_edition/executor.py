@@ -11,6 +11,7 @@ the driver keeps the cache and writes every output.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import os
 import threading
@@ -22,6 +23,8 @@ from typing import Any, Protocol
 from . import engines
 from .errors import BuildError
 from .model import Audio, Prosody
+
+log = logging.getLogger(__name__)
 
 
 class Executor(Protocol):
@@ -39,13 +42,16 @@ class Executor(Protocol):
 
 class LocalExecutor:
     """A pool of voice processes on this machine for the whole run: ``workers`` renders at once,
-    ``threads`` interpreter threads each (one process per CPU with one thread by default)."""
+    ``threads`` interpreter threads each (one process per CPU with one thread by default).
 
-    def __init__(self, workers: int | None = None, threads: int = 1):
+    ``preload``: an engine each worker loads as it starts, so its models load while this process
+    loads its front end, not after (a cold build's first seconds)."""
+
+    def __init__(self, workers: int | None = None, threads: int = 1, preload: str | None = None):
         self.workers = workers or os.cpu_count() or 1
         context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
         self._pool = ProcessPoolExecutor(
-            self.workers, context, initializer=_start_worker, initargs=(os.getpid(), {"threads": threads})
+            self.workers, context, initializer=_start_worker, initargs=(os.getpid(), {"threads": threads}, preload)
         )
         self._pool.submit(int)  # start the workers now, from this thread, not from the scheduler's
 
@@ -82,14 +88,25 @@ _options: dict[str, Any] = {}  # how this process makes its engines, e.g. its th
 
 def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
     """One render with this process's copy of the engine, loaded on first use and kept."""
-    if engine not in _engines:
-        _engines[engine] = engines.create(engine, **_options)
-    return _engines[engine].render(payload, voice, prosody)
+    return _engine(engine).render(payload, voice, prosody)
 
 
-def _start_worker(parent: int, options: dict[str, Any]) -> None:
+def _engine(name: str) -> Any:
+    if name not in _engines:
+        _engines[name] = engines.create(name, **_options)
+    return _engines[name]
+
+
+def _start_worker(parent: int, options: dict[str, Any], preload: str | None = None) -> None:
     _options.update(options)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if preload:
+        try:
+            engine = _engine(preload)
+            if hasattr(engine, "load"):
+                engine.load()
+        except Exception:  # noqa: BLE001 -- the first render raises it again, as the piece's own error
+            log.debug("could not preload %s", preload, exc_info=True)
 
 
 def _exit_with_parent(parent: int) -> None:

@@ -25,8 +25,9 @@ import random
 import threading
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import engines, killpoints
@@ -170,6 +171,8 @@ class Scheduler:
         self._limits: dict[str, Limit] = {}
         self._shared: dict[str, _Shared] = {}
         self._fatal: BaseException | None = None  # an error that stops every edition (a service refusing us)
+        # a local engine's front end, one piece after another in order, ahead of the workers
+        self._frontend = ThreadPoolExecutor(1, thread_name_prefix="front-end")
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="voice-scheduler", daemon=True)
         self._thread.start()
@@ -207,7 +210,9 @@ class Scheduler:
             # fewer processes than cores (--jobs): each gets the cores' threads; one process with two
             # threads took ~270 MB less than two with one, at ~85% of their speed (notes, issue #10)
             workers = self.jobs or engine.max_concurrency or os.cpu_count() or 1
-            self.executor = LocalExecutor(workers, threads=max(1, (os.cpu_count() or 1) // workers))
+            self.executor = LocalExecutor(
+                workers, threads=max(1, (os.cpu_count() or 1) // workers), preload=job.engine
+            )
         arrived = {k: threading.Event() for k in missing}
         edition = _Edition(engine, job, progress, on_progress, arrived)
         future = asyncio.run_coroutine_threadsafe(self._voice(edition, keys, missing), self._loop)
@@ -221,6 +226,7 @@ class Scheduler:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
+        self._frontend.shutdown(wait=False, cancel_futures=True)
         if self.executor is not None:
             self.executor.close()
 
@@ -318,6 +324,9 @@ class Scheduler:
 
     async def _piece(self, edition: _Edition, key: str, text: str, limit: Limit) -> _Failure | None:
         """Voice and cache one piece; a failure is returned, not raised (``UNSAID``: left out)."""
+        if not hasattr(edition.engine, "asynthesize"):  # encoded before a worker is free, not while it waits
+            encode = partial(edition.engine.encode, text, **edition.job.options)
+            edition.payloads[text] = asyncio.get_running_loop().run_in_executor(self._frontend, encode)
         try:
             audio = await self._voiced(edition, text, limit)
         except Unspeakable as e:  # no voicing will ever say it: say so and go on
@@ -343,8 +352,8 @@ class Scheduler:
             return in_loop
 
         async def in_executor(text: str, voice: str) -> Audio:
-            # the front end runs here, once; the workers only hold the models
-            payload = engine.encode(text, **job.options)
+            # the front end runs here (``_piece`` started it), once; the workers only hold the models
+            payload = await edition.payloads[text]
             return await self.executor.render(job.engine, payload, voice, job.prosody)
 
         return in_executor
@@ -463,6 +472,7 @@ class _Edition:
     progress: Progress
     on_progress: ProgressCallback | None
     arrived: dict[str, threading.Event]
+    payloads: dict[str, asyncio.Future] = field(default_factory=dict)  # a local engine's input per text
 
 
 @dataclass

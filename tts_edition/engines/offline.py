@@ -103,6 +103,10 @@ class OfflineEngine:
         table = mapper()["symbol_to_id"]
         return [table[s] for s in symbols]
 
+    def load(self) -> None:
+        """Load the models now (a worker that starts does, before its first piece)."""
+        _models(self.threads)
+
     def render(self, ids: list[int], voice: str, prosody: Prosody) -> Audio:
         """Speech for symbol ids: the models, the costly part."""
         if voice != "baker":
