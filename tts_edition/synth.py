@@ -258,8 +258,8 @@ class Scheduler:
                 self._fatal = e  # e.g. a voice worker that died: no edition can be voiced
                 raise
             except EngineError as e:  # a service that refuses everyone, a bad pronunciation
-                self._fatal = engine_failure(e)
-                raise self._fatal from e
+                self._fatal = failure = engine_failure(e)
+                raise failure from e
             finally:
                 for event in edition.arrived.values():
                     event.set()  # whoever waits for a piece sees the edition's end, and its error
@@ -349,27 +349,23 @@ class Scheduler:
         return None
 
     def _call(self, edition: _Edition) -> Call:
-        engine, job = edition.engine, edition.job
+        engine, job, executor = edition.engine, edition.job, self.executor
         if isinstance(engine, NetworkEngine):
-            network = engine
 
             async def in_loop(text: str, voice: str) -> Audio:
                 # a network request can stall; a render cannot, and may wait behind a loading model
                 timeout = self.policy.timeout_for(text)
-                return await asyncio.wait_for(network.asynthesize(text, voice, job.prosody), timeout)
+                return await asyncio.wait_for(engine.asynthesize(text, voice, job.prosody), timeout)
 
             return in_loop
-        if isinstance(engine, LocalEngine):
-            local, executor = engine, self.executor
-            assert executor is not None  # made in ``voice`` for a local engine
+        assert isinstance(engine, LocalEngine) and executor is not None  # the registry checked; ``voice`` made it
 
-            async def in_executor(text: str, voice: str) -> Audio:
-                # the front end runs here, once; the workers only hold the models
-                payload = local.encode(text, job.overrides)
-                return await executor.render(job.engine, payload, voice, job.prosody)
+        async def in_executor(text: str, voice: str) -> Audio:
+            # the front end runs here, once; the workers only hold the models
+            payload = engine.encode(text, job.overrides)
+            return await executor.render(job.engine, payload, voice, job.prosody)
 
-            return in_executor
-        raise TypeError(f"{engine.name}: neither a LocalEngine nor a NetworkEngine")
+        return in_executor
 
     async def _voiced(self, edition: _Edition, text: str, limit: Limit) -> Audio:
         """The job's voice, or the fallback voice where the first persistently gives no audio."""

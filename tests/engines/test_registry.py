@@ -73,7 +73,7 @@ def test_an_unknown_engine_is_a_bad_request_naming_the_choices():
 
 
 def test_an_engine_of_no_kind_is_refused_when_made(tone):
-    with pytest.raises(TypeError, match="LocalEngine and NetworkEngine"):
+    with pytest.raises(TypeError, match="one of LocalEngine, NetworkEngine"):
         engines.create("neither")
 
 
@@ -83,8 +83,8 @@ def test_the_pipeline_asks_the_engine_what_it_needs_from_the_lexicon(tmp_path, t
     (tmp_path / "lexicon.toml").write_text('[words]\n"公园" = "gong1 yuan2"\n', encoding="utf-8")
     jobs = {}
     for name in ("offline", "tone"):
-        options = pipeline.BuildOptions(out=tmp_path / "out", preset=presets.load("standard").with_options(engine=name))
-        jobs[name] = pipeline.prepare(paper, options).job
+        preset = presets.load("standard").with_options(engine=name)
+        jobs[name] = pipeline.prepare(paper, pipeline.BuildOptions(out=tmp_path / "out", preset=preset)).job
     assert jobs["offline"].overrides["公园"] == ["gong1", "yuan2"] and jobs["offline"].cache_salt
     assert jobs["tone"].overrides == {} and jobs["tone"].cache_salt == ""
     assert jobs["tone"].voice == "a"

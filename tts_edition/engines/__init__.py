@@ -26,5 +26,5 @@ def create(name: str, **options) -> Engine:
     module, _, cls = REGISTRY[name].partition(":")
     engine = getattr(import_module(module), cls)(**options)
     if isinstance(engine, LocalEngine) == isinstance(engine, NetworkEngine) or engine.name != name:
-        raise TypeError(f"engine {name!r}: named so, and exactly one of LocalEngine and NetworkEngine (engines/base.py)")
+        raise TypeError(f"engine {name!r}: must be named so and be one of LocalEngine, NetworkEngine (base.py)")
     return engine
