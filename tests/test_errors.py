@@ -15,13 +15,11 @@ from tts_edition.errors import BuildError, UserError, engine_errors
     ],
 )
 def test_engine_errors_become_the_apps_with_the_same_message(raised, expected):
-    with pytest.raises(expected, match=str(raised)) as caught:
-        with engine_errors():
-            raise raised
+    with pytest.raises(expected, match=str(raised)) as caught, engine_errors():
+        raise raised
     assert caught.value.__cause__ is raised
 
 
 def test_other_errors_pass_through():
-    with pytest.raises(KeyError):
-        with engine_errors():
-            raise KeyError("x")
+    with pytest.raises(KeyError), engine_errors():
+        raise KeyError("x")

@@ -301,7 +301,8 @@ class Scheduler:
         mine = shared is None
         if shared is None:
             task = asyncio.create_task(self._piece(edition, key, text, limit))
-            shared = self._shared[key] = _Shared(task)
+            shared = _Shared(task)
+            self._shared[key] = shared
         shared.waiters += 1
         failure = await asyncio.shield(shared.task)
         if failure is UNSAID:
