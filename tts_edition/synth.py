@@ -286,7 +286,7 @@ class Scheduler:
                 ceiling = self.jobs or engine.max_concurrency or 4
                 limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
             else:
-                assert self.executor is not None  # made in ``voice`` for a local engine
+                assert self.executor is not None, "a local engine is voiced by the executor"
                 limit = _InOrder(self.executor.workers)
             self._limits[engine.name] = limit
         return self._limits[engine.name]
