@@ -105,7 +105,7 @@ def _start_worker(parent: int, options: dict[str, Any], preload: str | None = No
             engine = _engine(preload)
             if hasattr(engine, "load"):
                 engine.load()
-        except Exception:  # noqa: BLE001 -- the first render raises it again, as the piece's own error
+        except Exception:  # the first render raises it again, as the piece's own error
             log.debug("could not preload %s", preload, exc_info=True)
 
 
