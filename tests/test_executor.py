@@ -54,8 +54,8 @@ def test_every_piece_is_encoded_before_the_first_render_ends(tmp_path, monkeypat
     lock = threading.Lock()
     real_encode = OfflineEngine.encode
 
-    def counting(self, text, **options):
-        ids = real_encode(self, text, **options)
+    def counting(self, text, overrides):
+        ids = real_encode(self, text, overrides)
         with lock:
             encoded.append(text)
         return ids
