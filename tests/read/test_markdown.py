@@ -67,6 +67,12 @@ def test_heading_over_deeper_headings_is_a_section():
     assert [(a.title, a.section) for a in articles] == [("甲", "要闻"), ("乙", "要闻"), ("丙", "国际"), ("丁", None)]
 
 
+def test_a_paragraph_ending_in_a_continuation_mark_is_complete():
+    # The mark ends the paragraph: the next one is not text a page break cut off.
+    _, articles = parse("## 题\n\n县领导亲自协调解决，效果明显。（下转第3版）\n\n明天下雨。\n")
+    assert [p.text for p in articles[0].paragraphs] == ["县领导亲自协调解决，效果明显。（下转第3版）", "明天下雨。"]
+
+
 def test_text_before_the_first_heading_is_kept():
     title, articles = parse("导语一段。\n\n## 正题\n\n正文。\n")
     assert title is None

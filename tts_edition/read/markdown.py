@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from tts_edition.model import Article, Paragraph
-from tts_edition.read.text import BULLETS, continues, has_bullets, join_lines, split_bullets
+from tts_edition.read.text import continues, has_bullets, join_lines, split_bullets
+from tts_edition.zh import BULLETS
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 
