@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
+from ..zh import HAN_CHARS
 from . import addresses, artefacts, dates, measures, numbers, phones, ranges, symbols, times
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ TIDY = (symbols.lone_operators, artefacts.pauses, symbols.acronyms)
 # Most news sentences hold nothing but Chinese characters and Chinese punctuation; for them only
 # the print artefacts and tidying passes can change anything, and skipping the number and symbol
 # passes makes normalising a whole paper several times faster.
-_NEEDS_ALL_PASSES = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff，。、；：？！“”‘’《》（）]")
+_NEEDS_ALL_PASSES = re.compile(rf"[^{HAN_CHARS}，。、；：？！“”‘’《》（）]")
 
 
 def normalize(text: str) -> str:
