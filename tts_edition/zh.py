@@ -18,9 +18,11 @@ from typing import Any
 
 # --- characters -------------------------------------------------------------------------
 
+# The Unified Ideographs: every character in everyday use (all of GB 2312's and Big5's).
+UNIFIED = "\u4e00-\u9fff"
 # The ideograph blocks of the Basic Multilingual Plane: Extension A, the Unified Ideographs
-# (every character in everyday use) and the Compatibility Ideographs.
-IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# and the Compatibility Ideographs.
+IDEOGRAPHS = "\u3400-\u4dbf" + UNIFIED + "\uf900-\ufaff"
 # A Chinese character: an ideograph, or 〇 (U+3007), the zero of 二〇二〇年, which Unicode files
 # among the punctuation but which is read as a syllable (ling2). Characters beyond the Basic
 # Multilingual Plane (Extension B on) are left out: pypinyin cannot spell most of them, so
