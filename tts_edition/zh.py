@@ -74,7 +74,7 @@ def continuation_at_end(text: str) -> bool:
 @cache
 def _jieba() -> ModuleType:
     """jieba, imported on first use and quiet about building its dictionary."""
-    import jieba  # type: ignore[import-untyped]
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
@@ -108,7 +108,7 @@ def tokenizer(extra: tuple[str, ...] = ()) -> Any:
 def pos_tokenizer(extra: tuple[str, ...] = ()) -> Any:
     """``tokenizer(extra)`` that also tags each word's part of speech (jieba.posseg)."""
     _jieba()
-    import jieba.posseg  # type: ignore[import-untyped]
+    import jieba.posseg
 
     return jieba.posseg.dt if not extra else jieba.posseg.POSTokenizer(tokenizer(extra))
 

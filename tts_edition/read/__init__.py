@@ -17,7 +17,7 @@ from tts_edition.read.dates import find_date, split_title
 from tts_edition.read.decode import MAX_BYTES, read_text
 from tts_edition.read.detect import FORMATS, READERS, detect
 
-__all__ = ["read_edition", "read_file", "guess_note", "MAX_BYTES", "FORMATS"]
+__all__ = ["FORMATS", "MAX_BYTES", "guess_note", "read_edition", "read_file"]
 
 
 def read_edition(
