@@ -12,7 +12,15 @@ def test_a_chinese_character_is_an_ideograph_or_the_written_zero():
     assert zh.han("二〇二〇年，㐀豈A1。𠮷") == ["二", "〇", "二", "〇", "年", "㐀", "豈"]
 
 
-MARKS = ["（下转三版）", "（上接一版）", "（转A3版）", "(下转第2版)", "（紧接第一版）", "（下转第3版 要闻）", " （见第十版） "]
+MARKS = [
+    "（下转三版）",
+    "（上接一版）",
+    "（转A3版）",
+    "(下转第2版)",
+    "（紧接第一版）",
+    "（下转第3版 要闻）",
+    " （见第十版） ",
+]
 
 
 @pytest.mark.parametrize("mark", MARKS)
