@@ -258,4 +258,3 @@ def _merge_bare(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
-

@@ -2,10 +2,10 @@
 printed page adds (continuation notes, bullets), and jieba's words.
 
 The readers, the segmenter, the normaliser, edition naming and the offline voice's front
-end all ask these questions. Answered once, here, the stages cannot drift apart: when
-each kept its own copy, the readers missed a continuation mark the normaliser knew and
-merged the paragraph after it into the one before. This module imports nothing from the
-project, so any stage may import it.
+end all ask these questions. Answered once, here, the stages cannot drift apart as their
+own copies had: the readers knew fewer continuation marks than the normaliser, and some
+copies counted 〇 or Extension A as Chinese while others did not. This module imports
+nothing from the project, so any stage may import it.
 """
 
 from __future__ import annotations
