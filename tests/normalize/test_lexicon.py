@@ -38,6 +38,12 @@ def test_longest_entry_wins(tmp_path):
     assert Lexicon.load(path).apply("尉迟恭是唐朝名将") == "玉迟恭！是唐朝名将"
 
 
+def test_the_written_zero_is_a_character_with_a_syllable(tmp_path):
+    # as the offline voice reads it: 二〇二〇 is four characters, four syllables
+    path = write(tmp_path, '[words]\n"二〇二〇" = "er4 ling2 er4 ling2"\n')
+    assert Lexicon.load(path).pinyin_overrides() == {"二〇二〇": ["er4", "ling2", "er4", "ling2"]}
+
+
 def test_later_files_win_and_say_defaults_to_the_word(tmp_path):
     first = write(tmp_path, '[words]\n"阜蒙县" = { say = "甲" }\n"长治" = "chang2 zhi4"\n', "a.toml")
     second = write(tmp_path, '[words]\n"阜蒙县" = { pinyin = "fu4 meng2 xian4" }\n', "b.toml")
