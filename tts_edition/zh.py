@@ -18,7 +18,7 @@ from typing import Any
 
 # --- characters -------------------------------------------------------------------------
 
-# The Unified Ideographs: every character in everyday use (all of GB 2312's and Big5's).
+# The Unified Ideographs: every character in everyday use (GB 2312's hanzi all lie here).
 UNIFIED = "\u4e00-\u9fff"
 # The ideograph blocks of the Basic Multilingual Plane: Extension A, the Unified Ideographs
 # and the Compatibility Ideographs.
