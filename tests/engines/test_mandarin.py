@@ -120,19 +120,3 @@ def test_an_override_at_the_head_of_a_longer_word_sets_the_syllables():
     assert to_pinyin("重庆市区", {"重庆": ["zhong4", "qing4"]})[:3] == ["zhong4", "qing4", "shi4"]
     # ...but never in the middle or at the tail of one.
     assert to_pinyin("长城", {"城": ["shi4"]}) == ["chang2", "cheng2"]
-
-
-def test_the_tokenizer_that_knows_override_words_cuts_and_tags_as_one_loaded_from_jiebas_files():
-    import jieba
-    import jieba.posseg
-
-    from tts_edition.engines.mandarin import _tokenizer
-
-    words = ["阜蒙县", "银行行长"]
-    loaded = jieba.Tokenizer()
-    for word in words:
-        loaded.add_word(word)
-    text = "阜蒙县城的重庆银行行长说，我们在北京开会，研究生命起源。"
-    expected = [tuple(p) for p in jieba.posseg.POSTokenizer(loaded).cut(text, HMM=False)]
-    assert [tuple(p) for p in _tokenizer(frozenset(words)).cut(text, HMM=False)] == expected
-    assert ("阜蒙县", "x") in expected
