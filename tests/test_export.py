@@ -24,7 +24,7 @@ def out(tmp_path_factory):
     paper = tmp / "paper.txt"
     paper.write_text(PAPER, encoding="utf-8")
     options = pipeline.BuildOptions(
-        out=tmp / "out", preset=presets.load("standard").with_options(audio_formats=("m4b",)), cache=Cache(tmp / "cache")
+        out=tmp / "out", preset=presets.load("standard").with_options(formats=["m4b"]), cache=Cache(tmp / "cache")
     )
     pipeline.build(paper, options)
     return options, paper

@@ -18,7 +18,7 @@ from .cache import open_wav
 from .errors import BuildError
 from .files import atomic_path, scratch_path
 from .formats import MP3, AudioFormat
-from .model import Edition, Level, Piece
+from .model import Edition, Pauses, Piece
 from .publish.tags import Tags
 from .timeline import Chapter, Cue, Timeline
 
@@ -27,26 +27,6 @@ __all__ = ["Pauses", "assemble", "join_pcm", "Joined"]
 log = logging.getLogger(__name__)
 
 BLOCK_FRAMES = 1 << 16  # frames copied per read: 128 KiB of 16-bit mono
-
-
-@dataclass(frozen=True)
-class Pauses:
-    """Seconds of silence after a piece, by the level it ends; plus silence at both ends."""
-
-    chunk: float = 0.15
-    sentence: float = 0.45
-    paragraph: float = 0.8
-    article: float = 1.6
-    lead_in: float = 0.5
-    lead_out: float = 1.0
-
-    def after(self, level: Level) -> float:
-        return {
-            Level.CHUNK: self.chunk,
-            Level.SENTENCE: self.sentence,
-            Level.PARAGRAPH: self.paragraph,
-            Level.ARTICLE: self.article,
-        }[Level(level)]
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, engines, killpoints, segment, synth
-from .assemble import Pauses, assemble
+from .assemble import assemble
 from .cache import Cache
 from .errors import BuildError, UserError
-from .formats import parse_formats
-from .model import Edition, Level, Piece, Prosody, chinese_date
+from .formats import FORMATS, AudioFormat
+from .model import Edition, Level, Pauses, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -177,13 +177,13 @@ class Prepared:
     edition: Edition
     job: synth.Job
     pieces: list[Piece]
-    formats: list  # the audio formats to write (parse_formats), checked before any voicing
+    formats: list[AudioFormat]  # the audio files to write, the MP3 first
 
 
 def prepare(path: Path, options: BuildOptions) -> Prepared:
     """Read, plan and cut an edition into pieces; raises UserError for bad input."""
     preset = options.preset
-    formats = parse_formats(preset.audio_formats)
+    formats = [FORMATS[name] for name in preset.audio.formats]
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
     engine = engines.create(preset.engine)
@@ -229,7 +229,7 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
 
 def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -> list[Path]:
     preset, edition, todo, formats = options.preset, prepared.edition, prepared.pieces, prepared.formats
-    pauses = Pauses(**preset.pauses)
+    pauses = preset.pauses
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
     now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
@@ -248,7 +248,8 @@ def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -
             mp3 = stage / "edition.mp3"
             timeline = assemble(
                 part_pieces, part_wavs, edition, pauses, mp3,
-                tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
+                tags=tags, bitrate=preset.audio.bitrate, loudness=preset.audio.loudness,
+                true_peak=preset.audio.true_peak,
                 also=formats, wait=wait,
             )
             write_edition(
@@ -293,7 +294,7 @@ def _digest(
         [(p.text, int(p.level), p.article, p.sentence) for p in todo],
         [w.name for w in wavs],
         dataclasses.astuple(pauses),
-        [preset.loudness, preset.true_peak, preset.bitrate],
+        [preset.audio.loudness, preset.audio.true_peak, preset.audio.bitrate],
         [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
         [a.title for a in edition.articles],
         [s.text for s in edition.sentences()],

@@ -42,13 +42,13 @@ class AudioFormat(Protocol):
 FORMATS: dict[str, AudioFormat] = {f.name: f for f in (MP3(), M4B())}
 
 
-def parse_formats(names: Sequence[str]) -> list[AudioFormat]:
+def parse_formats(names: Sequence[str], where: str = "--audio-format") -> list[AudioFormat]:
     """The formats asked for, MP3 always first: the feed, the player and the transcripts go by it."""
     wanted = {"mp3"}
     for name in names:
         for part in name.split(","):
             part = part.strip().lower()
             if part not in FORMATS:
-                raise UserError(f"--audio-format: unknown format {part!r}; choose from {', '.join(FORMATS)}")
+                raise UserError(f"{where}: unknown format {part!r}; choose from {', '.join(FORMATS)}")
             wanted.add(part)
     return [f for name, f in FORMATS.items() if name in wanted]

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..assemble import Pauses
 from ..cache import open_wav
 from ..errors import UserError
-from ..model import Piece
+from ..model import Pauses, Piece
 
 
 def article_seconds(pieces: Sequence[Piece], wavs: Sequence[Path], pauses: Pauses) -> dict[int, float]:
