@@ -26,10 +26,10 @@ from mutagen.id3 import ID3, TALB, TIT2, TPE1, TRCK, TYER
 from mutagen.mp3 import MP3
 
 from . import audio
-from .assemble import Pauses, join_pcm
+from .assemble import join_pcm
 from .errors import UserError
 from .files import atomic_path, scratch_path, write_text
-from .model import Piece, chinese_date
+from .model import AudioSpec, Pauses, Piece, chinese_date
 from .publish.feed import editions
 from .publish.record import Record
 
@@ -39,7 +39,7 @@ MANIFEST = ".tts-edition-export.json"
 MAX_NAME = 64  # characters in a file or folder name, extension included
 CUT_MARGIN = 0.3  # seconds kept clear of the next article: cuts fall in the pause between articles
 TITLE_PAUSE = 0.8  # seconds after a title voiced here, as after a spoken title in an edition
-LOUDNESS, TRUE_PEAK = -19.0, -1.0  # the podcast norm the editions are made to
+NORM = AudioSpec()  # the loudness the editions are made to by default: the podcast norm
 _FAT_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f"*/:<>?\\|]')
 
 Voiced = tuple[list[Piece], list[Path]]  # one text's pieces and their WAV files
@@ -228,7 +228,7 @@ def _encode_said(said: Voiced, target: Path, *, bitrate: int, lead_out: float) -
     with scratch_path(target.parent, ".pcm") as pcm:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, Pauses(lead_in=0.3, lead_out=lead_out), f)
-        audio.encode_mp3(pcm, joined.sample_rate, target, loudness=LOUDNESS, true_peak=TRUE_PEAK, bitrate=bitrate)
+        audio.encode_mp3(pcm, joined.sample_rate, target, loudness=NORM.loudness, true_peak=NORM.true_peak, bitrate=bitrate)
 
 
 def _join(parts: list[Path], target: Path) -> None:

@@ -18,7 +18,7 @@ from . import __version__, engines, killpoints, segment, synth
 from .assemble import assemble
 from .cache import Cache
 from .errors import BuildError, UserError
-from .formats import FORMATS, AudioFormat
+from .formats import FORMATS, AudioFormat, write_files
 from .model import Edition, Level, Pauses, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
@@ -245,17 +245,11 @@ def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -
             log.info("%s is up to date", folder)
             continue
         with new_version(folder) as stage:  # the folder switches from old to new at one instant
-            mp3 = stage / "edition.mp3"
-            timeline = assemble(
-                part_pieces, part_wavs, edition, pauses, mp3,
-                tags=tags, bitrate=preset.audio.bitrate, loudness=preset.audio.loudness,
-                true_peak=preset.audio.true_peak,
-                also=formats, wait=wait,
-            )
+            with assemble(part_pieces, part_wavs, edition, pauses, stage, preset.audio, wait=wait) as assembled:
+                write_files(assembled, stage, formats, tags=tags, bitrate=preset.audio.bitrate)
             write_edition(
-                stage, edition, timeline, mp3,
+                stage, edition, assembled.timeline, [(f.file_name, f.media_type) for f in formats],
                 cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
-                alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
                 titles=preset.announce_titles,
                 intro=preset.intro and n == 1,
                 preset=preset.name, now=now, out=options.out,

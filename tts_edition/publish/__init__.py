@@ -13,12 +13,10 @@ from .naming import folder_name
 from .page import write_page
 from .record import Record, read_record
 from .subscribe import write_qr
-from .tags import Tags
 
 __all__ = [
     "FeedConfig",
     "Record",
-    "Tags",
     "default_cover",
     "edition_tags",
     "episode_title",
