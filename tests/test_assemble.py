@@ -101,9 +101,9 @@ def built(tmp_path_factory):
 
 def test_assembled_mp3_lasts_what_the_timeline_says(built):
     tmp, mp3, tl = built
-    from tests.publish.rules import _duration
+    from tests.publish.rules import decoded_duration
 
-    assert abs(_duration(tmp) - tl.duration) < 0.03
+    assert abs(decoded_duration(mp3) - tl.duration) < 0.03
     assert not list(tmp.glob(".*")), "temporary files are cleaned up"
 
 

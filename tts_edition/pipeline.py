@@ -306,8 +306,7 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
         return False
     if record is None or record.inputs != inputs:
         return False
-    files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
-    whole = all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
+    whole = all((folder / a.file).is_file() and (folder / a.file).stat().st_size == a.bytes for a in record.audio)
     return whole and all((folder / f).is_file() for f in (record.chapters_file, record.vtt, record.srt))
 
 

@@ -2,7 +2,7 @@ import datetime as dt
 import json
 
 from tts_edition import publish
-from tts_edition.publish.record import read_record
+from tts_edition.publish.record import AudioFile, read_record
 from tts_edition.timeline import Chapter, Cue, Timeline
 
 MP3_ONLY = [("edition.mp3", "audio/mpeg")]
@@ -13,7 +13,10 @@ def test_edition_record_has_what_the_feed_needs(edition):
     assert record.folder == "2020-11-24-renmin-ribao"
     assert record.title == "人民日报 2020年11月24日" and record.paper == "人民日报"
     assert record.published == "2020-11-24T06:00:00+08:00"
-    assert record.mp3_bytes == (edition / "edition.mp3").stat().st_size
+    assert record.audio == [AudioFile("edition.mp3", "audio/mpeg", (edition / "edition.mp3").stat().st_size)]
+    assert record.cues is not None and [c.text for c in record.cues if c.kind == "title"] == [
+        c.title for c in record.chapters
+    ]
     assert len(record.chapters) == 3 and record.cover == "cover.jpg"
     assert record.engine == "synthetic"
     assert {"chapters.json", "edition.vtt", "edition.srt", "cover.jpg", "edition.json"} <= {

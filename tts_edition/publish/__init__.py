@@ -23,7 +23,6 @@ __all__ = [
     "folder_name",
     "load_cover",
     "read_record",
-    "rebuild",
     "remember",
     "write_edition",
     "write_all",
@@ -43,9 +42,3 @@ def write_all(out: Path, config: FeedConfig) -> list[Record]:
     write_page(out, config.title, records, feed_url=feed_url)
     return records
 
-
-def rebuild(out: Path, **overrides) -> list[Record]:
-    """Rewrite feed.xml and index.html with feed settings from the command line (``None`` = not
-    given) remembered in ``OUT/feed.toml``."""
-    out = Path(out)
-    return write_all(out, remember(out, **overrides))

@@ -79,7 +79,7 @@ class FeedConfig:
     def merged(self, _source: str = "options", **overrides) -> FeedConfig:
         """A copy with the given settings replaced; ``None`` means "not given"."""
         fields = {f.name: f for f in dataclasses.fields(self)}
-        changes = {}
+        changes: dict[str, object] = {}
         for key, value in overrides.items():
             if value is None:
                 continue
@@ -93,7 +93,7 @@ class FeedConfig:
                 changes[key] = tuple(str(v) for v in value)
             else:
                 changes[key] = str(value)
-        return dataclasses.replace(self, **changes)
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]  # each checked above
 
     def base_url(self, out: Path) -> str:
         base = self.link or Path(out).resolve().as_uri()

@@ -12,7 +12,8 @@ from ..formats import Tags
 from ..model import Edition, chinese_date
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from .record import Record, new_id, next_episode, publication_time, read_record, write_record
+from .record import CHAPTERS, SRT, VTT, AudioFile, Record, new_id, next_episode, publication_time, read_record
+from .record import write_record
 from .transcript import captions, timestamp, write_srt, write_vtt
 
 log = logging.getLogger(__name__)
@@ -69,10 +70,10 @@ def write_edition(
     """
     folder = Path(folder)
     now = now or dt.datetime.now(dt.timezone.utc).astimezone()
-    write_chapters(folder / "chapters.json", timeline.chapters)
+    write_chapters(folder / CHAPTERS, timeline.chapters)
     cues = captions(timeline.cues)
-    write_vtt(folder / "edition.vtt", cues)
-    write_srt(folder / "edition.srt", cues)
+    write_vtt(folder / VTT, cues)
+    write_srt(folder / SRT, cues)
     if cover:
         write_bytes(folder / COVER, cover)
     previous = read_record(folder)
@@ -92,8 +93,7 @@ def write_edition(
         published=previous.published if previous else publication_time(edition.date, now, part).isoformat(),
         built=now.isoformat(timespec="seconds"),
         duration=timeline.duration,
-        mp3=audio[0][0],
-        mp3_bytes=(folder / audio[0][0]).stat().st_size,
+        audio=[AudioFile(name, media_type, (folder / name).stat().st_size) for name, media_type in audio],
         chapters=list(timeline.chapters),
         cover=COVER if (cover or (folder / COVER).exists()) else None,
         description=describe(edition, timeline.chapters),
@@ -104,13 +104,10 @@ def write_edition(
         voice=voice,
         articles=len(edition.articles),
         sentences=len(edition.sentences()),
-        alternates=[
-            {"file": name, "type": media_type, "bytes": (folder / name).stat().st_size}
-            for name, media_type in audio[1:]
-        ],
         titles=titles,
         intro=intro,
         inputs=inputs,
+        cues=cues,
     )
     write_record(folder, record)
     log.info("wrote edition %s (%.0f s, %d chapters)", folder, timeline.duration, len(timeline.chapters))
