@@ -21,7 +21,7 @@ from .files import scratch_path
 from .model import AudioSpec, Edition, Pauses, Piece
 from .timeline import Chapter, Cue, Timeline
 
-__all__ = ["Assembled", "Joined", "Pauses", "assemble", "join_pcm"]
+__all__ = ["Assembled", "Joined", "Pauses", "assemble", "durations", "join_pcm"]
 
 log = logging.getLogger(__name__)
 
@@ -168,6 +168,16 @@ def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
                 cues.append(Cue(sec(first), sec(end), piece.shown or piece.text, kind=piece.kind))
             first = None
     return cues
+
+
+def durations(wavs: Sequence[Path]) -> list[float]:
+    """Seconds of audio in each piece, as ``join_pcm`` will copy it: its frames, from the header
+    (the cache checked that every length in it adds up)."""
+    out = []
+    for path in wavs:
+        with open_wav(path) as w:
+            out.append(w.getnframes() / w.getframerate())
+    return out
 
 
 def _sample_rate(path: Path) -> int:

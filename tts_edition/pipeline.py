@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, engines, killpoints, segment, synth
-from .assemble import assemble
+from .assemble import assemble, durations
 from .cache import Cache
 from .errors import BuildError, UserError
 from .formats import FORMATS, AudioFormat, write_files
@@ -230,7 +230,8 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
 def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -> list[Path]:
     preset, edition, todo, formats = options.preset, prepared.edition, prepared.pieces, prepared.formats
     pauses = preset.pauses
-    parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
+    lengths = durations(wavs) if options.max_minutes else []
+    parts = plan_parts(todo, lengths, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
     now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
     folders = []

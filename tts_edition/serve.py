@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .formats import FORMATS
 from .publish.feed import rebased
 from .publish.subscribe import QR_FILE, qr_svg
 
@@ -42,8 +43,7 @@ TYPES_BY_NAME = {
     "chapters.json": "application/json+chapters; charset=utf-8",
 }
 TYPES_BY_SUFFIX = {
-    ".mp3": "audio/mpeg",
-    ".m4b": "audio/mp4",
+    **{Path(f.file_name).suffix: f.media_type for f in FORMATS.values()},  # the types the feed gives them
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
     ".json": "application/json; charset=utf-8",
