@@ -3,6 +3,7 @@ from mutagen.id3 import ID3
 
 from tests import synthetic
 from tests.publish import rules
+from tts_edition import publish
 from tts_edition.formats import Tags
 from tts_edition.formats.id3 import chapter_ids, tag_bytes, write_tagged
 from tts_edition.timeline import Chapter
@@ -24,8 +25,10 @@ def test_the_tag_is_id3v2_3():
 def edition(tmp_path):
     ed = synthetic.edition(2, 1)
     pieces = synthetic.pieces_for(ed)
-    synthetic.encode(pieces, synthetic.wavs_for(pieces, tmp_path / "wavs"), ed, tmp_path / "ed", Tags("旧", "报纸", "发行"))
-    return tmp_path / "ed"
+    folder = tmp_path / "ed"
+    timeline = synthetic.encode(pieces, synthetic.wavs_for(pieces, tmp_path / "wavs"), ed, folder, Tags("旧", "报纸", "发行"))
+    publish.write_edition(folder, ed, timeline, [("edition.mp3", "audio/mpeg")])  # the rules find the MP3 by it
+    return folder
 
 
 def test_retagging_replaces_the_old_tag_and_keeps_the_audio(edition):
