@@ -11,8 +11,8 @@ from tts_edition import audio
 from tts_edition.assemble import Pauses, join_pcm, make_timeline
 from tts_edition.errors import BuildError
 from tts_edition.files import remove_stale
-from tts_edition.model import Level, Piece
 from tts_edition.formats import Tags
+from tts_edition.model import Level, Piece
 from tts_edition.publish import edition_tags
 
 RATE = synthetic.RATE

@@ -58,7 +58,8 @@ def test_elder_is_slower_with_longer_pauses_and_announcements():
     standard, elder = presets.load("standard"), presets.load("elder")
     assert -20 <= elder.prosody.rate <= -10
     assert elder.pauses.article >= 2.0
-    assert all(getattr(elder.pauses, k) > getattr(standard.pauses, k) for k in ("chunk", "sentence", "paragraph", "article"))
+    levels = ("chunk", "sentence", "paragraph", "article")
+    assert all(getattr(elder.pauses, k) > getattr(standard.pauses, k) for k in levels)
     assert elder.announce_count and elder.intro and elder.outro
 
 

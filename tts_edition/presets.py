@@ -205,7 +205,8 @@ def describe(preset: Preset) -> str:
     """What a preset changes, in one line, for ``tts-edition voices``."""
     p, pauses = preset.prosody, preset.pauses
     parts = [f"engine {preset.engine}", f"rate {p.rate:+d}%"]
-    parts.append("pauses " + "/".join(f"{v:g}" for v in (pauses.chunk, pauses.sentence, pauses.paragraph, pauses.article)) + " s")
+    levels = (pauses.chunk, pauses.sentence, pauses.paragraph, pauses.article)
+    parts.append("pauses " + "/".join(f"{v:g}" for v in levels) + " s")
     parts.append(f"{preset.audio.loudness:g} LUFS")
     if preset.announce_count:
         parts.append("numbered articles")

@@ -26,7 +26,8 @@ def edition(tmp_path):
     ed = synthetic.edition(2, 1)
     pieces = synthetic.pieces_for(ed)
     folder = tmp_path / "ed"
-    timeline = synthetic.encode(pieces, synthetic.wavs_for(pieces, tmp_path / "wavs"), ed, folder, Tags("旧", "报纸", "发行"))
+    wavs = synthetic.wavs_for(pieces, tmp_path / "wavs")
+    timeline = synthetic.encode(pieces, wavs, ed, folder, Tags("旧", "报纸", "发行"))
     publish.write_edition(folder, ed, timeline, [("edition.mp3", "audio/mpeg")])  # the rules find the MP3 by it
     return folder
 

@@ -7,9 +7,8 @@ from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 
 from tests import synthetic
-from tts_edition import audio
+from tts_edition import audio, formats
 from tts_edition.errors import UserError
-from tts_edition import formats
 from tts_edition.formats import M4B, Tags, parse_formats
 from tts_edition.formats.m4b import ffmetadata
 from tts_edition.publish import default_cover

@@ -12,8 +12,18 @@ from ..formats import Tags
 from ..model import Edition, chinese_date
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from .record import CHAPTERS, SRT, VTT, AudioFile, Record, new_id, next_episode, publication_time, read_record
-from .record import write_record
+from .record import (
+    CHAPTERS,
+    SRT,
+    VTT,
+    AudioFile,
+    Record,
+    new_id,
+    next_episode,
+    publication_time,
+    read_record,
+    write_record,
+)
 from .transcript import captions, timestamp, write_srt, write_vtt
 
 log = logging.getLogger(__name__)

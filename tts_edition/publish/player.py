@@ -19,9 +19,9 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import BuildError
 from ..files import write_text
 from ..timeline import Chapter, Cue
-from ..errors import BuildError
 from .record import FILE as RECORD
 from .record import Record, read_record
 
