@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .formats import parse_formats
 from .model import AudioSpec, Pauses, Prosody
 
 # voices/ sits at the project root; an installed wheel carries a copy inside the package.
@@ -142,6 +141,8 @@ def _bitrate(value: object, where: str) -> int:
 
 
 def _formats(value: object, where: str) -> tuple[str, ...]:
+    from .formats import parse_formats  # the encoders and taggers load only when formats are named
+
     if not isinstance(value, (list, tuple)) or not all(isinstance(f, str) for f in value):
         raise UserError(f"{where}: {value!r} is not a list of format names, e.g. [\"mp3\", \"m4b\"]")
     return tuple(f.name for f in parse_formats(value, where))
