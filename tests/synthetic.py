@@ -14,7 +14,7 @@ import numpy as np
 
 from tts_edition.assemble import assemble
 from tts_edition.formats import MP3, AudioFormat, Tags, write_files
-from tts_edition.model import Article, Edition, Level, Paragraph, Pauses, Piece, Sentence
+from tts_edition.model import Article, AudioSpec, Edition, Level, Paragraph, Pauses, Piece, Sentence
 from tts_edition.timeline import Timeline
 
 RATE = 24_000
@@ -84,9 +84,9 @@ def encode(
     *,
     formats: tuple[AudioFormat, ...] = (MP3(),),
     bitrate: int = 64,
-    pauses: Pauses = Pauses(),
+    pauses: Pauses | None = None,
 ) -> Timeline:
     """What the pipeline does with the pieces: assemble them and write each format into ``folder``."""
-    with assemble(pieces, wavs, ed, pauses, folder) as assembled:
+    with assemble(pieces, wavs, ed, pauses or Pauses(), folder, AudioSpec()) as assembled:
         write_files(assembled, folder, formats, tags=tags, bitrate=bitrate)
     return assembled.timeline

@@ -89,7 +89,7 @@ def assemble(
     edition: Edition,
     pauses: Pauses,
     folder: Path,
-    spec: AudioSpec = AudioSpec(),
+    spec: AudioSpec,
     *,
     wait: Callable[[Path], None] | None = None,
 ) -> Iterator[Assembled]:
@@ -106,7 +106,7 @@ def assemble(
     try:
         with scratch_path(Path(folder), ".pcm") as pcm:
             with pcm.open("wb") as f:
-                joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter) if meter else f, wait)
+                joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
             killpoints.reached("joined")
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
@@ -123,11 +123,12 @@ def assemble(
 class _Tee:
     """The joined PCM to its file and to the loudness meter at once."""
 
-    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter):
+    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter | None):
         self.file, self.meter = file, meter
 
     def write(self, block: bytes) -> int:
-        self.meter.write(block)
+        if self.meter is not None:
+            self.meter.write(block)
         return self.file.write(block)
 
 

@@ -33,5 +33,6 @@ def os_error_message(e: OSError, where: str | Path = "?") -> str:
     ``where`` names the place when the error itself does not (a write to an open file)."""
     if e.filename is not None:
         where = e.filename if e.filename2 is None else f"{e.filename} -> {e.filename2}"
-    what = _ADVICE.get(e.errno) or (e.strerror or str(e)).lower()
+    advice = _ADVICE.get(e.errno) if e.errno is not None else None
+    what = advice or (e.strerror or str(e)).lower()
     return " ".join(f"{where}: {what}".split())

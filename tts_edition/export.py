@@ -194,9 +194,7 @@ def _out_of_date(dest: Path, tracks: list[Track], manifest: dict[str, dict]) -> 
 def _up_to_date(dest: Path, track: Track, manifest: dict[str, dict]) -> bool:
     entry = manifest.get(track.path)
     target = dest / track.path
-    if entry is None:
-        return False
-    return entry["key"] == track.key() and target.is_file() and target.stat().st_size == entry["bytes"]
+    return entry is not None and entry["key"] == track.key() and target.is_file() and target.stat().st_size == entry["bytes"]
 
 
 def _voiced(todo: list[Track], speak: Speak) -> dict[str, Voiced]:
@@ -269,7 +267,8 @@ def _tag(path: Path, track: Track) -> None:
 
 def _bitrate(mp3: Path) -> int:
     info = MP3(mp3).info
-    return max(32, round(info.bitrate / 1000)) if info else NORM.bitrate
+    assert info is not None, f"{mp3}: not an MP3"
+    return max(32, round(info.bitrate / 1000))
 
 
 def _read_manifest(dest: Path) -> dict[str, dict]:

@@ -233,7 +233,7 @@ def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -
     lengths = durations(wavs) if options.max_minutes else []
     parts = plan_parts(todo, lengths, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
-    now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
+    now = dt.datetime.now(dt.UTC).astimezone()  # one time for all parts: they are dated in order
     folders = []
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None

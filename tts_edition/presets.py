@@ -37,9 +37,9 @@ class Preset:
     description: str = ""
     engine: str = "offline"
     voices: dict[str, str] = field(default_factory=dict)  # engine name -> voice
-    prosody: Prosody = Prosody()
-    pauses: Pauses = Pauses()
-    audio: AudioSpec = AudioSpec()
+    prosody: Prosody = field(default_factory=Prosody)
+    pauses: Pauses = field(default_factory=Pauses)
+    audio: AudioSpec = field(default_factory=AudioSpec)
     announce_titles: bool = True
     announce_count: bool = False  # "第三篇，共八篇：" before each title
     intro: bool = False  # the edition's name and date, spoken first

@@ -266,10 +266,12 @@ class Scheduler:
     def _limit(self, engine: Engine) -> Limit:
         """One limit per service (network engines) or for the executor, for the whole run."""
         if engine.name not in self._limits:
+            limit: Limit
             if hasattr(engine, "asynthesize"):
                 ceiling = self.jobs or engine.max_concurrency or 4
                 limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
             else:
+                assert self.executor is not None, "a local engine is voiced by the executor"
                 limit = _InOrder(self.executor.workers)
             self._limits[engine.name] = limit
         return self._limits[engine.name]
@@ -282,9 +284,10 @@ class Scheduler:
             self._count(edition, key, read_wav(self.cache.path(key)).duration)
             return
         mine = shared is None
-        if mine:
+        if shared is None:
             task = asyncio.create_task(self._piece(edition, key, text, limit))
-            shared = self._shared[key] = _Shared(task)
+            shared = _Shared(task)
+            self._shared[key] = shared
         shared.waiters += 1
         failure = await asyncio.shield(shared.task)
         if failure is UNSAID:
@@ -344,7 +347,8 @@ class Scheduler:
 
         async def in_executor(text: str, voice: str) -> Audio:
             # the front end runs here, once; the workers only hold the models
-            payload = engine.encode(text, **job.options)
+            assert self.executor is not None
+            payload = engine.encode(text, **job.options)  # type: ignore[attr-defined]
             return await self.executor.render(job.engine, payload, voice, job.prosody)
 
         return in_executor

@@ -76,7 +76,7 @@ def test_a_request_gives_24khz_pcm_as_long_as_the_servers_mp3_with_its_sentence_
 
 def test_audio_cut_before_turn_end_is_a_transient_error_not_a_short_piece(server, engine):
     server.faults.script = ["cut"]
-    with pytest.raises(TransientError, match="turn.end"):
+    with pytest.raises(TransientError, match=r"turn\.end"):
         engine.synthesize(TEXT, "yunyang", Prosody())
 
 
@@ -105,7 +105,7 @@ def test_repeated_403_tells_the_user_to_update_edge_tts_or_check_the_clock(serve
     with pytest.raises(TransientError, match="403"):
         engine.synthesize(TEXT, "yunyang", Prosody())
     server.faults.script = ["403", "403"]
-    with pytest.raises(BuildError, match="update edge-tts .* clock"):
+    with pytest.raises(BuildError, match=r"update edge-tts .* clock"):
         engine.synthesize(TEXT, "yunyang", Prosody())
 
 

@@ -40,7 +40,7 @@ def test_a_format_registered_flows_to_the_record_the_feed_and_the_server(tmp_pat
     timeline = synthetic.encode(pieces, wavs, ed, folder, Tags("t", "a", "p"), formats=tuple(chosen))
     record = publish.write_edition(
         folder, ed, timeline, [(f.file_name, f.media_type) for f in chosen],
-        now=dt.datetime(2020, 11, 24, tzinfo=dt.timezone.utc),
+        now=dt.datetime(2020, 11, 24, tzinfo=dt.UTC),
     )
     assert [(a.file, a.type) for a in record.audio] == [("edition.mp3", "audio/mpeg"), ("edition.flac", "audio/flac")]
     assert (folder / "edition.flac").read_bytes()[:4] == b"fLaC"

@@ -90,7 +90,7 @@ class EdgeEngine:
         communicate = edge_tts.Communicate(
             text,
             voice,
-            **prosody_args(prosody),
+            **prosody_args(prosody),  # type: ignore[arg-type]  # rate, volume and pitch: all str
             boundary="SentenceBoundary",
             connect_timeout=self.connect_timeout,
             receive_timeout=self.receive_timeout,

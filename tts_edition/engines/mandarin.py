@@ -46,12 +46,11 @@ LETTER_NAMES: dict[str, list[str]] = {
     "S": ["ai2", "si5"], "T": ["ti4"], "U": ["you1"], "V": ["wei1"],
     "W": ["da2", "bu5", "liu5"], "X": ["ai2", "ke4", "si5"], "Y": ["wai4"], "Z": ["zei4"],
 }  # fmt: skip
-DIGIT_NAMES = dict(zip("0123456789", "ling2 yi1 er4 san1 si4 wu3 liu4 qi1 ba1 jiu3".split()))
+DIGIT_NAMES = dict(zip("0123456789", ["ling2", "yi1", "er4", "san1", "si4", "wu3", "liu4", "qi1", "ba1", "jiu3"]))
 
 # Words ending in 儿 where 儿 is a full syllable (a child, a son), not the r-suffix.
 NOT_ERHUA = set(
-    "女儿 儿女 婴儿 幼儿 孤儿 健儿 男儿 宠儿 胎儿 少儿 患儿 孙儿 侄儿 弃儿 新生儿 混血儿 "
-    "托儿 育儿 留守儿 妻儿 爱儿 孩儿 犬儿 产儿 孤儿院".split()
+    ["女儿", "儿女", "婴儿", "幼儿", "孤儿", "健儿", "男儿", "宠儿", "胎儿", "少儿", "患儿", "孙儿", "侄儿", "弃儿", "新生儿", "混血儿", "托儿", "育儿", "留守儿", "妻儿", "爱儿", "孩儿", "犬儿", "产儿", "孤儿院"]
 )
 
 NUMERALS = set("零〇一二三四五六七八九十两")

@@ -82,7 +82,7 @@ def _places(words: list[Word], text: str) -> dict[int, Place]:
 def _phrases(places: dict[int, Place], text: str) -> set[int]:
     """Set the syllables of every listed phrase, longest first, inside one word or
     made of whole words (新冠 that jieba cuts 新/冠); the offsets it set."""
-    table, done = phrases(), set()
+    table, done = phrases(), set[int]()
     longest = max(map(len, table))
     for size in range(longest, 1, -1):
         for start in range(len(text) - size + 1):
@@ -118,7 +118,7 @@ def _model(places: dict[int, Place], text: str, listed: set[int]) -> None:
 @cache
 def overrule() -> set[tuple[str, str, str]]:
     """(character, phrase reading, model reading): where the model beats pypinyin's phrases."""
-    return {tuple(row) for row in _rows("overrule.tsv")}
+    return {(c, phrase, model) for c, phrase, model in _rows("overrule.tsv")}
 
 
 # pypinyin leaves out of its phrase dictionary the words its single-character readings
@@ -138,7 +138,7 @@ def _covered(w: Word) -> set[int]:
     word jieba knows (隆重 in 隆重举行), or a function word alone."""
     if len(w.text) == 1 and w.pos[:1] in FUNCTION_POS:
         return {0}
-    covered, at = set(), 0
+    covered, at = set[int](), 0
     for piece in seg.cut(w.text):
         if len(piece) > 1 and piece in PHRASES_DICT:
             covered.update(range(at, at + len(piece)))
@@ -268,6 +268,5 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan}  # fmt: skip
-BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
-             "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名".split())  # fmt: skip
+BECOME = set(["提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名", "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选", "选举", "聘", "聘请", "命名", "定名"])  # fmt: skip
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}

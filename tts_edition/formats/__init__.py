@@ -19,7 +19,7 @@ from .base import AudioFormat, Tags
 from .m4b import M4B
 from .mp3 import MP3
 
-__all__ = ["AudioFormat", "FORMATS", "MP3", "M4B", "Tags", "parse_formats", "write_files"]
+__all__ = ["FORMATS", "M4B", "MP3", "AudioFormat", "Tags", "parse_formats", "write_files"]
 
 FORMATS: dict[str, AudioFormat] = {f.name: f for f in (MP3(), M4B())}
 

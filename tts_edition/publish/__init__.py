@@ -24,8 +24,8 @@ __all__ = [
     "load_cover",
     "read_record",
     "remember",
-    "write_edition",
     "write_all",
+    "write_edition",
     "write_feed",
     "write_page",
 ]

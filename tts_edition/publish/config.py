@@ -32,6 +32,7 @@ import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomlkit
 
@@ -79,7 +80,7 @@ class FeedConfig:
     def merged(self, _source: str = "options", **overrides) -> FeedConfig:
         """A copy with the given settings replaced; ``None`` means "not given"."""
         fields = {f.name: f for f in dataclasses.fields(self)}
-        changes: dict[str, object] = {}
+        changes: dict[str, Any] = {}
         for key, value in overrides.items():
             if value is None:
                 continue
@@ -93,7 +94,7 @@ class FeedConfig:
                 changes[key] = tuple(str(v) for v in value)
             else:
                 changes[key] = str(value)
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]  # each checked above
+        return dataclasses.replace(self, **changes)
 
     def base_url(self, out: Path) -> str:
         base = self.link or Path(out).resolve().as_uri()

@@ -79,7 +79,7 @@ def write_edition(
     ``out`` is where the edition's folder will live, when ``folder`` is a version staged elsewhere.
     """
     folder = Path(folder)
-    now = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    now = now or dt.datetime.now(dt.UTC).astimezone()
     write_chapters(folder / CHAPTERS, timeline.chapters)
     cues = captions(timeline.cues)
     write_vtt(folder / VTT, cues)
