@@ -24,7 +24,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import engines, presets
 from .cache import Cache
-from .errors import BuildError, UserError, os_error_message
+from .engines.base import LocalEngine
+from .errors import BuildError, UserError, engine_errors, os_error_message
 
 class _App(typer.Typer):
     """Typer, with usage errors as one line on stderr (exit 2) instead of a boxed panel."""
@@ -90,7 +91,7 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what
 def build(
     inputs: Inputs,
     out: Out = Path("output"),
-    engine: Annotated[str | None, typer.Option(help="offline (default) or edge.")] = None,
+    engine: Annotated[str | None, typer.Option(help=f"{' or '.join(engines.NAMES)} (default: the preset's)")] = None,
     preset: Annotated[str, typer.Option(help="A preset in voices/ or a TOML file.")] = "standard",
     voice: Annotated[str | None, typer.Option(help="Voice name (see `tts-edition voices`).")] = None,
     fallback_voice: Annotated[
@@ -431,7 +432,8 @@ def _guarded(run) -> int:
     """Run a command; every error a user can cause or meet becomes one line and an exit status."""
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, a CI timeout: as Ctrl-C
     try:
-        return run()
+        with engine_errors():
+            return run()
     except UserError as e:
         _say(f"error: {_one_line(str(e))}")
         return 2
@@ -479,9 +481,9 @@ def _check_url(url: str, what: str) -> None:
         raise UserError(f"{what} must be an http:// or https:// address, not {url!r}")
 
 
-# Pieces voiced at once, per core: the offline voice is a process of about 280 MB per job,
+# Pieces voiced at once: a local engine's job is a process (about 280 MB for the offline voice),
 # and more processes than cores only slow it down; network voices wait, so they may have more.
-JOBS_PER_CORE = {"offline": 2}
+LOCAL_JOBS_PER_CORE = 2
 NETWORK_JOBS = 32
 
 
@@ -489,7 +491,8 @@ def _check_jobs(jobs: int | None, engine: str) -> None:
     if jobs is None:
         return
     cores = os.cpu_count() or 1
-    most = JOBS_PER_CORE[engine] * cores if engine in JOBS_PER_CORE else NETWORK_JOBS
+    local = isinstance(engines.create(engine), LocalEngine)
+    most = LOCAL_JOBS_PER_CORE * cores if local else NETWORK_JOBS
     if not 1 <= jobs <= most:
         raise UserError(f"--jobs must be between 1 and {most} for the {engine} voice on {cores} cores, not {jobs}")
 

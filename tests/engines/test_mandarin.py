@@ -2,8 +2,8 @@
 
 import pytest
 
-from tts_edition.engines.mandarin import to_ids, to_pinyin, to_symbols
-from tts_edition.errors import UserError
+from tts_edition.engines.base import BadRequest
+from tts_edition.engines.mandarin import to_pinyin, to_symbols
 
 
 def test_symbols_of_a_sentence():
@@ -11,12 +11,6 @@ def test_symbols_of_a_sentence():
     assert to_symbols("你好，世界。") == (
         ["sil", "n", "i2", "#0", "h", "ao3", "#3", "sh", "iii4", "#0", "j", "ie4", "sil", "eos"]
     )
-
-
-def test_ids_are_the_voices_symbol_ids():
-    ids = to_ids("你好")
-    assert ids[0] == 1 and ids[-1] == 218  # sil ... eos in baker_mapper.json
-    assert len(ids) == len(to_symbols("你好"))
 
 
 def test_word_boundaries_are_prosody_breaks():
@@ -101,8 +95,8 @@ def test_an_override_never_applies_inside_a_longer_word():
     assert to_pinyin("长", {"长": ["zhang3"]}) == ["zhang3"]
 
 
-def test_a_bad_override_is_a_user_error():
-    with pytest.raises(UserError):
+def test_a_bad_override_is_a_bad_request():
+    with pytest.raises(BadRequest):
         to_symbols("阜蒙县", {"阜蒙县": ["fu", "meng2"]})
 
 

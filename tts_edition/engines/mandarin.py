@@ -24,9 +24,9 @@ import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
-from ..errors import UserError
 from . import polyphones
 from .baker import mapper
+from .base import BadRequest
 
 log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -98,11 +98,6 @@ def to_pinyin(
 def to_symbols(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
     """The voice's symbol sequence, ``sil`` ... ``sil eos``."""
     return symbols_of(analyse(text, overrides))
-
-
-def to_ids(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[int]:
-    table = mapper()["symbol_to_id"]
-    return [table[s] for s in to_symbols(text, overrides)]
 
 
 def analyse(
@@ -232,7 +227,7 @@ def _checked(overrides: frozenset[tuple[str, tuple[str, ...]]]) -> dict[str, lis
     for word, syllables in overrides:
         for s in syllables:
             if not _split(s):
-                raise UserError(f"pronunciation of {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
+                raise BadRequest(f"pronunciation of {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
     return {unicodedata.normalize("NFKC", k): list(v) for k, v in overrides if k}
 
 
