@@ -263,3 +263,29 @@ def test_an_m4b_is_listed_as_an_alternate_enclosure_only_when_asked(output, edit
     assert (alt.get("type"), alt.get("length")) == ("audio/mp4", "300")
     assert alt.find(f"{podcast}source").get("uri") == f"{BASE}{edition.name}/edition.m4b"
     assert items(output)[-1].enclosures[0].type == "audio/mpeg"  # the podcast enclosure stays the MP3
+
+
+def test_an_edition_recorded_by_an_older_version_keeps_its_item_and_its_page(output, edition):
+    """edition.json of schema 1 (one MP3 as mp3/mp3_bytes, no cues kept): the feed and the player
+    page rebuilt from it are what they were before the upgrade."""
+    import json
+
+    from tests.publish.test_player import embedded, parse
+    from tts_edition.publish.player import read_vtt, write_player
+
+    publish.write_all(output, publish.remember(output, link=BASE))
+    write_player(edition)
+    feed_before, page_before = (output / "feed.xml").read_bytes(), (edition / "index.html").read_bytes()
+    path = edition / "edition.json"
+    record = json.loads(path.read_text("utf-8"))
+    [audio] = record.pop("audio")
+    record.pop("cues")
+    record.update(mp3=audio["file"], mp3_bytes=audio["bytes"], alternates=[], schema=1)
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+    publish.write_all(output, publish.remember(output, link=BASE))
+    write_player(edition)
+    assert (output / "feed.xml").read_bytes() == feed_before
+    assert (edition / "index.html").read_bytes() == page_before
+    cues = embedded(parse(page_before.decode("utf-8")))["cues"]
+    assert [c["text"] for c in cues] == [c.text for c in read_vtt((edition / "edition.vtt").read_text("utf-8"))]
