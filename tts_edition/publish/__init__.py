@@ -1,4 +1,6 @@
-"""Publishing: ID3 chapters, chapters JSON, transcripts, the edition record, feed and page."""
+"""Publishing: chapters JSON, transcripts, the edition record, the feed and the pages.
+
+The audio files and their tags are made by ``formats``; the record says which there are."""
 
 from __future__ import annotations
 
