@@ -22,6 +22,7 @@ CHAPTERS = "chapters.json"
 VTT = "edition.vtt"
 SRT = "edition.srt"
 LEGACY_AUDIO_TYPE = "audio/mpeg"  # schema 1 kept one MP3 as mp3/mp3_bytes, its type implied
+CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 @dataclass
@@ -31,7 +32,6 @@ class AudioFile:
     file: str  # name inside the edition folder
     type: str  # media type
     bytes: int
-CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Record:
     published: str  # ISO 8601 with offset: the item's pubDate, fixed at the first build
     built: str  # ISO 8601 with offset: this build
     duration: float  # seconds
-    audio: list[AudioFile]  # the first is the feed's enclosure and the player's; the others are offered beside it
+    audio: list[AudioFile]  # the first is the feed's enclosure and the player's; the others beside it
     chapters: list[Chapter] = field(default_factory=list)
     chapters_file: str = CHAPTERS
     vtt: str = VTT
@@ -61,7 +61,7 @@ class Record:
     titles: bool = True  # each article starts with its title, spoken
     intro: bool = False  # the edition starts with its name, date and article count, spoken
     inputs: str = ""  # a digest of everything that made the audio; equal digests mean nothing to redo
-    cues: list[Cue] | None = None  # the transcript's captions, as in the VTT (None: recorded before they were kept)
+    cues: list[Cue] | None = None  # the transcript's captions as in the VTT (None: recorded before kept)
     schema: int = SCHEMA
 
     @property
