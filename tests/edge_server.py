@@ -39,6 +39,7 @@ from websockets.asyncio.server import ServerConnection, serve
 FAILURES = ("429", "503", "stall", "noaudio", "cut")
 FRAME_BYTES = 4096
 TICKS = 10_000_000  # 100 ns units per second, as the service counts offsets
+HOLD_CAP = 5.0  # seconds a request is held at most, well inside a test client's timeout
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Faults:
     seed: int = 0
     latency: float = 0.0  # seconds before the first answer
     throttle_above: int | None = None  # more concurrent requests than this get 429
+    hold: float = 0.0  # with throttle_above: until the first 429, hold requests for company (see _hold)
     seconds_per_char: float = 0.2
     script: list[str] = field(default_factory=list)  # e.g. ["403", "403"]: the next requests' fates
     mute_voices: set[str] = field(default_factory=set)  # voices that never get audio (short names)
@@ -73,6 +75,8 @@ class EdgeServer:
         self._fates: dict[int, str] = {}
         self._mp3s: dict[int, tuple[bytes, float]] = {}  # by milliseconds: the MP3, its decoded length
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._last_handshake = 0.0  # on the server loop's clock
+        self._throttled: asyncio.Event | None = None  # set by the first 429 for too many at once
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
@@ -98,6 +102,7 @@ class EdgeServer:
     async def _serve(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
+        self._throttled = asyncio.Event()
         async with serve(self._handle, "127.0.0.1", self.port, process_request=self._admit) as server:
             self.port = server.sockets[0].getsockname()[1]
             self._ready.set()
@@ -106,11 +111,13 @@ class EdgeServer:
     def _admit(self, connection: ServerConnection, request):
         """Decide this request's fate at the handshake, where the service answers 429/503/403."""
         self.handshakes += 1
+        self._last_handshake = self._loop.time()
         f = self.faults
         if f.script:
             fate = f.script.pop(0)
         elif f.throttle_above is not None and self.active >= f.throttle_above:
             fate = "429"
+            self._throttled.set()
         elif self._random.random() < f.rate:
             fate = self._random.choice(f.modes)
         else:
@@ -135,6 +142,7 @@ class EdgeServer:
         text = unescape(re.search(r"<prosody[^>]*>(.*)</prosody>", ssml, re.S).group(1))
         voice = re.search(r"<voice name='[^']*, ([^']*)\)'>", ssml).group(1)
         self.attempts[text] += 1
+        await self._hold()
         if self.faults.latency:
             await asyncio.sleep(self.faults.latency)
         if fate == "stall":
@@ -162,6 +170,25 @@ class EdgeServer:
         self.served[text] += 1
         self.voices[voice] += 1
         self.durations[text] = seconds
+
+    async def _hold(self) -> None:
+        """With ``hold`` and ``throttle_above`` set, keep the request open until the server has
+        answered its first 429 for too many at once, or until no new request has come for ``hold``
+        seconds (at most ``HOLD_CAP``): however slowly a busy client gets from one request to the
+        next, requests it runs at once then overlap here, so a client running more than
+        ``throttle_above`` at once is certain to be throttled, and one that never does is not."""
+        f = self.faults
+        if not f.hold or f.throttle_above is None:
+            return
+        give_up = self._loop.time() + HOLD_CAP
+        while not self._throttled.is_set():
+            left = min(self._last_handshake + f.hold, give_up) - self._loop.time()
+            if left <= 0:
+                return
+            try:
+                await asyncio.wait_for(self._throttled.wait(), left)
+            except TimeoutError:
+                pass  # a request may have come meanwhile, which moves the idle deadline
 
     async def _read_request(self, ws: ServerConnection) -> tuple[str, str]:
         """Skip speech.config; return the ssml message's request id and body."""

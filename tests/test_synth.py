@@ -87,6 +87,7 @@ def test_a_permanent_failure_is_not_retried_and_the_rest_is_kept(server, cache):
 
 def test_too_many_requests_at_once_make_the_limit_settle_below_the_servers(server, cache):
     server.faults.throttle_above = 3
+    server.faults.hold = 1.0  # so more than 3 at once meet on the server, however busy the machine
     server.faults.latency = 0.05
     progress = synth.Progress(0)
     many = [f"第{n}条，天气很好。" for n in range(30)]
