@@ -168,11 +168,16 @@ def _rules(words: list[Word]) -> None:
 def _characters(w: Word, prev: Word | None) -> None:
     """Rules that look at the character before, inside a word or across."""
     for k, ch in enumerate(w.text[: len(w.syllables)]):
-        before = w.text[k - 1] if k else (prev.text[-1] if prev else "")
+        left = (prev.text if prev else "") + w.text[:k]
+        before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
+        elif ch == "长" and before in DEGREE_CHARS:
+            w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
+        elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
+            w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in SURNAMES and k == 0:
             w.syllables[k] = SURNAMES[ch]
 
@@ -180,7 +185,7 @@ def _characters(w: Word, prev: Word | None) -> None:
 def _de_particle(prev, nxt, words, i):
     if nxt and nxt.text[0] in "了到":
         return "de2"  # 得了 得到: to get
-    if prev and prev.pos[:1] in ("r", "n", "m") and nxt and nxt.pos[:1] in ("v", "d", "l"):
+    if prev and prev.pos[:1] in ("r", "n", "m") and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
         return "dei3"  # 这件事得抓紧办: must
     if prev:
         return "de5"  # 跑得很快
@@ -190,6 +195,8 @@ def _de_particle(prev, nxt, words, i):
 def _di(prev, nxt, words, i):
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
         return "de5"  # 认真地听取
+    if prev and nxt and len(prev.text) == 4:
+        return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     return None
 
 
@@ -204,10 +211,14 @@ def _wei(prev, nxt, words, i):
         clause.append(w)
     if prev and prev.text in BECOME:
         return "wei2"  # 提升为, 不愧为
+    if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
+        return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS):
+        return "wei4"  # at the head of a sentence, "in order to": 为方便群众办事，…
     for w in words[i + 1 :]:
         if not w.syllables and w.brk >= 3:
             break  # to the end of the clause, past 、 and quotes
-        if w.pos.startswith("v"):
+        if w.pos.startswith(VERBAL_POS):
             return "wei4"  # for someone, then what is done: 为人民服务, 为国家作出贡献
     return None
 
@@ -269,5 +280,11 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan}  # fmt: skip
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
-             "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名".split())  # fmt: skip
+             "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名 转化 简化 细化 量化 固化 演化 分化 演变 转变 "
+             "改编 改造 改建 扩建 升级 合并 调整 设立 确立 当选".split())  # fmt: skip
+RECIPIENTS = set("人民 群众 患者 病人 企业 孩子 老人 学生 农民 居民 消费者 游客 客户 百姓 老百姓 国家 社会 祖国 "
+                 "家乡 人类 世界 职工 员工 村民 市民 乘客 考生 读者 观众".split())  # fmt: skip
+SENTENCE_ENDS = set("。！？!?；;")
+VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
+DEGREE_CHARS = set("最更较很太过极挺超颇")
