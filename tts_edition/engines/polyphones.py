@@ -60,7 +60,7 @@ def apply(words: list[Word], text: str, *, model: bool = True, rules: bool = Tru
     if model:
         _model(places, text, listed)
     if rules:
-        _rules(words)
+        _rules(words, {id(places[p][0]) for p in listed})
 
 
 Place = tuple["Word", int]  # a word and the index of a character in it
@@ -111,7 +111,7 @@ def _model(places: dict[int, Place], text: str, listed: set[int]) -> None:
         w, k = places[p]
         if id(w) not in covered:
             covered[id(w)] = _covered(w)
-        if guess.reading and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
+        if guess.reading and guess.probability >= CONFIDENT and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
             w.syllables[k] = guess.reading
 
 
@@ -130,6 +130,7 @@ NAME_POS = ("nr", "ns", "nt", "nz")
 # An adverb, conjunction or position word alone (还 都 更, 和, 中 间): pypinyin's reading and
 # rules tie with the model on CPP dev (95%, 100%, 100%) and beat it on news.
 FUNCTION_POS = ("d", "c", "f")
+CONFIDENT = 0.0
 
 
 def _covered(w: Word) -> set[int]:
@@ -152,9 +153,10 @@ def _covered(w: Word) -> set[int]:
     return covered
 
 
-def _rules(words: list[Word]) -> None:
+def _rules(words: list[Word], listed: set[int]) -> None:
+    """The rules, except on words a listed phrase has read (原因/为: 原因为 is wei2)."""
     for i, w in enumerate(words):
-        if w.pinned or not w.syllables:
+        if w.pinned or not w.syllables or id(w) in listed:
             continue
         prev = words[i - 1] if i and words[i - 1].syllables else None
         nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].syllables else None
@@ -162,18 +164,20 @@ def _rules(words: list[Word]) -> None:
             reading = SINGLE[w.text](prev, nxt, words, i)
             if reading:
                 w.syllables[0] = reading
-        _characters(w, prev)
+        _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
 
 
-def _characters(w: Word, prev: Word | None) -> None:
-    """Rules that look at the character before, inside a word or across."""
+def _characters(w: Word, before_word: str) -> None:
+    """Rules that look at the characters before, inside a word or across."""
     for k, ch in enumerate(w.text[: len(w.syllables)]):
-        left = (prev.text if prev else "") + w.text[:k]
+        left = before_word + w.text[:k]
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
+        elif ch == "数" and left[-2:] in ("数了", "数一"):
+            w.syllables[k] = "shu3"  # 数了数, 数一数: to count
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
@@ -224,7 +228,7 @@ def _wei(prev, nxt, words, i):
 
 
 def _hang(prev, nxt, words, i):
-    if prev and prev.text[-1] in NUMERAL_CHARS and prev.text[-1] != "一":
+    if prev and ((prev.text[-1] in NUMERAL_CHARS and prev.text[-1] != "一") or prev.text == "若干"):
         return "hang2"  # 二十行
     return None
 
@@ -251,6 +255,20 @@ def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
     if nxt and (nxt.text in ("出", "成", "满") or (nxt.text == "了" and later and later.pos.startswith("m"))):
         return "zhang3"  # 长了一百多年, 长出新芽: to grow
+    if nxt and nxt.pos.startswith("m") and "岁" not in nxt.text:
+        return "chang2"  # 比往年长一天: longer by
+    return None
+
+
+def _zhong_hit(prev, nxt, words, i):
+    if nxt and nxt.text == "了":
+        return "zhong4"  # 中了大奖, 中了一枪: to hit, to win
+    return None
+
+
+def _cang(prev, nxt, words, i):
+    if nxt and nxt.text in ("在", "着", "了", "起", "起来", "于", "进"):
+        return "cang2"  # 被藏在山洞里: to hide
     return None
 
 
@@ -278,7 +296,8 @@ def _tan(prev, nxt, words, i):
 
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
-          "长": _zhang, "干": _gan}  # fmt: skip
+          "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
+          "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
              "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名 转化 简化 细化 量化 固化 演化 分化 演变 转变 "
              "改编 改造 改建 扩建 升级 合并 调整 设立 确立 当选".split())  # fmt: skip
