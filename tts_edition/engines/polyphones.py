@@ -111,7 +111,7 @@ def _model(places: dict[int, Place], text: str, listed: set[int]) -> None:
         w, k = places[p]
         if id(w) not in covered:
             covered[id(w)] = _covered(w)
-        if guess.reading and guess.probability >= CONFIDENT and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
+        if guess.reading and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
             w.syllables[k] = guess.reading
 
 
@@ -130,7 +130,6 @@ NAME_POS = ("nr", "ns", "nt", "nz")
 # An adverb, conjunction or position word alone (还 都 更, 和, 中 间): pypinyin's reading and
 # rules tie with the model on CPP dev (95%, 100%, 100%) and beat it on news.
 FUNCTION_POS = ("d", "c", "f")
-CONFIDENT = 0.0
 
 
 def _covered(w: Word) -> set[int]:
@@ -164,6 +163,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             reading = SINGLE[w.text](prev, nxt, words, i)
             if reading:
                 w.syllables[0] = reading
+        if len(w.text) == 1 and w.text in COUNTED and _reduplicated(words, i):
+            w.syllables[0] = COUNTED[w.text]
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
 
 
@@ -176,14 +177,20 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
-        elif ch == "数" and left[-2:] in ("数了", "数一"):
-            w.syllables[k] = "shu3"  # 数了数, 数一数: to count
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in SURNAMES and k == 0:
             w.syllables[k] = SURNAMES[ch]
+
+
+def _reduplicated(words: list[Word], i: int) -> bool:
+    """A verb said twice, 量了量 数一数: to measure, to count."""
+    ch = words[i].text
+    after = "".join(w.text for w in words[i + 1 : i + 3])
+    before = "".join(w.text for w in words[max(0, i - 2) : i])
+    return after in (f"了{ch}", f"一{ch}") or before in (f"{ch}了", f"{ch}一")
 
 
 def _de_particle(prev, nxt, words, i):
@@ -272,6 +279,16 @@ def _cang(prev, nxt, words, i):
     return None
 
 
+def _ying(prev, nxt, words, i):
+    """应 alone is "should" (ying1), but ying4 "at the request of": 应中方邀请."""
+    for w in words[i + 1 : i + 4]:
+        if not w.syllables:
+            break
+        if w.text in ("邀请", "要求", "请求", "之邀", "之约", "邀"):
+            return "ying4"
+    return "ying1"  # 有关部门应及时公开相关信息
+
+
 def _chong(prev, nxt, words, i):
     if prev and prev.text in DEGREE:
         return "chong4"  # 说话很冲: blunt, strong
@@ -297,7 +314,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
+          "应": _ying, "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
              "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名 转化 简化 细化 量化 固化 演化 分化 演变 转变 "
              "改编 改造 改建 扩建 升级 合并 调整 设立 确立 当选".split())  # fmt: skip
@@ -306,4 +323,5 @@ RECIPIENTS = set("人民 群众 患者 病人 企业 孩子 老人 学生 农民
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
+COUNTED = {"数": "shu3", "量": "liang2"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
