@@ -86,11 +86,11 @@ class PolyphoneModel:
         logits = hidden @ self.fc1 + self.b1
         out = []
         for row, p in zip(logits, positions):
-            options, ids = self._options(text[p])
+            options, classes = self._options(text[p])
             if not options:
                 out.append(Guess("", 0.0))
                 continue
-            scores = row[ids]
+            scores = row[classes]
             probs = np.exp(scores - scores.max())
             best = int(probs.argmax())
             out.append(Guess(options[best], float(probs[best] / probs.sum())))

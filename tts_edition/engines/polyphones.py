@@ -82,7 +82,7 @@ def _places(words: list[Word], text: str) -> dict[int, Place]:
 def _phrases(places: dict[int, Place], text: str) -> set[int]:
     """Set the syllables of every listed phrase, longest first, inside one word or
     made of whole words (新冠 that jieba cuts 新/冠); the offsets it set."""
-    table, done = phrases(), set()
+    table, done = phrases(), set[int]()
     longest = max(map(len, table))
     for size in range(longest, 1, -1):
         for start in range(len(text) - size + 1):
@@ -118,7 +118,7 @@ def _model(places: dict[int, Place], text: str, listed: set[int]) -> None:
 @cache
 def overrule() -> set[tuple[str, str, str]]:
     """(character, phrase reading, model reading): where the model beats pypinyin's phrases."""
-    return {tuple(row) for row in _rows("overrule.tsv")}
+    return {(char, phrase, guess) for char, phrase, guess in _rows("overrule.tsv")}
 
 
 # pypinyin leaves out of its phrase dictionary the words its single-character readings
@@ -138,7 +138,7 @@ def _covered(w: Word) -> set[int]:
     word jieba knows (隆重 in 隆重举行), or a function word alone."""
     if len(w.text) == 1 and w.pos[:1] in FUNCTION_POS:
         return {0}
-    covered, at = set(), 0
+    covered, at = set[int](), 0
     for piece in seg.cut(w.text):
         if len(piece) > 1 and piece in PHRASES_DICT:
             covered.update(range(at, at + len(piece)))
@@ -177,6 +177,8 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
+        elif ch == "载" and before in YEAR_NUMERALS:
+            w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
@@ -194,8 +196,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 
 
 def _de_particle(prev, nxt, words, i):
-    if nxt and nxt.text[0] in "了到":
-        return "de2"  # 得了 得到: to get
+    if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
+        return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
     if prev and prev.pos[:1] in ("r", "n", "m") and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
         return "dei3"  # 这件事得抓紧办: must
     if prev:
@@ -204,6 +206,8 @@ def _de_particle(prev, nxt, words, i):
 
 
 def _di(prev, nxt, words, i):
+    if prev and len(prev.text) == 1 and nxt and nxt.pos.startswith("n"):
+        return None  # one character, then a noun: the model decides (新地王)
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 4:
@@ -224,14 +228,19 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 提升为, 不愧为
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
-    if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS):
-        return "wei4"  # at the head of a sentence, "in order to": 为方便群众办事，…
+    if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
+        return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
     for w in words[i + 1 :]:
         if not w.syllables and w.brk >= 3:
             break  # to the end of the clause, past 、 and quotes
         if w.pos.startswith(VERBAL_POS):
             return "wei4"  # for someone, then what is done: 为人民服务, 为国家作出贡献
     return None
+
+
+def _clause_end(words: list[Word], i: int) -> str:
+    """The mark that ends the clause word i is in ("" at the end of the text)."""
+    return next((w.text for w in words[i + 1 :] if not w.syllables and w.brk >= 3), "")
 
 
 def _hang(prev, nxt, words, i):
@@ -253,8 +262,10 @@ def _shu(prev, nxt, words, i):
 
 
 def _zhong(prev, nxt, words, i):
-    if prev and prev.text[-1] in NUMERAL_CHARS:
-        return "zhong3"  # 这种 几种: a kind
+    if prev and (prev.text[-1] in NUMERAL_CHARS or prev.pos.startswith("q")):
+        return "zhong3"  # 这种 几种, 属下的一个种: a kind
+    if not nxt:
+        return "zhong3"  # a noun at the end of a clause
     return "zhong4"  # 忙着种小麦: to plant
 
 
@@ -323,5 +334,7 @@ RECIPIENTS = set("人民 群众 患者 病人 企业 孩子 老人 学生 农民
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
+GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
+YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 COUNTED = {"数": "shu3", "量": "liang2"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
