@@ -152,6 +152,11 @@ def _covered(w: Word) -> set[int]:
     return covered
 
 
+def _known(word: str) -> bool:
+    """A word of pypinyin's phrases or jieba's dictionary (获得 in 获得者)."""
+    return word in PHRASES_DICT or jieba.dt.FREQ.get(word, 0) > 0
+
+
 def _rules(words: list[Word], listed: set[int]) -> None:
     """The rules, except on words a listed phrase has read (原因/为: 原因为 is wei2)."""
     for i, w in enumerate(words):
@@ -177,6 +182,10 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
+        elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
+            w.syllables[k] = "zhao2"  # 睡不着, 用得着: a result reached
+        elif ch == "得" and k == 1 and len(w.text) == 3 and not _known(w.text[:2]):
+            w.syllables[k] = "de5"  # 说得对, 做得好: a verb and its complement, one jieba word
         elif ch == "载" and before in YEAR_NUMERALS:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
@@ -198,7 +207,7 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and prev.pos[:1] in ("r", "n", "m") and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
+    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST) and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
         return "dei3"  # 这件事得抓紧办: must
     if prev:
         return "de5"  # 跑得很快
@@ -250,8 +259,8 @@ def _hang(prev, nxt, words, i):
 
 
 def _zhao(prev, nxt, words, i):
-    if nxt and nxt.text == "了":
-        return "zhao2"  # 着了: caught fire, fell asleep
+    if nxt and nxt.text in ("了", "起来", "火"):
+        return "zhao2"  # 着了, 着起来: caught fire, fell asleep
     return None
 
 
@@ -300,6 +309,12 @@ def _ying(prev, nxt, words, i):
     return "ying1"  # 有关部门应及时公开相关信息
 
 
+def _huan(prev, nxt, words, i):
+    if not nxt or nxt.text in ("给", "清", "回"):
+        return "huan2"  # 借的钱要按时还。 还给: to give back (the adverb never ends a clause)
+    return None
+
+
 def _chong(prev, nxt, words, i):
     if prev and prev.text in DEGREE:
         return "chong4"  # 说话很冲: blunt, strong
@@ -325,7 +340,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
+          "应": _ying, "还": _huan, "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
              "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名 转化 简化 细化 量化 固化 演化 分化 演变 转变 "
              "改编 改造 改建 扩建 升级 合并 调整 设立 确立 当选".split())  # fmt: skip
@@ -334,6 +349,7 @@ RECIPIENTS = set("人民 群众 患者 病人 企业 孩子 老人 学生 农民
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
+MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
 GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 COUNTED = {"数": "shu3", "量": "liang2"}
