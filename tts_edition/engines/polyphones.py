@@ -170,6 +170,10 @@ def _rules(words: list[Word], listed: set[int]) -> None:
                 w.syllables[0] = reading
         if len(w.text) == 1 and w.text in COUNTED and _reduplicated(words, i):
             w.syllables[0] = COUNTED[w.text]
+        if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
+            w.syllables[0] = "liang2"  # 量完体温
+        if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
+            w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
 
 
@@ -186,6 +190,10 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zhao2"  # 睡不着, 用得着: a result reached
         elif ch == "得" and k == 1 and len(w.text) == 3 and not _known(w.text[:2]):
             w.syllables[k] = "de5"  # 说得对, 做得好: a verb and its complement, one jieba word
+        elif ch == "率" and k == len(w.text) - 1 and k >= 2:
+            w.syllables[k] = "lv4"  # a rate: 绿化率, 城镇化率
+        elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] == w.text[k - 2]:
+            w.syllables[k] = "de5"  # after a doubled word, one jieba word: 默默地, 悄悄地
         elif ch == "载" and before in YEAR_NUMERALS:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
@@ -235,6 +243,8 @@ def _wei(prev, nxt, words, i):
         clause.append(w)
     if prev and prev.text in BECOME:
         return "wei2"  # 提升为, 不愧为
+    if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
+        return "wei2"  # a name or title follows: 主题为“绿色发展”
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
@@ -315,6 +325,13 @@ def _huan(prev, nxt, words, i):
     return None
 
 
+def _liang(prev, nxt, words, i):
+    ahead = [w.text for w in words[i + 1 : i + 3]]
+    if any(t in MEASURED for t in ahead):
+        return "liang2"  # 量完体温: to measure
+    return None
+
+
 def _chong(prev, nxt, words, i):
     if prev and prev.text in DEGREE:
         return "chong4"  # 说话很冲: blunt, strong
@@ -340,7 +357,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "还": _huan, "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
+          "应": _ying, "量": _liang, "还": _huan, "少": lambda *_: "shao3"}  # fmt: skip  # 少 alone is "few, lacking": 少了往日的锐气
 BECOME = set("提升 升格 不愧 无愧 贬 改 称 视 定 列 评 选 变 转 分 译 更名 改名 任命 认定 确定 确认 划 作 成 化 "
              "誉 尊 奉 封 立 拜 推 推选 选举 聘 聘请 命名 定名 转化 简化 细化 量化 固化 演化 分化 演变 转变 "
              "改编 改造 改建 扩建 升级 合并 调整 设立 确立 当选".split())  # fmt: skip
@@ -352,5 +369,6 @@ DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "�
 MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
 GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
+MEASURED = set("体温 血压 身高 体重 尺寸 长度 距离 腰围 面积 脉搏 心率 血糖".split())
 COUNTED = {"数": "shu3", "量": "liang2"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
