@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests import synthetic  # noqa: E402
-from tts_edition import audio  # noqa: E402
-from tts_edition.assemble import Pauses, assemble  # noqa: E402
-from tts_edition.publish import edition_tags, default_cover  # noqa: E402
+from tests import synthetic
+from tts_edition import audio
+from tts_edition.assemble import Pauses, assemble
+from tts_edition.publish import edition_tags, default_cover
 
 
 FFMPEG_PEAKS_KB: list[int] = []

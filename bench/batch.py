@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SENTENCES = ROOT.parent / "shared" / "g2p" / "cpp_dev.sent"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import run, tree_memory_mb  # noqa: E402  (bench/build.py: a build timed, tree memory sampled)
+from build import run  # noqa: E402  (bench/build.py: a build timed, tree memory sampled)
 
 
 def editions(folder: Path, count: int, chars: int, sentences: Path = SENTENCES) -> list[Path]:
     """``count`` papers of about ``chars`` characters, articles of eight sentences."""
-    lines = [l.strip().replace("▁", "") for l in sentences.read_text(encoding="utf-8").splitlines() if l.strip()]
+    lines = [line.strip().replace("▁", "") for line in sentences.read_text(encoding="utf-8").splitlines() if line.strip()]
     paths, at = [], 0
     for n in range(count):
         body, size, article = [], 0, []

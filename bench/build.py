@@ -34,8 +34,8 @@ def tree_memory_mb(pid: int) -> tuple[float, float]:
         p = todo.pop()
         try:
             rollup = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
-            pss += next(int(l.split()[1]) for l in rollup if l.startswith("Pss:"))
-            rss += next(int(l.split()[1]) for l in rollup if l.startswith("Rss:"))
+            pss += next(int(r.split()[1]) for r in rollup if r.startswith("Pss:"))
+            rss += next(int(r.split()[1]) for r in rollup if r.startswith("Rss:"))
             children = [c for t in Path(f"/proc/{p}/task").glob("*") for c in (t / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue

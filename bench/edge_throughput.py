@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.edge_server import EdgeServer, Faults  # noqa: E402
-from tts_edition import synth  # noqa: E402
-from tts_edition.cache import Cache  # noqa: E402
-from tts_edition.model import Level, Piece, Prosody  # noqa: E402
+from tests.edge_server import EdgeServer, Faults
+from tts_edition import synth
+from tts_edition.cache import Cache
+from tts_edition.model import Level, Piece, Prosody
 
 JOB = synth.Job("edge", "yunyang", Prosody())
 

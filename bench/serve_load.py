@@ -50,12 +50,12 @@ async def client(port: int, until: float, latencies: list[float], errors: list[s
             )
             head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 10)
             status = head.split(b" ", 2)[1]
-            length = int(next(l for l in head.split(b"\r\n") if l.lower().startswith(b"content-length:")).split(b":")[1])
+            length = int(next(h for h in head.split(b"\r\n") if h.lower().startswith(b"content-length:")).split(b":")[1])
             body = await asyncio.wait_for(reader.readexactly(length), 10)
             latencies.append(time.monotonic() - started)
             if status != b"206" or len(body) != SPAN:
                 errors.append(f"status {status.decode()} length {len(body)}")
-        except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, StopIteration) as e:
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError, StopIteration) as e:
             errors.append(type(e).__name__)
             if writer is not None:
                 writer.close()
@@ -73,7 +73,7 @@ async def idle(port: int, half_sent: bool, closed_after: list[float], until: flo
         data = await asyncio.wait_for(reader.read(1), max(1.0, until - time.monotonic()))
         if data == b"":
             closed_after.append(time.monotonic() - opened)
-    except (asyncio.TimeoutError, OSError):
+    except (TimeoutError, OSError):
         pass
     finally:
         writer.close()

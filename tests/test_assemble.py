@@ -73,7 +73,7 @@ def test_rejects_pieces_in_another_format(tmp_path):
     ok = synthetic.write_wav(tmp_path / "ok.wav", 0.5)
     other = synthetic.write_wav(tmp_path / "other.wav", 0.5, rate=22050)
     pieces = [Piece("a", Level.SENTENCE, 0, 0), Piece("b", Level.ARTICLE, 0, 1)]
-    with pytest.raises(BuildError, match="22050|24000"):
+    with pytest.raises(BuildError, match=r"22050|24000"):
         join_pcm(pieces, [ok, other], Pauses(), io.BytesIO())
     with pytest.raises(BuildError, match="2 pieces but 1"):
         join_pcm(pieces, [ok], Pauses(), io.BytesIO())
@@ -98,7 +98,7 @@ def built(tmp_path_factory):
 
 
 def test_assembled_mp3_lasts_what_the_timeline_says(built):
-    tmp, mp3, tl = built
+    tmp, _, tl = built
     from tests.publish.rules import _duration
 
     assert abs(_duration(tmp) - tl.duration) < 0.03

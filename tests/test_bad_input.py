@@ -110,7 +110,7 @@ def cases():
         yield pytest.param(["build", "PAPER", *option], id="option:" + " ".join(option)[:40])
     for setting in SETTINGS:
         yield pytest.param(["build", "PAPER", "--set", setting], id="set:" + setting[:40])
-    for i, text in enumerate(PRESET_FILES):
+    for i in range(len(PRESET_FILES)):
         yield pytest.param(["build", "PAPER", "--preset", f"PRESET{i}"], id=f"preset-file:{i}")
     for name in INPUTS:
         yield pytest.param(["build", f"INPUT:{name}"], id=f"build-input:{name}")

@@ -67,7 +67,7 @@ def test_voices_lists_the_offline_voice_and_presets():
     result = tts("voices", "--engine", "offline")
     assert result.returncode == 0
     assert "baker" in result.stdout
-    assert {"standard", "elder", "brief"} <= {l.split("\t")[1] for l in result.stdout.splitlines() if l.startswith("preset")}
+    assert {"standard", "elder", "brief"} <= {ln.split("\t")[1] for ln in result.stdout.splitlines() if ln.startswith("preset")}
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,9 @@ from tts_edition.files import atomic_path, scratch_path, write_text
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     target = write_text(tmp_path / "feed.xml", "old")
-    with pytest.raises(RuntimeError):
-        with atomic_path(target) as tmp:
-            tmp.write_text("half")
-            raise RuntimeError("killed")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("half")
+        raise RuntimeError("killed")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
 

@@ -50,7 +50,7 @@ def test_unknown_preset_names_the_available_ones():
 def test_broken_preset_file_is_a_user_error(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("engine = \n")
-    with pytest.raises(UserError, match="bad.toml"):
+    with pytest.raises(UserError, match=r"bad\.toml"):
         presets.load(str(bad))
 
 

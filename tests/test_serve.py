@@ -74,7 +74,7 @@ def test_open_ended_and_suffix_ranges(server):
 
 
 def test_range_beyond_the_end_is_416(server):
-    response, body = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=999999-"})
+    response, _ = request(server, "GET", "/2020-11-24-renmin-ribao/edition.mp3", {"Range": "bytes=999999-"})
     assert response.status == 416
     assert response.getheader("Content-Range") == f"bytes */{len(MP3)}"
 
@@ -261,7 +261,7 @@ def test_silent_and_half_sent_connections_hold_no_thread_and_are_closed(out, mon
                 s.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n")  # never finished
             idle.append(s)
         started = time.monotonic()
-        response, body = request(srv, "GET", "/feed.xml")
+        response, _ = request(srv, "GET", "/feed.xml")
         assert response.status == 200 and time.monotonic() - started < 1.0
         assert threading.active_count() <= threads_before + serve.WORKERS
         for s in idle:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from . import audio, killpoints
 from .cache import open_wav
@@ -22,7 +22,7 @@ from .model import Edition, Level, Piece
 from .publish.tags import Tags
 from .timeline import Chapter, Cue, Timeline
 
-__all__ = ["Pauses", "assemble", "join_pcm", "Joined"]
+__all__ = ["Joined", "Pauses", "assemble", "join_pcm"]
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +58,15 @@ class Joined:
     spans: list[tuple[int, int]]  # (first sample, end sample) per piece
 
 
+class Sink(Protocol):
+    def write(self, block: bytes, /) -> int: ...
+
+
 def join_pcm(
     pieces: Sequence[Piece],
     wavs: Sequence[Path],
     pauses: Pauses,
-    out: BinaryIO,
+    out: Sink,
     wait: Callable[[Path], None] | None = None,
 ) -> Joined:
     """Write the pieces with their pauses to ``out`` as 16-bit mono PCM, one block at a time;
@@ -123,7 +127,7 @@ def assemble(
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
             _, filters = audio.loudness_filters(
-                pcm, joined.sample_rate, loudness=loudness, true_peak=true_peak, measured=meter.result()
+                pcm, joined.sample_rate, loudness=loudness, true_peak=true_peak, measured=meter.result() if meter else None
             )
             for fmt, target in outputs:
                 with atomic_path(target) as tmp:
@@ -140,11 +144,12 @@ def assemble(
 class _Tee:
     """The joined PCM to its file and to the loudness meter at once."""
 
-    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter):
+    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter | None):
         self.file, self.meter = file, meter
 
     def write(self, block: bytes) -> int:
-        self.meter.write(block)
+        if self.meter is not None:
+            self.meter.write(block)
         return self.file.write(block)
 
 
@@ -200,7 +205,7 @@ def _sample_rate(path: Path) -> int:
         return w.getframerate()
 
 
-def _copy_wav(path: Path, rate: int, out: BinaryIO) -> int:
+def _copy_wav(path: Path, rate: int, out: Sink) -> int:
     with open_wav(path) as w:
         if (w.getnchannels(), w.getsampwidth(), w.getframerate()) != (1, 2, rate):
             raise BuildError(
@@ -217,7 +222,7 @@ def _copy_wav(path: Path, rate: int, out: BinaryIO) -> int:
 _ZEROS = bytes(2 * BLOCK_FRAMES)
 
 
-def _silence(out: BinaryIO, rate: int, seconds: float) -> int:
+def _silence(out: Sink, rate: int, seconds: float) -> int:
     frames = round(seconds * rate)
     left = frames
     while left > 0:

@@ -82,16 +82,18 @@ class LoudnessMeter:
     last piece is joined, the measurement is done too, and only the encode pass is left."""
 
     def __init__(self, sample_rate: int):
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- held until result() reads it
         cmd = [ffmpeg_exe(), "-hide_banner", "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
                "-af", EBUR128, "-f", "null", "-"]  # fmt: skip
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log)
+        assert self._proc.stdin is not None
+        self._stdin = self._proc.stdin
 
     def write(self, block: bytes) -> None:
-        self._proc.stdin.write(block)
+        self._stdin.write(block)
 
     def result(self) -> Loudness:
-        self._proc.stdin.close()
+        self._stdin.close()
         code = self._proc.wait()
         self._log.seek(0)
         err = self._log.read().decode(errors="replace")

@@ -7,7 +7,6 @@ what was finished kept.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import logging
 import math
@@ -16,7 +15,7 @@ import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 from urllib.parse import urlsplit
 
 import typer
@@ -25,7 +24,8 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import engines, presets
 from .cache import Cache
-from .errors import BuildError, UserError, os_error_message
+from .engines.base import LocalEngine
+from .errors import BuildError, UserError, engine_errors, os_error_message
 
 class _App(typer.Typer):
     """Typer, with usage errors as one line on stderr (exit 2) instead of a boxed panel."""
@@ -58,14 +58,14 @@ err = Console(stderr=True)
 
 Inputs = Annotated[list[Path], typer.Argument(help="Text, HTML or a folder of text files.")]
 Out = Annotated[Path, typer.Option("--out", "-o", help="Where editions, feed.xml and index.html go.")]
-Title = Annotated[Optional[str], typer.Option(help="Edition title (else the title heading or file name).")]
-Date = Annotated[Optional[str], typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
+Title = Annotated[str | None, typer.Option(help="Edition title (else the title heading or file name).")]
+Date = Annotated[str | None, typer.Option(help="Edition date YYYY-MM-DD (else the first date in the text).")]
 Report = Annotated[
-    Optional[Path], typer.Option(help="Write one JSON row per input (status, folders, duration, …) here.")
+    Path | None, typer.Option(help="Write one JSON row per input (status, folders, duration, …) here.")
 ]
 Executor = Annotated[str, typer.Option(help="Where pieces are voiced: local (processes) or ray (a Ray cluster).")]
 RayAddress = Annotated[
-    Optional[str], typer.Option(help="The Ray cluster to join (else RAY_ADDRESS, else a local Ray is started).")
+    str | None, typer.Option(help="The Ray cluster to join (else RAY_ADDRESS, else a local Ray is started).")
 ]
 
 
@@ -74,12 +74,12 @@ class Split(str, Enum):
 
 
 Format = Annotated[str, typer.Option("--format", help="auto, markdown, raw or html.")]
-BaseUrl = Annotated[Optional[str], typer.Option(help="Public URL of the output folder (feed links).")]
-FeedTitle = Annotated[Optional[str], typer.Option(help="Podcast title (else OUT/feed.toml).")]
-Author = Annotated[Optional[str], typer.Option(help="Podcast author.")]
-OwnerEmail = Annotated[Optional[str], typer.Option(help="Podcast owner's e-mail.")]
-Category = Annotated[Optional[str], typer.Option(help="iTunes category, e.g. News.")]
-Artwork = Annotated[Optional[str], typer.Option(help="Podcast artwork: URL or image file.")]
+BaseUrl = Annotated[str | None, typer.Option(help="Public URL of the output folder (feed links).")]
+FeedTitle = Annotated[str | None, typer.Option(help="Podcast title (else OUT/feed.toml).")]
+Author = Annotated[str | None, typer.Option(help="Podcast author.")]
+OwnerEmail = Annotated[str | None, typer.Option(help="Podcast owner's e-mail.")]
+Category = Annotated[str | None, typer.Option(help="iTunes category, e.g. News.")]
+Artwork = Annotated[str | None, typer.Option(help="Podcast artwork: URL or image file.")]
 
 
 @app.callback()
@@ -91,18 +91,18 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what
 def build(
     inputs: Inputs,
     out: Out = Path("output"),
-    engine: Annotated[Optional[str], typer.Option(help="offline (default) or edge.")] = None,
+    engine: Annotated[str | None, typer.Option(help=f"{' or '.join(engines.NAMES)} (default: the preset's)")] = None,
     preset: Annotated[str, typer.Option(help="A preset in voices/ or a TOML file.")] = "standard",
-    voice: Annotated[Optional[str], typer.Option(help="Voice name (see `tts-edition voices`).")] = None,
+    voice: Annotated[str | None, typer.Option(help="Voice name (see `tts-edition voices`).")] = None,
     fallback_voice: Annotated[
-        Optional[str], typer.Option(help="Edge: a second voice for texts the first persistently gets no audio for.")
+        str | None, typer.Option(help="Edge: a second voice for texts the first persistently gets no audio for.")
     ] = None,
-    rate: Annotated[Optional[str], typer.Option(help="Speed, e.g. -15% for slower.")] = None,
-    pitch: Annotated[Optional[str], typer.Option(help="Pitch, e.g. +0Hz.")] = None,
-    volume: Annotated[Optional[str], typer.Option(help="Volume, e.g. +0%.")] = None,
-    bitrate: Annotated[Optional[int], typer.Option(help="MP3 bit rate in kbit/s (CBR).")] = None,
+    rate: Annotated[str | None, typer.Option(help="Speed, e.g. -15% for slower.")] = None,
+    pitch: Annotated[str | None, typer.Option(help="Pitch, e.g. +0Hz.")] = None,
+    volume: Annotated[str | None, typer.Option(help="Volume, e.g. +0%.")] = None,
+    bitrate: Annotated[int | None, typer.Option(help="MP3 bit rate in kbit/s (CBR).")] = None,
     audio_format: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option(help="m4b: also an audiobook (AAC, chapters) beside the MP3; repeat or comma-separate."),
     ] = None,
     base_url: BaseUrl = None,
@@ -111,14 +111,14 @@ def build(
     owner_email: OwnerEmail = None,
     category: Category = None,
     artwork: Artwork = None,
-    jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
-    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    jobs: Annotated[int | None, typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
     max_minutes: Annotated[
-        Optional[float], typer.Option(help="Split a long edition into parts of at most this many minutes.")
+        float | None, typer.Option(help="Split a long edition into parts of at most this many minutes.")
     ] = None,
-    split: Annotated[Optional[Split], typer.Option(help="articles: one episode per article.")] = None,
+    split: Annotated[Split | None, typer.Option(help="articles: one episode per article.")] = None,
     set_: Annotated[
-        Optional[list[str]],
+        list[str] | None,
         typer.Option("--set", help="Any preset setting, e.g. pauses.article=3 or announce_count=true."),
     ] = None,
     title: Title = None,
@@ -167,8 +167,8 @@ def build(
 @app.command()
 def batch(
     manifest: Annotated[Path, typer.Argument(help="papers.toml: the papers, their inputs and settings.")],
-    jobs: Annotated[Optional[int], typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
-    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    jobs: Annotated[int | None, typer.Option(help="Pieces voiced at once (default: per engine).")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
     report: Report = None,
     executor: Executor = "local",
     ray_address: RayAddress = None,
@@ -211,7 +211,7 @@ def plan(input: Annotated[Path, typer.Argument()], title: Title = None, date: Da
 
 @app.command()
 def normalize(
-    text: Annotated[Optional[str], typer.Argument(help="Text, or - / nothing for stdin.")] = None,
+    text: Annotated[str | None, typer.Argument(help="Text, or - / nothing for stdin.")] = None,
     pinyin: Annotated[
         bool,
         typer.Option(
@@ -221,7 +221,7 @@ def normalize(
         ),
     ] = False,
     lexicon: Annotated[
-        Optional[list[Path]], typer.Option(help="With --pinyin: lexicon files after the default one.")
+        list[Path] | None, typer.Option(help="With --pinyin: lexicon files after the default one.")
     ] = None,
 ):
     """Print TEXT as it will be spoken; without TEXT, one line out per line in."""
@@ -260,7 +260,7 @@ def _pronouncer(paths: list[Path]):
 
 @app.command()
 def voices(
-    engine: Annotated[Optional[str], typer.Option(help="Only this engine's voices.")] = None,
+    engine: Annotated[str | None, typer.Option(help="Only this engine's voices.")] = None,
     refresh: Annotated[
         bool, typer.Option(help="Fetch the edge voice list from the service first (needs the internet).")
     ] = False,
@@ -313,9 +313,9 @@ def export(
     dest: Annotated[Path, typer.Argument(help="Where the tracks go: a TF card or USB stick, or a folder.")],
     per_day: Annotated[bool, typer.Option(help="One folder per day instead of one per edition.")] = False,
     newest: Annotated[
-        Optional[int], typer.Option(help="Keep only the newest N editions; older tracks this command wrote are removed.")
+        int | None, typer.Option(help="Keep only the newest N editions; older tracks this command wrote are removed.")
     ] = None,
-    cache: Annotated[Optional[Path], typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Cache folder (default ~/.cache/tts-edition).")] = None,
 ):
     """Copy editions to DEST as one MP3 per article, for players that play files in order."""
     from . import pipeline
@@ -436,7 +436,8 @@ def _guarded(run) -> int:
     """Run a command; every error a user can cause or meet becomes one line and an exit status."""
     previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill`, systemd, a CI timeout: as Ctrl-C
     try:
-        return run()
+        with engine_errors():
+            return run()
     except UserError as e:
         _say(f"error: {_one_line(str(e))}")
         return 2
@@ -484,9 +485,9 @@ def _check_url(url: str, what: str) -> None:
         raise UserError(f"{what} must be an http:// or https:// address, not {url!r}")
 
 
-# Pieces voiced at once, per core: the offline voice is a process of about 280 MB per job,
+# Pieces voiced at once: a local engine's job is a process (about 280 MB for the offline voice),
 # and more processes than cores only slow it down; network voices wait, so they may have more.
-JOBS_PER_CORE = {"offline": 2}
+LOCAL_JOBS_PER_CORE = 2
 NETWORK_JOBS = 32
 
 
@@ -494,7 +495,8 @@ def _check_jobs(jobs: int | None, engine: str) -> None:
     if jobs is None:
         return
     cores = os.cpu_count() or 1
-    most = JOBS_PER_CORE[engine] * cores if engine in JOBS_PER_CORE else NETWORK_JOBS
+    local = isinstance(engines.create(engine), LocalEngine)
+    most = LOCAL_JOBS_PER_CORE * cores if local else NETWORK_JOBS
     if not 1 <= jobs <= most:
         raise UserError(f"--jobs must be between 1 and {most} for the {engine} voice on {cores} cores, not {jobs}")
 

@@ -1,7 +1,11 @@
 """One family for every error a user can cause; the CLI maps it to exit status 2."""
 
 import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from .engines.base import BadRequest, EngineError
 
 
 class UserError(Exception):
@@ -33,5 +37,24 @@ def os_error_message(e: OSError, where: str | Path = "?") -> str:
     ``where`` names the place when the error itself does not (a write to an open file)."""
     if e.filename is not None:
         where = e.filename if e.filename2 is None else f"{e.filename} -> {e.filename2}"
-    what = _ADVICE.get(e.errno) or (e.strerror or str(e)).lower()
+    advice = _ADVICE.get(e.errno) if e.errno is not None else None
+    what = advice or (e.strerror or str(e)).lower()
     return " ".join(f"{where}: {what}".split())
+
+
+def engine_failure(e: EngineError) -> UserError | BuildError:
+    """An engine's error that stops a run, as the app's: what the user asked for (``BadRequest``)
+    is a UserError, anything else a BuildError; the message is the engine's, unchanged."""
+    failure = UserError(str(e)) if isinstance(e, BadRequest) else BuildError(str(e))
+    failure.__cause__ = e
+    return failure
+
+
+@contextmanager
+def engine_errors() -> Iterator[None]:
+    """Where the app calls an engine (its registry, ``prepare``, the scheduler's results), the
+    engine's errors leave as the app's: engines never raise ``UserError`` or ``BuildError``."""
+    try:
+        yield
+    except EngineError as e:
+        raise engine_failure(e) from e

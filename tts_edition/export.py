@@ -186,7 +186,7 @@ def _out_of_date(dest: Path, tracks: list[Track], manifest: dict[str, dict]) -> 
 def _up_to_date(dest: Path, track: Track, manifest: dict[str, dict]) -> bool:
     entry = manifest.get(track.path)
     target = dest / track.path
-    return bool(entry) and entry["key"] == track.key() and target.is_file() and target.stat().st_size == entry["bytes"]
+    return entry is not None and entry["key"] == track.key() and target.is_file() and target.stat().st_size == entry["bytes"]
 
 
 def _voiced(todo: list[Track], speak: Speak) -> dict[str, Voiced]:
@@ -256,7 +256,9 @@ def _tag(path: Path, track: Track) -> None:
 
 
 def _bitrate(mp3: Path) -> int:
-    return max(32, round(MP3(mp3).info.bitrate / 1000))
+    info = MP3(mp3).info
+    assert info is not None, f"{mp3}: not an MP3"
+    return max(32, round(info.bitrate / 1000))
 
 
 def _read_manifest(dest: Path) -> dict[str, dict]:

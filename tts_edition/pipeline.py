@@ -17,7 +17,8 @@ from pathlib import Path
 from . import __version__, engines, killpoints, segment, synth
 from .assemble import Pauses, assemble
 from .cache import Cache
-from .errors import BuildError, UserError
+from .engines.base import Engine
+from .errors import BuildError, UserError, engine_errors
 from .formats import parse_formats
 from .model import Edition, Level, Piece, Prosody, chinese_date
 from .normalize import normalize
@@ -186,12 +187,10 @@ def prepare(path: Path, options: BuildOptions) -> Prepared:
     formats = parse_formats(preset.audio_formats)
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
-    engine = engines.create(preset.engine)
+    with engine_errors():
+        engine = engines.create(preset.engine)
     voice = options.voice or preset.voice_for(preset.engine) or engine.default_voice
-    job = synth.Job(
-        preset.engine, voice, preset.prosody, *_engine_extras(preset.engine, lexicon),
-        fallback_voice=options.fallback_voice,
-    )
+    job = _job(engine, voice, preset.prosody, lexicon, fallback_voice=options.fallback_voice)
     return Prepared(path, edition, job, pieces(edition, engine.max_chars, preset, lexicon), formats)
 
 
@@ -232,7 +231,7 @@ def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -
     pauses = Pauses(**preset.pauses)
     parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
-    now = dt.datetime.now(dt.timezone.utc).astimezone()  # one time for all parts: they are dated in order
+    now = dt.datetime.now(dt.UTC).astimezone()  # one time for all parts: they are dated in order
     folders = []
     for n, part in enumerate(parts, 1):
         number = n if len(parts) > 1 else None
@@ -273,8 +272,9 @@ def voice_texts(
     """Announcements made outside an edition (spoken navigation for exported tracks): each text
     normalised like a title, chunked and voiced; returns each text's pieces and their audio."""
     lexicon = Lexicon.load(Lexicon.default_path())
-    engine = engines.create(engine_name)
-    job = synth.Job(engine_name, voice or engine.default_voice, Prosody(), *_engine_extras(engine_name, lexicon))
+    with engine_errors():
+        engine = engines.create(engine_name)
+    job = _job(engine, voice or engine.default_voice, Prosody(), lexicon)
     groups = [_announced(t, lexicon, engine.max_chars, Level.SENTENCE, 0) for t in texts]
     wavs = synth.synthesize([p for g in groups for p in g], job, cache, jobs=jobs)
     out, start = [], 0
@@ -327,10 +327,13 @@ def republish(out: Path, feed: FeedConfig) -> None:
         write_player(out / record.folder)
 
 
-def _engine_extras(engine: str, lexicon: Lexicon) -> tuple[dict, str]:
-    """What the offline voice's front end needs from the lexicon, and the cache salt it implies."""
-    if engine != "offline":
-        return {}, ""
+def _job(
+    engine: Engine, voice: str, prosody: Prosody, lexicon: Lexicon, fallback_voice: str | None = None
+) -> synth.Job:
+    """What the scheduler needs to voice with this engine: the lexicon's pinyin only if the engine
+    reads it (``needs_pinyin``), and then its fingerprint in every cache key."""
+    if not engine.needs_pinyin:
+        return synth.Job(engine.name, voice, prosody, fallback_voice=fallback_voice)
     overrides = lexicon.pinyin_overrides()
     salt = hashlib.sha256(json.dumps(overrides, sort_keys=True).encode()).hexdigest()[:16]
-    return {"overrides": overrides}, salt
+    return synth.Job(engine.name, voice, prosody, overrides, salt, fallback_voice=fallback_voice)

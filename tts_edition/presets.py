@@ -10,6 +10,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from typing import Any
 from pathlib import Path
 
 from .errors import UserError
@@ -29,7 +30,7 @@ class Preset:
     description: str = ""
     engine: str = "offline"
     voices: dict[str, str] = field(default_factory=dict)  # engine name -> voice
-    prosody: Prosody = Prosody()
+    prosody: Prosody = field(default_factory=Prosody)
     pauses: dict[str, float] = field(default_factory=dict)  # Level name (lower case) -> seconds
     loudness: float = -19.0
     true_peak: float = -1.0
@@ -68,7 +69,8 @@ class Preset:
                     raise UserError(f"--set: no pause called {level!r}; pauses: {', '.join(PAUSES)}")
                 preset = replace(preset, pauses={**preset.pauses, level: _number(value, where)})
             elif name in SETTABLE:
-                preset = replace(preset, **{name: SETTABLE[name](value, where)})
+                changes: dict[str, Any] = {name: SETTABLE[name](value, where)}
+                preset = replace(preset, **changes)
             else:
                 raise UserError(f"--set: unknown setting {name!r}; settable: pauses.*, {', '.join(SETTABLE)}")
             preset = preset.validated(where)

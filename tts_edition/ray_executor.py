@@ -99,7 +99,7 @@ class RayExecutor:
             self._actors.remove(actor)
             self.lost += 1
             log.warning("a Ray voice worker was lost (%s); its piece goes to another", type(error).__name__)
-        if not self._actors:
+        if not self._actors and self._idle is not None:
             self._idle.put_nowait(None)  # wake a waiter so it can see there is no one left
 
     def close(self) -> None:

@@ -61,7 +61,7 @@ def split_sentences(text: str) -> list[str]:
     text = text.strip()
     pieces: list[str] = []
     m = _DATELINE.match(text)
-    if m and m.end() < len(text) and not text[m.end()] in _CLAUSE + _STOPS:
+    if m and m.end() < len(text) and text[m.end()] not in _CLAUSE + _STOPS:
         pieces.append(m.group(0).strip())
         text = text[m.end() :].lstrip()
     pieces += _cut(text)
@@ -254,9 +254,7 @@ def _merge_bare(pieces: list[str]) -> list[str]:
     """Fold any piece without a letter or digit into a neighbour (only hard cuts make them)."""
     out: list[str] = []
     for piece in pieces:
-        if out and not _WORDY.search(piece):
-            out[-1] += piece
-        elif out and not _WORDY.search(out[-1]):
+        if (out and not _WORDY.search(piece)) or (out and not _WORDY.search(out[-1])):
             out[-1] += piece
         else:
             out.append(piece)

@@ -121,13 +121,14 @@ class Handler(BaseHTTPRequestHandler):
     the next request on it.
     """
 
+    server: Server  # type: ignore[assignment]  # ours, not a socketserver.BaseServer
     server_version = "tts-edition"
     sys_version = ""  # no Python version in the Server header
     protocol_version = "HTTP/1.1"
 
     def __init__(self, connection: socket.socket, address, server: Server, head: bytes):
         self.head = head
-        super().__init__(connection, address, server)
+        super().__init__(connection, address, server)  # type: ignore[arg-type]  # our Server, not socketserver's
 
     def setup(self) -> None:
         self.connection = self.request
@@ -155,7 +156,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:
         self._send(body=False)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args) -> None:
         log.debug("%s %s", self.address_string(), format % args)
 
     def _send(self, body: bool) -> None:
@@ -337,7 +338,7 @@ class Server:
                         with contextlib.suppress(OSError):
                             self._wake_r.recv(4096)
                     else:
-                        self._read(selector, key.fileobj)
+                        self._read(selector, key.fileobj)  # type: ignore[arg-type]  # only sockets are registered
                 self._take_back(selector)
                 self._close_expired(selector)
         finally:

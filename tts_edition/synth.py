@@ -4,16 +4,17 @@ Engines only know how to voice one text. Everything around that — which pieces
 voice, how many run at once, what is retried, what counts as a believable result — lives here,
 once, so every engine gets the same guarantees: no piece lost, none voiced twice.
 
-One ``Scheduler`` serves a whole run, every edition in it. Two kinds of engine: a CPU-bound one
-(the offline voice) renders through an executor (``executor.py``: a pool of processes, one per
-core, or a Ray cluster); a network-bound one (the edge voices, which have ``asynthesize``) runs as coroutines in
-this process, as many at once as the service tolerates, learnt as we go (``limiter.py``).
+One ``Scheduler`` serves a whole run, every edition in it. Two kinds of engine
+(``engines/base.py``): a ``LocalEngine`` (the offline voice) encodes here and renders through an
+executor (``executor.py``: a pool of processes, one per core, or a Ray cluster); a
+``NetworkEngine`` (the edge voices) runs as coroutines in this process, as many at once as the
+service tolerates, learnt as we go (``limiter.py``).
 
-Engines signal through their exceptions: ``PermanentError`` is never retried; a
-``TransientError`` is, after a growing, jittered delay; one with ``throttled = True`` (429/503)
-also halves the number of requests at once and pauses the queue; one with ``no_audio = True``
-that persists may be voiced with the job's fallback voice; ``UserError`` and ``BuildError``
-stop the whole run (bad input, or a service that refuses everyone).
+Engines signal through the type of their errors: a ``PermanentError`` is never retried; a
+``TransientError`` is, after a growing, jittered delay; ``Throttled`` (429/503) also halves the
+number of requests at once and pauses the queue; ``NoAudio`` that persists may be voiced with the
+job's fallback voice; ``Unavailable`` and ``BadRequest`` stop the whole run, and leave here as the
+app's ``BuildError`` and ``UserError`` (a service that refuses everyone, a bad voice).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import logging
 import os
 import random
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
@@ -31,8 +32,18 @@ from pathlib import Path
 
 from . import engines, killpoints
 from .cache import Cache, piece_key, read_wav
-from .engines.base import Engine, PermanentError, TransientError, Unspeakable
-from .errors import BuildError, UserError
+from .engines.base import (
+    Engine,
+    EngineError,
+    LocalEngine,
+    NetworkEngine,
+    NoAudio,
+    PermanentError,
+    Throttled,
+    TransientError,
+    Unspeakable,
+)
+from .errors import BuildError, UserError, engine_errors, engine_failure
 from .executor import Executor, LocalExecutor
 from .limiter import AdaptiveLimit
 from .model import Audio, Piece, Prosody
@@ -53,8 +64,8 @@ class Job:
     engine: str
     voice: str
     prosody: Prosody
-    options: dict = field(default_factory=dict)  # keyword arguments of every encode/asynthesize call
-    cache_salt: str = ""  # anything else that changes the sound, e.g. the lexicon's fingerprint
+    overrides: Mapping[str, list[str]] = field(default_factory=dict)  # the lexicon's pinyin, if the engine reads it
+    cache_salt: str = ""  # anything else that changes the sound, e.g. the overrides' fingerprint
     fallback_voice: str | None = None  # voice for texts the first one persistently gets no audio for
 
     def key(self, text: str) -> str:
@@ -193,8 +204,9 @@ class Scheduler:
 
         The voice and settings are checked here, before any request (UserError). ``on_progress``
         is called from the scheduler's thread."""
-        engine = engines.create(job.engine)
-        job = _prepared(engine, job)
+        with engine_errors():
+            engine = engines.create(job.engine)
+            job = _prepared(engine, job)
         keys = [job.key(p.text) for p in pieces]
         texts = dict(zip(keys, (p.text for p in pieces)))
         missing = {k: t for k, t in texts.items() if k in self._shared or self.cache.get(k) is None}
@@ -203,7 +215,7 @@ class Scheduler:
         progress.done = progress.cached
         if on_progress:
             on_progress(progress)
-        if missing and self.executor is None and not hasattr(engine, "asynthesize"):
+        if missing and self.executor is None and isinstance(engine, LocalEngine):
             # fewer processes than cores (--jobs): each gets the cores' threads; one process with two
             # threads took ~270 MB less than two with one, at ~85% of their speed (notes, issue #10)
             workers = self.jobs or engine.max_concurrency or os.cpu_count() or 1
@@ -243,8 +255,11 @@ class Scheduler:
             try:
                 await asyncio.gather(*waits)
             except (BuildError, UserError) as e:
-                self._fatal = e  # e.g. a service that refuses everyone: no edition can be voiced
+                self._fatal = e  # e.g. a voice worker that died: no edition can be voiced
                 raise
+            except EngineError as e:  # a service that refuses everyone, a bad pronunciation
+                self._fatal = failure = engine_failure(e)
+                raise failure from e
             finally:
                 for event in edition.arrived.values():
                     event.set()  # whoever waits for a piece sees the edition's end, and its error
@@ -266,10 +281,12 @@ class Scheduler:
     def _limit(self, engine: Engine) -> Limit:
         """One limit per service (network engines) or for the executor, for the whole run."""
         if engine.name not in self._limits:
-            if hasattr(engine, "asynthesize"):
+            limit: Limit
+            if isinstance(engine, NetworkEngine):
                 ceiling = self.jobs or engine.max_concurrency or 4
                 limit = AdaptiveLimit(ceiling, start=self.policy.start, pause=self.policy.pause)
             else:
+                assert self.executor is not None, "a local engine is voiced by the executor"
                 limit = _InOrder(self.executor.workers)
             self._limits[engine.name] = limit
         return self._limits[engine.name]
@@ -282,9 +299,10 @@ class Scheduler:
             self._count(edition, key, read_wav(self.cache.path(key)).duration)
             return
         mine = shared is None
-        if mine:
+        if shared is None:
             task = asyncio.create_task(self._piece(edition, key, text, limit))
-            shared = self._shared[key] = _Shared(task)
+            shared = _Shared(task)
+            self._shared[key] = shared
         shared.waiters += 1
         failure = await asyncio.shield(shared.task)
         if failure is UNSAID:
@@ -332,20 +350,21 @@ class Scheduler:
         return None
 
     def _call(self, edition: _Edition) -> Call:
-        engine, job = edition.engine, edition.job
-        if hasattr(engine, "asynthesize"):
+        engine, job, executor = edition.engine, edition.job, self.executor
+        if isinstance(engine, NetworkEngine):
 
             async def in_loop(text: str, voice: str) -> Audio:
                 # a network request can stall; a render cannot, and may wait behind a loading model
                 timeout = self.policy.timeout_for(text)
-                return await asyncio.wait_for(engine.asynthesize(text, voice, job.prosody, **job.options), timeout)
+                return await asyncio.wait_for(engine.asynthesize(text, voice, job.prosody), timeout)
 
             return in_loop
+        assert isinstance(engine, LocalEngine) and executor is not None  # the registry checked; ``voice`` made it
 
         async def in_executor(text: str, voice: str) -> Audio:
             # the front end runs here, once; the workers only hold the models
-            payload = engine.encode(text, **job.options)
-            return await self.executor.render(job.engine, payload, voice, job.prosody)
+            payload = engine.encode(text, job.overrides)
+            return await executor.render(job.engine, payload, voice, job.prosody)
 
         return in_executor
 
@@ -354,8 +373,8 @@ class Scheduler:
         job, call = edition.job, self._call(edition)
         try:
             return await self._with_retries(edition, text, job.voice, limit, call)
-        except TransientError as e:
-            if not (getattr(e, "no_audio", False) and job.fallback_voice):
+        except NoAudio:
+            if not job.fallback_voice:
                 raise
         log.warning("no audio for %r from %s; using %s", text[:20], job.voice, job.fallback_voice)
         audio = await self._with_retries(edition, text, job.fallback_voice, limit, call)
@@ -377,7 +396,7 @@ class Scheduler:
                 else:
                     limit.succeeded(slot)
                     return audio
-                if getattr(error, "throttled", False):
+                if isinstance(error, Throttled):
                     limit.throttled(slot)
                 else:
                     limit.failed(slot)

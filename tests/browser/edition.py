@@ -27,7 +27,7 @@ TONES = [440, 554, 659]
 
 def cues() -> list[Cue]:
     out = []
-    for a, title in enumerate(TITLES):
+    for a in range(len(TITLES)):
         for s in range(4):
             start = a * ARTICLE + s * 2.0
             text = f"第{a + 1}篇第{s + 1}句：A&B <注> “引号”，温度 25℃。"

@@ -71,7 +71,7 @@ def test_nothing_below_the_sentence_moves_while_it_plays_on_a_phone(page, artifa
     heights = set()
     for t in [0.1 + 2 * i for i in range(12)]:
         page.execute_script(f"document.getElementById('audio').currentTime = {t}")
-        wait_for(page, lambda s: abs(s["t"] - t) < 0.05 and s["cueIndex"] == int(t // 2))
+        wait_for(page, lambda s, t=t: abs(s["t"] - t) < 0.05 and s["cueIndex"] == int(t // 2))
         tops.add(round(page.execute_script(below)))
         heights.add(page.execute_script("return document.getElementById('cue').offsetHeight"))
     assert len(tops) == 1, f"the speed buttons moved between {min(tops)} and {max(tops)} px"

@@ -107,11 +107,11 @@ def _phrase_reading(item: Item) -> str | None:
     """The dictionary's reading of the labelled character where one covers it
     (the same test the front end makes), else None."""
     words = analyse(item.sentence, sandhi=False, model=False)
-    places = polyphones._places(words, item.sentence)  # noqa: SLF001
-    if item.index not in places or item.index in polyphones._phrases(places, item.sentence):  # noqa: SLF001
+    places = polyphones._places(words, item.sentence)
+    if item.index not in places or item.index in polyphones._phrases(places, item.sentence):
         return None
     w, k = places[item.index]
-    return w.syllables[k] if k in polyphones._covered(w) else None  # noqa: SLF001
+    return w.syllables[k] if k in polyphones._covered(w) else None
 
 
 def main() -> None:

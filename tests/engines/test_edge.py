@@ -5,9 +5,17 @@ import time
 import pytest
 
 from tts_edition.engines import create
-from tts_edition.engines.base import PermanentError, TransientError
-from tts_edition.engines.edge import SERVICE_URL, EdgeEngine, NoAudio, Throttled, prosody_args, service_url
-from tts_edition.errors import BuildError, UserError
+from tts_edition.engines.base import (
+    BadRequest,
+    LocalEngine,
+    NetworkEngine,
+    NoAudio,
+    PermanentError,
+    Throttled,
+    TransientError,
+    Unavailable,
+)
+from tts_edition.engines.edge import SERVICE_URL, EdgeEngine, prosody_args, service_url
 from tts_edition.model import Prosody
 
 TEXT = "今天天气很好，我们去公园散步。"
@@ -22,6 +30,12 @@ def test_voices_come_from_the_kept_list_without_network():
     names = [v.name for v in create("edge").voices()]
     assert "zh-CN-XiaoxiaoNeural" in names
     assert EdgeEngine.default_voice in names
+
+
+def test_it_is_a_network_engine_reading_only_the_spoken_text():
+    engine = create("edge")
+    assert isinstance(engine, NetworkEngine) and not isinstance(engine, LocalEngine)
+    assert not engine.needs_pinyin
 
 
 @pytest.mark.parametrize(
@@ -40,7 +54,7 @@ def test_voices_by_short_or_full_name(given, full):
 
 
 def test_an_unknown_voice_is_refused_before_any_request(server, engine):
-    with pytest.raises(UserError, match="unknown edge voice 'baker'"):
+    with pytest.raises(BadRequest, match="unknown edge voice 'baker'"):
         engine.synthesize(TEXT, "baker", Prosody())
     assert server.handshakes == 0
 
@@ -50,8 +64,8 @@ def test_prosody_in_the_services_units():
 
 
 @pytest.mark.parametrize("prosody", [Prosody(rate=-80), Prosody(pitch=200), Prosody(volume=150)])
-def test_prosody_out_of_range_is_a_user_error(prosody):
-    with pytest.raises(UserError):
+def test_prosody_out_of_range_is_a_bad_request(prosody):
+    with pytest.raises(BadRequest):
         EdgeEngine().prepare("xiaoxiao", prosody)
 
 
@@ -61,7 +75,7 @@ def test_the_url_comes_from_the_environment_and_keeps_its_query(monkeypatch):
     monkeypatch.setenv("TTS_EDITION_EDGE_URL", "ws://127.0.0.1:9/edge/v1")
     assert service_url() == "ws://127.0.0.1:9/edge/v1?"
     monkeypatch.setenv("TTS_EDITION_EDGE_URL", "http://example.org/")
-    with pytest.raises(UserError):
+    with pytest.raises(BadRequest):
         service_url()
 
 
@@ -76,7 +90,7 @@ def test_a_request_gives_24khz_pcm_as_long_as_the_servers_mp3_with_its_sentence_
 
 def test_audio_cut_before_turn_end_is_a_transient_error_not_a_short_piece(server, engine):
     server.faults.script = ["cut"]
-    with pytest.raises(TransientError, match="turn.end"):
+    with pytest.raises(TransientError, match=r"turn\.end"):
         engine.synthesize(TEXT, "yunyang", Prosody())
 
 
@@ -105,7 +119,7 @@ def test_repeated_403_tells_the_user_to_update_edge_tts_or_check_the_clock(serve
     with pytest.raises(TransientError, match="403"):
         engine.synthesize(TEXT, "yunyang", Prosody())
     server.faults.script = ["403", "403"]
-    with pytest.raises(BuildError, match="update edge-tts .* clock"):
+    with pytest.raises(Unavailable, match=r"update edge-tts .* clock"):
         engine.synthesize(TEXT, "yunyang", Prosody())
 
 
@@ -122,7 +136,7 @@ def test_a_403_after_a_success_starts_the_count_again(server, engine):
 def test_an_unreachable_service_fails_in_seconds_suggesting_the_offline_voice(monkeypatch, engine):
     monkeypatch.setenv("TTS_EDITION_EDGE_URL", "ws://127.0.0.1:9/edge/v1?")  # nothing listens there
     started = time.monotonic()
-    with pytest.raises(BuildError, match="--engine offline"):
+    with pytest.raises(Unavailable, match="--engine offline"):
         engine.synthesize(TEXT, "yunyang", Prosody())
     assert time.monotonic() - started < 5
 

@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from tts_edition.engines.base import PermanentError
+from tts_edition.engines.base import LocalEngine, NetworkEngine, PermanentError
 from tts_edition.engines.offline import OfflineEngine, pitch_factor, speed_ratio
 from tts_edition.model import Prosody
 
@@ -22,6 +22,14 @@ def test_what_the_scheduler_needs_to_know(engine):
     assert [v.name for v in engine.voices()] == ["baker"]
     assert "non-commercial" in engine.voices()[0].description
     assert len(pickle.dumps(engine)) < 1000  # cheap to send to a worker process
+    assert isinstance(engine, LocalEngine) and not isinstance(engine, NetworkEngine)
+    assert engine.needs_pinyin
+
+
+def test_the_payload_is_the_voices_symbol_ids(engine):
+    ids = engine.encode("你好", {})
+    assert ids[0] == 1 and ids[-1] == 218  # sil ... eos in baker_mapper.json
+    assert len(ids) == 8  # sil n i2 #0 h ao3 sil eos
 
 
 def test_it_speaks_at_a_plausible_speed(engine):

@@ -26,7 +26,7 @@ def test_a_rebuild_keeps_the_id_and_publication_time(edition):
     from tests import synthetic
 
     timeline = Timeline(5.0, [Chapter("只有一篇", 0, 5.0)], [Cue(0.5, 4.0, "一句。")])
-    later = dt.datetime(2030, 1, 1, tzinfo=dt.timezone.utc)
+    later = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     record = publish.write_edition(
         edition, synthetic.edition(1, 1), timeline, edition / "edition.mp3", now=later
     )
@@ -52,7 +52,7 @@ def test_an_undated_edition_is_published_when_first_built(tmp_path):
     folder = tmp_path / "undated-x"
     folder.mkdir()
     (folder / "edition.mp3").write_bytes(b"x")
-    now = dt.datetime(2026, 5, 1, 8, 30, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 5, 1, 8, 30, tzinfo=dt.UTC)
     ed = synthetic.edition(1, 1, date=None)
     record = publish.write_edition(folder, ed, Timeline(1.0, [Chapter("a", 0, 1.0)], []), folder / "edition.mp3", now=now)
     assert record.published == now.isoformat()

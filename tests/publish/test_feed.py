@@ -99,7 +99,7 @@ def test_apple_and_podcast_index_tags_are_still_there_once(output):
 def test_parts_are_numbered_and_listed_in_reading_order(tmp_path):
     out = tmp_path / "out"
     ed = synthetic.edition(3, 1, "人民日报", dt.date(2020, 11, 24))
-    now = dt.datetime(2020, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2020, 11, 24, 9, 0, tzinfo=dt.UTC)
     for part in (1, 2, 3):
         build_edition(out, tmp_path / f"w{part}", ed, now=now, part=part)
     publish.rebuild(out, link=BASE)

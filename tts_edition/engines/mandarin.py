@@ -24,9 +24,9 @@ import jieba
 import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
-from ..errors import UserError
 from . import polyphones
 from .baker import mapper
+from .base import BadRequest
 
 log = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -46,12 +46,11 @@ LETTER_NAMES: dict[str, list[str]] = {
     "S": ["ai2", "si5"], "T": ["ti4"], "U": ["you1"], "V": ["wei1"],
     "W": ["da2", "bu5", "liu5"], "X": ["ai2", "ke4", "si5"], "Y": ["wai4"], "Z": ["zei4"],
 }  # fmt: skip
-DIGIT_NAMES = dict(zip("0123456789", "ling2 yi1 er4 san1 si4 wu3 liu4 qi1 ba1 jiu3".split()))
+DIGIT_NAMES = dict(zip("0123456789", ["ling2", "yi1", "er4", "san1", "si4", "wu3", "liu4", "qi1", "ba1", "jiu3"]))
 
 # Words ending in 儿 where 儿 is a full syllable (a child, a son), not the r-suffix.
 NOT_ERHUA = set(
-    "女儿 儿女 婴儿 幼儿 孤儿 健儿 男儿 宠儿 胎儿 少儿 患儿 孙儿 侄儿 弃儿 新生儿 混血儿 "
-    "托儿 育儿 留守儿 妻儿 爱儿 孩儿 犬儿 产儿 孤儿院".split()
+    ["女儿", "儿女", "婴儿", "幼儿", "孤儿", "健儿", "男儿", "宠儿", "胎儿", "少儿", "患儿", "孙儿", "侄儿", "弃儿", "新生儿", "混血儿", "托儿", "育儿", "留守儿", "妻儿", "爱儿", "孩儿", "犬儿", "产儿", "孤儿院"]
 )
 
 NUMERALS = set("零〇一二三四五六七八九十两")
@@ -99,11 +98,6 @@ def to_pinyin(
 def to_symbols(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[str]:
     """The voice's symbol sequence, ``sil`` ... ``sil eos``."""
     return symbols_of(analyse(text, overrides))
-
-
-def to_ids(text: str, overrides: Mapping[str, list[str]] | None = None) -> list[int]:
-    table = mapper()["symbol_to_id"]
-    return [table[s] for s in to_symbols(text, overrides)]
 
 
 def analyse(
@@ -233,7 +227,7 @@ def _checked(overrides: frozenset[tuple[str, tuple[str, ...]]]) -> dict[str, lis
     for word, syllables in overrides:
         for s in syllables:
             if not _split(s):
-                raise UserError(f"pronunciation of {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
+                raise BadRequest(f"pronunciation of {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
     return {unicodedata.normalize("NFKC", k): list(v) for k, v in overrides if k}
 
 

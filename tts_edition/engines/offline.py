@@ -26,9 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import UserError
 from ..model import Audio, Prosody
-from .base import PermanentError, Unspeakable, Voice
+from .base import BadRequest, PermanentError, Unspeakable, Voice
 from .baker import asset_dir, mapper
 
 log = logging.getLogger(__name__)
@@ -65,6 +64,7 @@ class OfflineEngine:
     max_chars: int = MAX_CHARS
     max_concurrency: int = 0
     default_voice: str = "baker"
+    needs_pinyin: bool = True  # the front end reads the lexicon's pinyin (``encode``'s overrides)
 
     def voices(self) -> list[Voice]:
         return [
@@ -80,7 +80,7 @@ class OfflineEngine:
     def prepare(self, voice: str, prosody: Prosody) -> str:
         """Check the user's choice before any piece is voiced."""
         if voice != "baker":
-            raise UserError(f"the offline engine has one voice, 'baker', not {voice!r}")
+            raise BadRequest(f"the offline engine has one voice, 'baker', not {voice!r}")
         return voice
 
     def synthesize(
@@ -91,9 +91,10 @@ class OfflineEngine:
         *,
         overrides: Mapping[str, list[str]] | None = None,
     ) -> Audio:
-        return self.render(self.encode(text, overrides=overrides), voice, prosody)
+        """One piece, here and now, without the scheduler (tests, benchmarks)."""
+        return self.render(self.encode(text, overrides or {}), voice, prosody)
 
-    def encode(self, text: str, *, overrides: Mapping[str, list[str]] | None = None) -> list[int]:
+    def encode(self, text: str, overrides: Mapping[str, list[str]]) -> list[int]:
         """The voice's symbol ids for a text: the front end, cheap but dictionary-heavy."""
         from .mandarin import to_symbols
 

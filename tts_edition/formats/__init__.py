@@ -17,13 +17,21 @@ from ..timeline import Chapter
 from .m4b import M4B
 from .mp3 import MP3
 
-__all__ = ["AudioFormat", "FORMATS", "MP3", "M4B", "parse_formats"]
+__all__ = ["FORMATS", "M4B", "MP3", "AudioFormat", "parse_formats"]
 
 
 class AudioFormat(Protocol):
-    name: str  # what the user types: --audio-format NAME
-    file_name: str  # inside the edition folder
-    media_type: str  # for the feed and the web server
+    @property
+    def name(self) -> str:
+        """What the user types: ``--audio-format NAME``."""
+
+    @property
+    def file_name(self) -> str:
+        """The file's name inside the edition folder."""
+
+    @property
+    def media_type(self) -> str:
+        """For the feed and the web server."""
 
     def write(
         self,

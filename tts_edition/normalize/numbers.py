@@ -152,6 +152,6 @@ def _number(m: re.Match) -> str:
     sign = {"-": "负", "+": "正"}.get(m[0][0], "") if (whole + frac).strip("0.") else ""
     if frac:
         return sign + decimal(whole + frac)
-    if len(whole) > 1 and whole.startswith("0") or len(whole) > MAX_CARDINAL_DIGITS:
+    if (len(whole) > 1 and whole.startswith("0")) or len(whole) > MAX_CARDINAL_DIGITS:
         return sign + digits(whole)
     return sign + count_before(whole, m.string[m.end() : m.end() + 2])

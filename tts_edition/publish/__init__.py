@@ -27,8 +27,8 @@ __all__ = [
     "read_record",
     "rebuild",
     "remember",
-    "write_edition",
     "write_all",
+    "write_edition",
     "write_feed",
     "write_page",
 ]

@@ -32,6 +32,7 @@ import tomllib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomlkit
 
@@ -79,7 +80,7 @@ class FeedConfig:
     def merged(self, _source: str = "options", **overrides) -> FeedConfig:
         """A copy with the given settings replaced; ``None`` means "not given"."""
         fields = {f.name: f for f in dataclasses.fields(self)}
-        changes = {}
+        changes: dict[str, Any] = {}
         for key, value in overrides.items():
             if value is None:
                 continue

@@ -72,7 +72,7 @@ def write_edition(
     """
     folder = Path(folder)
     mp3 = Path(mp3)
-    now = now or dt.datetime.now(dt.timezone.utc).astimezone()
+    now = now or dt.datetime.now(dt.UTC).astimezone()
     if tags is not None:
         write_tags(mp3, tags, timeline.chapters)
     write_chapters(folder / "chapters.json", timeline.chapters)

@@ -29,7 +29,7 @@ from .cover import default_cover, load_cover
 from .record import Record, read_record
 from .transcript import SRT_MIME, VTT_MIME, timestamp
 
-__all__ = ["FeedConfig", "write_feed", "editions", "podcast_guid", "rebased"]
+__all__ = ["FeedConfig", "editions", "podcast_guid", "rebased", "write_feed"]
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from tts_edition.read.dates import find_date, split_title
 from tts_edition.read.decode import MAX_BYTES, read_text
 from tts_edition.read.detect import FORMATS, detect_format
 
-__all__ = ["read_edition", "read_file", "guess_note", "MAX_BYTES", "FORMATS"]
+__all__ = ["FORMATS", "MAX_BYTES", "guess_note", "read_edition", "read_file"]
 
 
 def read_edition(
@@ -97,6 +97,7 @@ def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Art
     """Return (title heading or None, articles, encoding, text) of one file."""
     text, encoding = read_text(path)
     fmt = detect_format(text, path.suffix) if format == "auto" else format
+    heading: str | None
     if fmt == "html":
         heading, articles = html.parse(text, name=str(path))
         text = html.page_text(text)

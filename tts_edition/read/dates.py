@@ -42,7 +42,7 @@ def split_title(heading: str) -> tuple[str, dt.date | None]:
     for pattern in (_NUMERIC, _WRITTEN):
         m = pattern.search(heading)
         date = find_date(m.group(0)) if m else None
-        if date:
+        if m and date:
             rest = _MASTHEAD_EXTRAS.sub(" ", heading[: m.start()] + " " + heading[m.end() :])
             rest = re.sub(r"\s{2,}", " ", rest).strip(" \t　,，·|-—")
             if rest:

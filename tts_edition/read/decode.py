@@ -102,11 +102,11 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = _guess(data)
-    if encoding is None:
+    guessed = _guess(data)
+    if guessed is None:
         what = "binary data" if b"\x00" in data[:4096] else "text in an encoding we cannot recognise"
         raise UserError(f"{name}: not readable as text (looks like {what}); save it as UTF-8")
-    return _strict(data, encoding, name), encoding
+    return _strict(data, guessed, name), guessed
 
 
 def _guess(data: bytes) -> str | None:
@@ -169,7 +169,7 @@ def _chinese_reading(data: bytes) -> str | None:
             scores[encoding] = (frequent - private) / len(han)
     if not scores:
         return None
-    encoding = max(scores, key=scores.get)
+    encoding = max(scores, key=scores.__getitem__)
     return encoding if scores[encoding] > 0.6 else None
 
 

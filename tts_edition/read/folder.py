@@ -50,7 +50,7 @@ def read_folder(
 
 def _one_article(heading: str | None, parts: list[Article], stem: str) -> Article:
     titled = [a for a in parts if a.title]
-    name = heading or (titled[0].title if len(titled) == 1 or titled and titled[0] is parts[0] else None) or stem
+    name = heading or (titled[0].title if len(titled) == 1 or (titled and titled[0] is parts[0]) else None) or stem
     paragraphs: list[Paragraph] = []
     for part in parts:
         if part.title and part.title != name:

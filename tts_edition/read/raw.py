@@ -77,7 +77,7 @@ class _Item:
 class _Line:
     """One printed line, with the judgements about it made once."""
 
-    __slots__ = ("raw", "text", "spaced", "byline", "candidate")
+    __slots__ = ("byline", "candidate", "raw", "spaced", "text")
 
     def __init__(self, raw: str):
         self.raw = raw
