@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tts_edition.model import Article, Edition, Paragraph
 from tts_edition.read import read_edition
-from tts_edition.read.text import han
+from tts_edition.zh import han
 from tts_edition.segment import MAX_SENTENCE, chunks, segment, split_sentences
 
 SAMPLES = Path(__file__).parent.parent / "samples"

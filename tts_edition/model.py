@@ -41,7 +41,6 @@ class Paragraph:
 class Article:
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
-    section: str | None = None  # a heading that groups articles, if any
 
 
 @dataclass

@@ -20,11 +20,10 @@ runaway line never becomes one enormous piece of work.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from tts_edition.model import Edition, Sentence
-from tts_edition.read.text import is_continuation_mark
+from tts_edition.zh import is_continuation_mark, words
 
 MAX_SENTENCE = 300
 
@@ -142,7 +141,7 @@ def _word_boundary(text: str, limit: int) -> int:
     lo = max(1, limit - 12)
     pos = lo
     best = limit
-    for word in _jieba().cut(text[lo : limit + 6], HMM=False):
+    for word in words(text[lo : limit + 6]):
         if lo < pos <= limit:
             best = pos
         pos += len(word)
@@ -234,7 +233,7 @@ def _units(text: str) -> list[str]:
     """jieba words, with punctuation and spaces glued to the word before (openers to the word after)."""
     units: list[str] = []
     opener = ""
-    for word in _jieba().cut(text, HMM=True):
+    for word in words(text, hmm=True):
         if all(c in _OPEN for c in word) or (not _WORDY.search(word) and (opener or not units)):
             opener += word
         elif units and not _WORDY.search(word) and not opener:
@@ -259,22 +258,3 @@ def _merge_bare(pieces: list[str]) -> list[str]:
         else:
             out.append(piece)
     return out
-
-
-def words(text: str, hmm: bool = False) -> list[str]:
-    """jieba's words of a text (without the dictionary-building chatter on stderr)."""
-    return list(_jieba().cut(text, HMM=hmm))
-
-
-_JIEBA = None
-
-
-def _jieba():
-    """jieba, imported on first use and quiet about building its dictionary."""
-    global _JIEBA
-    if _JIEBA is None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        _JIEBA = jieba
-    return _JIEBA

@@ -12,6 +12,7 @@ def test_bullets_headings_and_continuation_marks_are_not_read():
 
 def test_spaces_between_chinese_characters_are_dropped():
     assert clean("以 改 革 创 新") == "以改革创新"
+    assert clean("二 〇 二 〇 年") == "二〇二〇年"  # 〇 is a Chinese character too
     assert clean("本报记者 谢红静 刘 超") == "本报记者 谢红静 刘超"  # a space between names stays
     assert clean("200 余人") == "200余人"
     assert clean("iPad Pro 12.9") == "iPad Pro 12.9"

@@ -25,7 +25,9 @@ def all_passes(text: str) -> str:
 plain_chinese = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-        st.sampled_from("，。、；：？！“”‘’《》（）一二三四五六七八九十百千万亿零两年月日号时分"),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),  # Extension A
+        st.characters(min_codepoint=0xF900, max_codepoint=0xFAFF),  # compatibility ideographs
+        st.sampled_from("，。、；：？！“”‘’《》（）一二三四五六七八九十百千万亿零〇两年月日号时分"),
     ),
     max_size=80,
 )

@@ -10,8 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tts_edition.normalize import normalize, normalize_strict
-
-HAN = re.compile(r"[\u4e00-\u9fff]")
+from tts_edition.zh import han
 # Digits, separators, units and the words the rules look at, to reach deep into them.
 NUMBERY = st.lists(
     st.sampled_from(
@@ -24,7 +23,7 @@ SETTINGS = settings(max_examples=200, deadline=None, database=None, suppress_hea
 
 
 def chinese(text: str) -> Counter:
-    return Counter(HAN.findall(text))
+    return Counter(han(text))
 
 
 def continuation_mark(text: str) -> bool:

@@ -13,7 +13,7 @@ def write(tmp_path: Path, text: str, name: str = "lexicon.toml") -> Path:
 
 
 def test_the_default_lexicon_covers_names_the_rules_misread():
-    overrides = Lexicon.default().pinyin_overrides()
+    overrides = Lexicon.load(Lexicon.default_path()).pinyin_overrides()
     assert overrides["阜蒙县"] == ["fu4", "meng2", "xian4"]
     assert overrides["六安"] == ["lu4", "an1"]
     assert overrides["蚌埠"] == ["beng4", "bu4"]
@@ -25,7 +25,7 @@ def test_the_default_lexicon_covers_names_the_rules_misread():
 
 
 def test_apply_replaces_whole_words_with_what_to_say():
-    lexicon = Lexicon.default()
+    lexicon = Lexicon.load(Lexicon.default_path())
     assert lexicon.apply("单霁翔说") == "善霁翔说"
     assert lexicon.apply("六安市") == "陆安市"  # a place name followed by its suffix
     assert lexicon.apply("十六安置房") == "十六安置房"  # never inside a longer word
@@ -38,6 +38,12 @@ def test_longest_entry_wins(tmp_path):
     assert Lexicon.load(path).apply("尉迟恭是唐朝名将") == "玉迟恭！是唐朝名将"
 
 
+def test_the_written_zero_is_a_character_with_a_syllable(tmp_path):
+    # as the offline voice reads it: 二〇二〇 is four characters, four syllables
+    path = write(tmp_path, '[words]\n"二〇二〇" = "er4 ling2 er4 ling2"\n')
+    assert Lexicon.load(path).pinyin_overrides() == {"二〇二〇": ["er4", "ling2", "er4", "ling2"]}
+
+
 def test_later_files_win_and_say_defaults_to_the_word(tmp_path):
     first = write(tmp_path, '[words]\n"阜蒙县" = { say = "甲" }\n"长治" = "chang2 zhi4"\n', "a.toml")
     second = write(tmp_path, '[words]\n"阜蒙县" = { pinyin = "fu4 meng2 xian4" }\n', "b.toml")
@@ -47,7 +53,7 @@ def test_later_files_win_and_say_defaults_to_the_word(tmp_path):
 
 
 def test_the_say_spelling_carries_the_pinyin_too():
-    overrides = Lexicon.default().pinyin_overrides()
+    overrides = Lexicon.load(Lexicon.default_path()).pinyin_overrides()
     assert overrides["善霁翔"] == ["shan4", "ji4", "xiang2"]
 
 

@@ -61,10 +61,16 @@ def test_options_win_over_the_text(tmp_path):
     assert (edition.title, edition.date) == ("晚报", dt.date(2021, 1, 2))
 
 
-def test_heading_over_deeper_headings_is_a_section():
+def test_heading_over_deeper_headings_is_a_section_not_an_article():
     title, articles = parse("# 报名\n\n## 要闻\n\n### 甲\n\n甲文。\n\n### 乙\n\n乙文。\n\n## 国际\n\n### 丙\n\n丙文。\n\n## 丁\n\n丁文。\n")
     assert title == "报名"
-    assert [(a.title, a.section) for a in articles] == [("甲", "要闻"), ("乙", "要闻"), ("丙", "国际"), ("丁", None)]
+    assert [a.title for a in articles] == ["甲", "乙", "丙", "丁"]
+
+
+def test_a_paragraph_ending_in_a_continuation_mark_is_complete():
+    # The mark ends the paragraph: the next one is not text a page break cut off.
+    _, articles = parse("## 题\n\n县领导亲自协调解决，效果明显。（下转第3版）\n\n明天下雨。\n")
+    assert [p.text for p in articles[0].paragraphs] == ["县领导亲自协调解决，效果明显。（下转第3版）", "明天下雨。"]
 
 
 def test_text_before_the_first_heading_is_kept():

@@ -20,16 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import jieba
-import jieba.posseg
 from pypinyin import Style, lazy_pinyin
 
+from ..zh import HAN, HAN_CHARS, pos_tokenizer
 from . import polyphones
 from .baker import mapper
 from .base import BadRequest
 
 log = logging.getLogger(__name__)
-jieba.setLogLevel(logging.WARNING)
 
 # How strongly speech breaks after a punctuation mark (CSMSC labels: #3 at commas
 # and stops, #2 at lighter phrase edges, #1 between prosodic words).
@@ -54,8 +52,6 @@ NOT_ERHUA = set(
 )
 
 NUMERALS = set("零〇一二三四五六七八九十两")
-HAN_CHARS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # 〇 and the CJK blocks
-HAN = re.compile(f"[{HAN_CHARS}]")
 HAN_OR_NOT = re.compile(f"[{HAN_CHARS}]+|[^{HAN_CHARS}]+")
 
 
@@ -106,7 +102,9 @@ def analyse(
     """Words with final syllables and the break after each."""
     text = unicodedata.normalize("NFKC", text)
     overrides = _checked(frozenset((k, tuple(v)) for k, v in (overrides or {}).items()))
-    tokens = [(w, p) for w, p in _tokenizer(frozenset(overrides)).cut(text, HMM=False)]
+    # jieba as it comes, or a private copy that knows the override words, so it cuts 阜蒙县
+    # out of 阜蒙县城 where the plain dictionary cuts 阜蒙/县城
+    tokens = [(w, p) for w, p in pos_tokenizer(tuple(sorted(overrides))).cut(text, HMM=False)]
     words = _words(tokens, overrides)
     polyphones.apply(words, text, model=model)
     _erhua(words)
@@ -116,19 +114,6 @@ def analyse(
 
 
 # --- segmentation and syllables ---------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _tokenizer(words: frozenset[str]) -> jieba.posseg.POSTokenizer:
-    """jieba as it comes, or (once per set of override words, in practice once
-    per build) a private copy that knows those words, so it cuts 阜蒙县 out of
-    阜蒙县城 where the plain dictionary cuts 阜蒙/县城."""
-    if not words:
-        return jieba.posseg.dt
-    tokenizer = jieba.Tokenizer()
-    for word in words:
-        tokenizer.add_word(word)
-    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def _words(tokens: list[tuple[str, str]], overrides: dict[str, list[str]]) -> list[Word]:

@@ -27,11 +27,10 @@ from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-import jieba
-import jieba.posseg
 from pypinyin.constants import PHRASES_DICT
 from pypinyin.seg.mmseg import seg
 
+from ..zh import frequency, tag
 from . import neural
 
 if TYPE_CHECKING:
@@ -146,11 +145,10 @@ def _covered(w: Word) -> set[int]:
         if len(piece) > 1 and piece in PHRASES_DICT:
             covered.update(range(at, at + len(piece)))
         at += len(piece)
-    tags = jieba.posseg.dt.word_tag_tab
     for size in range(len(w.text), 1, -1):
         for start in range(len(w.text) - size + 1):
             piece = w.text[start : start + size]
-            if jieba.dt.FREQ.get(piece, 0) >= COMMON and not tags.get(piece, "x").startswith(NAME_POS):
+            if frequency(piece) >= COMMON and not tag(piece).startswith(NAME_POS):
                 covered.update(range(start, start + size))
     return covered
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 
+from ..zh import HAN_CHARS
 from . import addresses, artefacts, dates, measures, numbers, phones, ranges, symbols, times
 
 log = logging.getLogger(__name__)
@@ -40,9 +41,11 @@ TIDY = (symbols.lone_operators, artefacts.pauses, symbols.acronyms)
 
 
 # Most news sentences hold nothing but Chinese characters and Chinese punctuation; for them only
-# the print artefacts and tidying passes can change anything, and skipping the number and symbol
-# passes makes normalising a whole paper several times faster.
-_NEEDS_ALL_PASSES = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff，。、；：？！“”‘’《》（）]")
+# these passes (and the tidying ones) can change anything, and skipping the number and symbol
+# passes makes normalising a whole paper several times faster. A new pass that rewrites plain
+# Chinese text belongs here as well as in PASSES (tests/normalize/test_fast_path.py checks).
+PLAIN_PASSES = (artefacts.clean,)
+_NEEDS_ALL_PASSES = re.compile(rf"[^{HAN_CHARS}，。、；：？！“”‘’《》（）]")
 
 
 def normalize(text: str) -> str:
@@ -56,7 +59,7 @@ def normalize(text: str) -> str:
 
 def normalize_strict(text: str) -> str:
     """``normalize`` without the safety net, for tests that must see every error."""
-    passes = PASSES if _NEEDS_ALL_PASSES.search(text) else (artefacts.clean,)
+    passes = PASSES if _NEEDS_ALL_PASSES.search(text) else PLAIN_PASSES
     for rewrite in passes:
         text = rewrite(text)
     for _ in range(4):

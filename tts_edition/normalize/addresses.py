@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..zh import HAN_CHARS
 from .numbers import digits
 
 _TLD = r"(?:com|cn|net|org|gov|edu|int|info|biz|io|hk|tw|mo|uk|jp|kr|de|fr|ru|us|eu|top|xyz|site|tv)"
@@ -29,7 +30,7 @@ _SAID = {".": "点", "@": "艾特", "-": "杠", "_": "下划线", "/": "斜杠",
 # exchange), or after a word that says a code follows.
 _CODE_WORDS = r"代码|编码|编号|证券|批号|批次号|序列号|序号|单号|账号|帐号|工号|学号|货号|车次|航班号|邮编|邮政编码"
 _BRACKETED_CODE = re.compile(r"(?<=[（(])\s*(\d{6})(?:\s*[.．]\s*(S[HZ]|BJ|HK))?\s*(?=[）)])")
-_AFTER_CODE_WORD = re.compile(rf"(?<=[\u4e00-\u9fff])((?:{_CODE_WORDS})\s*(?:为|是|：|:)?\s*)(\d{{3,}})(?![\d.])")
+_AFTER_CODE_WORD = re.compile(rf"(?<=[{HAN_CHARS}])((?:{_CODE_WORDS})\s*(?:为|是|：|:)?\s*)(\d{{3,}})(?![\d.])")
 
 
 def rewrite(text: str) -> str:

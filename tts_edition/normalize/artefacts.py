@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 
+from ..zh import CONTINUATION, HAN_CHARS, ORNAMENTS
+
 PAUSE = "，"
 
-_BULLETS = re.compile(r"[●○◆◇■□▲△►▶◀▼▽•★☆※◎◉➤➢✦✧✪❖▪▫◼◻]+\s*")
+_BULLETS = re.compile(rf"[{ORNAMENTS}]+\s*")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
-_CN_NUM = "一二三四五六七八九十百零〇两0-9０-９"
-# （下转三版）（上接一版）（紧接第一版）（转A3版）(下转第2版) …
-_CONTINUATION = re.compile(
-    rf"\s*[（(]\s*(?:下转|上接|紧接|详见|接|转|续|见)\s*第?\s*[A-Za-zＡ-Ｚ]?[{_CN_NUM}]+\s*版[^（()）]{{0,8}}[）)]"
-)
-_HAN = r"\u3400-\u9fff"
+_CONTINUATION = re.compile(rf"\s*{CONTINUATION}")
+_HAN = HAN_CHARS
 _SPACES = r"[ \t\u3000\u00a0]+"
 _SPACE_BETWEEN = re.compile(rf"(?<=[0-9０-９]){_SPACES}(?=[{_HAN}])|(?<=[{_HAN}]){_SPACES}(?=[0-9０-９])")
 _SPACE_IN_WORDS = re.compile(rf"(?<=[{_HAN}]){_SPACES}(?=[{_HAN}])")

@@ -11,18 +11,15 @@ entry for 六安 changes "六安市" but not "十六安置房" (jieba cuts that 
 
 from __future__ import annotations
 
-import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import zh
 from ..errors import UserError
 
-log = logging.getLogger(__name__)
-
 SYLLABLE = re.compile(r"^[a-zü]+[1-5]$")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +32,6 @@ class Entry:
 @dataclass
 class Lexicon:
     entries: dict[str, Entry] = field(default_factory=dict)
-    _tokenizer: object | None = field(default=None, repr=False, compare=False)
     _any_word: re.Pattern | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
@@ -49,10 +45,6 @@ class Lexicon:
         if packaged.is_file():
             return packaged
         return Path(__file__).parents[2] / "voices" / "lexicon.toml"
-
-    @classmethod
-    def default(cls) -> Lexicon:
-        return cls.load(cls.default_path())
 
     @classmethod
     def load(cls, *paths: Path) -> Lexicon:
@@ -101,7 +93,7 @@ class Lexicon:
         out: dict[str, list[str]] = {}
         for e in self.entries.values():
             if e.pinyin:
-                if e.say != e.word and len(_HAN.findall(e.say)) == len(e.pinyin) == len(e.say):
+                if e.say != e.word and len(zh.han(e.say)) == len(e.pinyin) == len(e.say):
                     out.setdefault(e.say, list(e.pinyin))
                 out[e.word] = list(e.pinyin)
         return out
@@ -113,30 +105,13 @@ class Lexicon:
         return self._any_word
 
     def _tokens(self, text: str) -> dict[int, int]:
-        """Start offset -> end offset of each jieba word, lexicon words in its dictionary."""
+        """Start offset -> end offset of each jieba word, lexicon words in its dictionary
+        (a private one: our words must not change how the rest of the program cuts text)."""
         spans, pos = {}, 0
-        for token in self._jieba().cut(text, HMM=False):
+        for token in zh.tokenizer(tuple(self.entries)).cut(text, HMM=False):
             spans[pos] = pos + len(token)
             pos += len(token)
         return spans
-
-    def _jieba(self):
-        # A private tokenizer: adding our words must not change how the rest
-        # of the program (the segmenter, the offline front end) cuts text. It
-        # starts from a copy of jieba's loaded dictionary, which the process
-        # loads once, instead of reading the dictionary again.
-        if self._tokenizer is None:
-            import jieba
-
-            jieba.setLogLevel(logging.WARNING)
-            jieba.dt.check_initialized()
-            tokenizer = jieba.Tokenizer()
-            tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
-            tokenizer.initialized = True
-            for word in self.entries:
-                tokenizer.add_word(word)
-            self._tokenizer = tokenizer
-        return self._tokenizer
 
 
 def _read(path: Path) -> dict[str, Entry]:
@@ -180,9 +155,9 @@ def _entry(word: str, value: object, where: str) -> Entry:
     for s in syllables:
         if not SYLLABLE.match(s):
             raise UserError(f"{where}: {word!r}: {s!r} is not a pinyin syllable with a tone digit 1-5")
-    if syllables and len(syllables) != len(_HAN.findall(word)):
+    if syllables and len(syllables) != len(zh.han(word)):
         raise UserError(
-            f"{where}: {word!r} has {len(_HAN.findall(word))} characters but {len(syllables)} syllables"
+            f"{where}: {word!r} has {len(zh.han(word))} characters but {len(syllables)} syllables"
         )
     if "say" not in value and not syllables:
         raise UserError(f"{where}: {word!r} needs say or pinyin")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..zh import HAN_CHARS
 from .numbers import count, decimal, number
 
 # Unit symbol -> what is said. Longest first when matching, so km² beats km beats m.
@@ -57,7 +58,7 @@ _PER_SYMBOL = re.compile(
     + "|".join(re.escape(u) for u in sorted(_PER_SYMBOLS, key=len, reverse=True))
     + r")(?![A-Za-z0-9²³.零〇一二两三四五六七八九十百千万亿点])"
 )
-_WAN = re.compile(r"(?<=\d)[wW](?=[\u4e00-\u9fff])")
+_WAN = re.compile(rf"(?<=\d)[wW](?=[{HAN_CHARS}])")
 
 
 def rewrite(text: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..zh import HAN_CHARS
+
 DIGITS = "零一二三四五六七八九"
 DIGITS_YAO = "零幺二三四五六七八九"
 
@@ -135,7 +137,7 @@ def count_before(s: str, following: str) -> str:
 
 _ORDINAL = re.compile(r"第\s*(\d+)(?![\d.])")
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){2,}(?![\d.])")
-_LEADING_POINT = re.compile(r"(?<=[\u4e00-\u9fff])\.(\d+)")
+_LEADING_POINT = re.compile(rf"(?<=[{HAN_CHARS}])\.(\d+)")
 _NUMBER = re.compile(r"(?:(?<![A-Za-z0-9.\-+])[-+](?=\d))?(\d+)(\.\d+)?")
 
 

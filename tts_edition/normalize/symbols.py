@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..zh import HAN_CHARS
 from .measures import UNITS
 from .numbers import cardinal, count_before, digits, number
 
@@ -31,7 +32,7 @@ _THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3})((?:,\d{3})+)(?![\d,])(?!\.\d)|(?<
 # Business shorthands where 2 means "to" (B2B), as announcers read them.
 _TO = re.compile(r"\b([BCOPG])2([BCOPG])\b")
 
-_HAN = r"\u4e00-\u9fff"
+_HAN = HAN_CHARS
 _ACRONYM = re.compile(
     rf"(?<![A-Za-z0-9.])(?:(?<=[{_HAN}])[a-z]{{2,3}}|[a-z]{{2,3}}(?=[{_HAN}]))(?![A-Za-z0-9.²³/])"
 )

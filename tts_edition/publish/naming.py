@@ -8,9 +8,12 @@ import unicodedata
 from pypinyin import Style, lazy_pinyin
 
 from ..model import Edition
+from ..zh import IDEOGRAPHS
 
 MAX_SLUG = 60
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Ideographs only, not 〇 (which the readings in zh count as a character): folder names made
+# before must not change, and 二〇二〇 has always been spelled er-er.
+_HAN = re.compile(f"[{IDEOGRAPHS}]+")
 _DATE_IN_TITLE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}")
 
 

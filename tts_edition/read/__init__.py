@@ -13,10 +13,9 @@ from pathlib import Path
 
 from tts_edition.errors import UserError
 from tts_edition.model import Article, Edition
-from tts_edition.read import html, markdown, raw
 from tts_edition.read.dates import find_date, split_title
 from tts_edition.read.decode import MAX_BYTES, read_text
-from tts_edition.read.detect import FORMATS, detect_format
+from tts_edition.read.detect import FORMATS, READERS, detect
 
 __all__ = ["FORMATS", "MAX_BYTES", "guess_note", "read_edition", "read_file"]
 
@@ -96,15 +95,8 @@ def best_title(articles: list[Article], longest: int = 24) -> str | None:
 def read_file(path: Path, *, format: str = "auto") -> tuple[str | None, list[Article], str, str]:
     """Return (title heading or None, articles, encoding, text) of one file."""
     text, encoding = read_text(path)
-    fmt = detect_format(text, path.suffix) if format == "auto" else format
-    heading: str | None
-    if fmt == "html":
-        heading, articles = html.parse(text, name=str(path))
-        text = html.page_text(text)
-    elif fmt == "markdown":
-        heading, articles = markdown.parse(text)
-    else:
-        heading, articles = raw.parse(text)
+    reader = detect(text, path.suffix) if format == "auto" else READERS[format]
+    heading, articles, text = reader.parse(text, str(path))
     if not any(re.search(r"\w", p.text) for a in articles for p in a.paragraphs):
         raise UserError(f"{path}: no text to read (only headings or punctuation)")
     return heading, articles, encoding, text

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import stat
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from tts_edition.errors import UserError
+from tts_edition.zh import UNIFIED
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,9 @@ def _guess(data: bytes) -> str | None:
 
 _UNICODE = {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
 _COMMON = {"gb18030": range(0xB0, 0xD8), "big5": range(0xA4, 0xC7)}  # lead bytes of frequent characters
+# The characters those lead bytes judge: frequent ones all lie in the unified block, and a
+# common character outside it (〇) sits in another row, which would count against the reading.
+_UNIFIED = re.compile(f"[{UNIFIED}]")
 
 
 # Multi-byte encodings a guess may name; any other guess is a single-byte code page.
@@ -162,7 +167,7 @@ def _chinese_reading(data: bytes) -> str | None:
             text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
-        han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        han = _UNIFIED.findall(text)
         private = sum(1 for c in text if "\ue000" <= c <= "\uf8ff")  # a wrong guess lands here
         if han:
             frequent = sum(1 for c in han if c.encode(encoding)[0] in common)

@@ -10,8 +10,7 @@ How headings are read:
 - A heading followed directly by a deeper heading titles what follows instead
   of being an empty article: at the top of the file it is the edition's title
   (``# 阜蒙县报 2020年11月25日`` over ``##`` articles); further down it is a
-  section, recorded as ``Article.section`` on every article beneath it until a
-  heading of its level or higher.
+  section heading (要闻, 国际), which is not read out.
 - Paragraphs cut by a page break (one ending mid-sentence, the next carrying
   on: 必须紧紧依 / 靠工人阶级) are joined; bulleted short news (● …) is cut into
   one paragraph per item, the bullets dropped.
@@ -23,7 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from tts_edition.model import Article, Paragraph
-from tts_edition.read.text import BULLETS, continues, has_bullets, join_lines, split_bullets
+from tts_edition.read.text import continues, has_bullets, join_lines, split_bullets
+from tts_edition.zh import BULLETS
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 
@@ -44,21 +44,16 @@ def parse(text: str) -> tuple[str | None, list[Article]]:
     sections = _sections(text)
     title = None
     articles: list[Article] = []
-    groups: list[tuple[int, str]] = []  # open section headings: (level, title)
     for i, sec in enumerate(sections):
         nxt = sections[i + 1] if i + 1 < len(sections) else None
         if sec.level and not sec.paragraphs and nxt and nxt.level > sec.level:
-            if not articles and not groups and title is None:
+            if not articles and title is None:
                 title = sec.title
-            else:
-                groups = [g for g in groups if g[0] < sec.level] + [(sec.level, sec.title)]
             continue
-        groups = [g for g in groups if g[0] < sec.level] if sec.level else groups
         if sec.level == 0 and not sec.paragraphs:
             continue
         paragraphs = [Paragraph(text=p) for p in _paragraphs(sec.paragraphs)]
-        section = groups[-1][1] if groups else None
-        articles.append(Article(title=sec.title, paragraphs=paragraphs, section=section))
+        articles.append(Article(title=sec.title, paragraphs=paragraphs))
     return title, articles
 
 

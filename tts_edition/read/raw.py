@@ -44,16 +44,15 @@ from dataclasses import dataclass
 
 from tts_edition.model import Article, Paragraph
 from tts_edition.read.text import (
-    BULLETS,
     ends_complete,
     has_bullets,
     has_punctuation,
-    is_continuation_mark,
     join_lines,
     split_bullets,
     squeeze_spaces,
     starts_with_bullet,
 )
+from tts_edition.zh import BULLETS, is_continuation_mark, words
 
 BRIEFS_TITLE = "简讯"
 # A first line naming the paper's date, weekday or page is the masthead, not a headline.
@@ -196,8 +195,6 @@ def _is_fragment(line: _Line, following: list[_Line] | None, width: int) -> bool
 
 def _word_runs_on(before: str, after: str) -> bool:
     """Whether jieba reads a word across the break (有限 / 责任公司)."""
-    from tts_edition.segment import words
-
     left, right = before[-4:], after[:4]
     if not left or not right:
         return False

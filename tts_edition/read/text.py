@@ -1,12 +1,15 @@
 """Small judgements about printed Chinese text that every reader shares.
 
 Kept in one place so the markdown, raw-page and HTML readers agree on what
-"ends a sentence", "a Chinese character" and "a space that belongs" mean.
+"ends a sentence", "carries on" and "a space that belongs" mean. What a Chinese
+character, a continuation mark or a bullet is, every stage shares: ``tts_edition.zh``.
 """
 
 from __future__ import annotations
 
 import re
+
+from tts_edition.zh import BULLETS, HAN_CHARS, continuation_at_end
 
 # Punctuation after which a paragraph is complete. ；and ： are included: a
 # paragraph ending with them is a list item or an introduction, not text cut
@@ -16,20 +19,12 @@ TERMINAL = "。！？!?…；;：:"
 CLOSERS = "”’」』）)】〕》\"'"
 
 _CJK = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # ideographs
-    "\u3000-\u303f\uff00-\uffef"  # CJK and full-width punctuation
-    "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u25cf\u25ba"  # — … ‘’ “” · ● ►
+    HAN_CHARS
+    + "\u3000-\u303f\uff00-\uffef"  # CJK and full-width punctuation
+    + "\u2014\u2026\u2018\u2019\u201c\u201d\u00b7\u25cf\u25ba"  # — … ‘’ “” · ● ►
 )
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _SPACES_NEAR_CJK = re.compile(rf"[ \t\u3000\u00a0]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_CONTINUATION = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*[0-9一二三四五六七八九十百A-Za-z]+\s*版\s*[）)]")
-BULLETS = "●○◆◇■□▲△★☆•▪►▶"
-
-
-def han(text: str) -> list[str]:
-    """The Chinese characters of a text: what the no-text-lost rule counts."""
-    return _HAN.findall(text)
 
 
 def squeeze_spaces(text: str) -> str:
@@ -44,11 +39,12 @@ def squeeze_spaces(text: str) -> str:
 
 
 def ends_complete(text: str) -> bool:
-    """Whether a paragraph ends where a sentence or a list item may end."""
-    text = text.rstrip().rstrip(CLOSERS).rstrip()
-    if not text:
+    """Whether a paragraph ends where a sentence or a list item may end: a terminal mark
+    (closers after it allowed), a dateline's 电, or a continuation mark (…。（下转第3版）)."""
+    if continuation_at_end(text):  # before the closers go: the mark ends with one
         return True
-    if _CONTINUATION.search(text[-12:]) or text.endswith("电"):
+    text = text.rstrip().rstrip(CLOSERS).rstrip()
+    if not text or text.endswith("电"):
         return True
     return text[-1] in TERMINAL
 
@@ -61,11 +57,6 @@ _LATIN_END = re.compile(r"[A-Za-z,.;:]$")
 def has_punctuation(text: str) -> bool:
     """Whether a line holds sentence or clause punctuation (headlines usually hold none)."""
     return bool(_PUNCTUATION.search(text))
-
-
-def is_continuation_mark(text: str) -> bool:
-    return bool(_CONTINUATION.fullmatch(text.strip()))
-
 
 
 def join_lines(lines: list[str]) -> str:
