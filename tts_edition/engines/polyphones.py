@@ -155,7 +155,7 @@ def _covered(w: Word) -> set[int]:
 
 def _known(word: str) -> bool:
     """A word of pypinyin's phrases or jieba's dictionary (获得 in 获得者)."""
-    return word in PHRASES_DICT or jieba.dt.FREQ.get(word, 0) > 0
+    return word in PHRASES_DICT or frequency(word) > 0
 
 
 def _rules(words: list[Word], listed: set[int]) -> None:
