@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests import synthetic
 from tts_edition import audio
-from tts_edition.assemble import Pauses, assemble
+from tts_edition.model import Pauses
 from tts_edition.publish import edition_tags, default_cover
 
 
@@ -62,7 +62,7 @@ def main(hours: float = 3.0) -> None:
         wavs = [pool[i % len(pool)] for i in range(len(pieces))]
         mp3 = tmp / "edition.mp3"
         started = time.perf_counter()
-        tl = assemble(pieces, wavs, ed, pauses, mp3, tags=edition_tags(ed, cover=default_cover(ed.title, ed.date)))
+        tl = synthetic.encode(pieces, wavs, ed, tmp, edition_tags(ed, cover=default_cover(ed.title, ed.date)))
         took = time.perf_counter() - started
         self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child_mb = max(FFMPEG_PEAKS_KB, default=0) / 1024

@@ -12,7 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from tts_edition.model import Article, Edition, Level, Paragraph, Piece, Sentence
+from tts_edition.assemble import assemble
+from tts_edition.formats import MP3, AudioFormat, Tags, write_files
+from tts_edition.model import Article, AudioSpec, Edition, Level, Paragraph, Pauses, Piece, Sentence
+from tts_edition.timeline import Timeline
 
 RATE = 24_000
 
@@ -70,3 +73,20 @@ def pieces_for(ed: Edition, *, split_every: int = 2) -> list[Piece]:
 def wavs_for(pieces: list[Piece], folder: Path, seconds=lambda i: 1.0 + (i % 4) * 0.4) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return [write_wav(folder / f"{i:05d}.wav", seconds(i), freq=180 + 15 * (i % 7), seed=i) for i in range(len(pieces))]
+
+
+def encode(
+    pieces: list[Piece],
+    wavs: list[Path],
+    ed: Edition,
+    folder: Path,
+    tags: Tags,
+    *,
+    formats: tuple[AudioFormat, ...] = (MP3(),),
+    bitrate: int = 64,
+    pauses: Pauses | None = None,
+) -> Timeline:
+    """What the pipeline does with the pieces: assemble them and write each format into ``folder``."""
+    with assemble(pieces, wavs, ed, pauses or Pauses(), folder, AudioSpec()) as assembled:
+        write_files(assembled, folder, formats, tags=tags, bitrate=bitrate)
+    return assembled.timeline

@@ -8,10 +8,12 @@ import pytest
 
 from tests import synthetic
 from tts_edition import audio
-from tts_edition.assemble import Pauses, assemble, join_pcm, make_timeline
+from tts_edition.assemble import Pauses, join_pcm, make_timeline
 from tts_edition.errors import BuildError
+from tts_edition.files import remove_stale
+from tts_edition.formats import Tags
 from tts_edition.model import Level, Piece
-from tts_edition.publish import Tags, edition_tags
+from tts_edition.publish import edition_tags
 
 RATE = synthetic.RATE
 
@@ -92,16 +94,16 @@ def built(tmp_path_factory):
     ed = synthetic.edition(articles=3, sentences=3)
     pieces = synthetic.pieces_for(ed)
     wavs = synthetic.wavs_for(pieces, tmp / "wavs")
+    tl = synthetic.encode(pieces, wavs, ed, tmp, edition_tags(ed))
     mp3 = tmp / "edition.mp3"
-    tl = assemble(pieces, wavs, ed, Pauses(), mp3, tags=edition_tags(ed))
     return tmp, mp3, tl
 
 
 def test_assembled_mp3_lasts_what_the_timeline_says(built):
-    tmp, _, tl = built
-    from tests.publish.rules import _duration
+    tmp, mp3, tl = built
+    from tests.publish.rules import decoded_duration
 
-    assert abs(_duration(tmp) - tl.duration) < 0.03
+    assert abs(decoded_duration(mp3) - tl.duration) < 0.03
     assert not list(tmp.glob(".*")), "temporary files are cleaned up"
 
 
@@ -116,8 +118,8 @@ def test_bitrate_is_configurable(tmp_path):
     ed = synthetic.edition(articles=1, sentences=1)
     pieces = synthetic.pieces_for(ed)
     wavs = synthetic.wavs_for(pieces, tmp_path)
+    synthetic.encode(pieces, wavs, ed, tmp_path, Tags("t", "a", "p"), bitrate=96)
     mp3 = tmp_path / "edition.mp3"
-    assemble(pieces, wavs, ed, Pauses(), mp3, tags=Tags("t", "a", "p"), bitrate=96)
     from mutagen.mp3 import MP3
 
     assert MP3(mp3).info.bitrate == 96_000
@@ -134,8 +136,8 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
         import sys
         from pathlib import Path
         from tests import synthetic
-        from tts_edition import audio, assemble
-        from tts_edition.publish import Tags
+        from tts_edition import audio
+        from tts_edition.formats import Tags
 
         real = audio.encode
         def encode_then_hang(pcm, rate, out, *args, **kw):
@@ -147,7 +149,7 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
         ed = synthetic.edition(1, 2)
         pieces = synthetic.pieces_for(ed)
         wavs = synthetic.wavs_for(pieces, Path({str(tmp_path / "wavs")!r}))
-        assemble.assemble(pieces, wavs, ed, assemble.Pauses(), Path({str(previous)!r}), tags=Tags("t", "a", "p"))
+        synthetic.encode(pieces, wavs, ed, Path({str(ed_dir)!r}), Tags("t", "a", "p"))
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -158,11 +160,12 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
     assert previous.read_bytes() == b"previous edition"
     assert [p.name for p in ed_dir.glob(".*")], "the killed run left its temporary files"
 
+    assert remove_stale(ed_dir) and not list(ed_dir.glob(".*")), "the next build sweeps them away"
+
     ed = synthetic.edition(1, 1)
     pieces = synthetic.pieces_for(ed)
-    assemble(pieces, synthetic.wavs_for(pieces, tmp_path / "w2"), ed, Pauses(), previous, tags=Tags("t", "a", "p"))
+    synthetic.encode(pieces, synthetic.wavs_for(pieces, tmp_path / "w2"), ed, ed_dir, Tags("t", "a", "p"))
     assert previous.read_bytes()[:3] == b"ID3"
-    assert not list(ed_dir.glob(".*")), "the next run cleared them"
 
 
 def test_wav_reader_agrees_with_synthetic_lengths(tmp_path):
@@ -189,9 +192,8 @@ def test_peaky_audio_is_limited_below_the_true_peak_target(tmp_path):
             w.setframerate(RATE)
             w.writeframes((x * 32767).astype("<i2").tobytes())
         wavs.append(path)
-    mp3 = tmp_path / "edition.mp3"
-    assemble(pieces, wavs, ed, Pauses(), mp3, tags=Tags("t", "a", "p"))
-    measured = audio.measure_ebur128(mp3)
+    synthetic.encode(pieces, wavs, ed, tmp_path, Tags("t", "a", "p"))
+    measured = audio.measure_ebur128(tmp_path / "edition.mp3")
     assert measured.true_peak <= -1.0
     assert abs(measured.integrated - (-19.0)) <= 1.0
 

@@ -52,7 +52,7 @@ OPTIONS = [
 ]
 
 SETTINGS = [
-    "colour=red", "noequals", "=3", "pauses.nope=1",
+    "colour=red", "noequals", "=3", "pauses.nope=1", "pauses.artcle=3",
     "pauses.article=abc", "pauses.article=-5", "pauses.article=nan", "pauses.article=inf", "pauses.article=61",
     "pauses.article=1e308", "pauses.chunk=-0.1", "pauses.lead_in=100", "pauses.sentence=true",
     "bitrate=abc", "bitrate=7", "bitrate=64.5", "bitrate=true", "bitrate=-64", "bitrate=1e3",
@@ -71,6 +71,7 @@ PRESET_FILES = [
     "[pauses]\narticle = -1\n",
     "[pauses]\nparagraph = 120\n",
     "[pauses]\nnope = 1\n",
+    "[pauses]\nartcle = 3\n",
     'audio = "loud"\n',
     '[announce]\ntitles = "no"\n',
     "[announce]\ncount = 1\n",

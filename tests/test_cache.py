@@ -23,7 +23,16 @@ def test_put_then_get_returns_the_same_audio(tmp_path):
     assert cache.get(key) == path
     back = read_wav(path)
     assert back.samples == audio.samples and back.sample_rate == 24000
-    assert cache.boundaries(key) == [(0.0, "你好")]
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [path.name]  # nothing beside it nobody reads
+
+
+def test_a_cache_written_by_an_older_version_still_hits(tmp_path):
+    """Older versions wrote the engine's word boundaries as JSON beside a piece: ignored, not a miss."""
+    cache = Cache(tmp_path)
+    key = piece_key("edge", "zh-CN-YunyangNeural", Prosody(), "你好")
+    path = cache.put(key, Audio(bytes(range(200)) * 10, 24000))
+    path.with_suffix(".json").write_text('[[0.0, "你好"]]')
+    assert Cache(tmp_path).get(key) == path
 
 
 def test_nothing_half_written_is_left_beside_a_piece(tmp_path):

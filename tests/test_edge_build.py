@@ -13,7 +13,6 @@ from mutagen.mp3 import MP3
 
 from tests.edge_server import EdgeServer, Faults
 from tts_edition import pipeline, presets, synth
-from tts_edition.assemble import Pauses
 from tts_edition.cache import Cache, read_wav
 from tts_edition.engines.edge import EdgeEngine
 
@@ -65,7 +64,7 @@ def build_through_faults(paper: Path, tmp_path: Path, monkeypatch) -> None:
     wavs = [read_wav(wav_for(cache, p.text, preset)).duration for p in pieces]
     assert wavs == [server.durations[p.text] for p in pieces]
     # The edition is those pieces and the assembler's pauses, nothing missing, nothing doubled.
-    pauses = Pauses(**preset.pauses)
+    pauses = preset.pauses
     between = sum(pauses.after(p.level) for p in pieces[:-1])
     expected = pauses.lead_in + sum(wavs) + between + pauses.lead_out
     record = json.loads((folder / "edition.json").read_text())

@@ -24,7 +24,7 @@ def out(tmp_path_factory):
     paper = tmp / "paper.txt"
     paper.write_text(PAPER, encoding="utf-8")
     options = pipeline.BuildOptions(
-        out=tmp / "out", preset=presets.load("standard").with_options(audio_formats=("m4b",)), cache=Cache(tmp / "cache")
+        out=tmp / "out", preset=presets.load("standard").with_options(formats=["m4b"]), cache=Cache(tmp / "cache")
     )
     pipeline.build(paper, options)
     return options, paper
@@ -54,9 +54,8 @@ def test_the_m4b_is_made_beside_the_mp3_and_recorded(out):
     options, _ = out
     [folder] = [p for p in options.out.iterdir() if p.is_dir()]
     record = read_record(folder)
-    assert record.alternates == [
-        {"file": "edition.m4b", "type": "audio/mp4", "bytes": (folder / "edition.m4b").stat().st_size}
-    ]
+    assert [(a.file, a.type) for a in record.audio] == [("edition.mp3", "audio/mpeg"), ("edition.m4b", "audio/mp4")]
+    assert all(a.bytes == (folder / a.file).stat().st_size for a in record.audio)
 
 
 def test_tracks_play_in_name_order_announcement_first(out, tmp_path):

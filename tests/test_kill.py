@@ -65,8 +65,9 @@ def assert_consistent(out, *, feed_may_lag=False):
     """MP3 size = record = feed enclosure; chapters, cues and player page agree with the record."""
     folder = out / FOLDER
     record = json.loads((folder / "edition.json").read_text("utf-8"))
-    mp3 = folder / record["mp3"]
-    assert mp3.stat().st_size == record["mp3_bytes"]
+    [audio] = record["audio"]
+    mp3 = folder / audio["file"]
+    assert mp3.stat().st_size == audio["bytes"] and audio["type"] == "audio/mpeg"
     tags = ID3(mp3)
     starts = [tags[f"CHAP:{i}"].start_time for i in tags.getall("CTOC")[0].child_element_ids]
     assert starts == [round(c["start"] * 1000) for c in record["chapters"]]
@@ -74,6 +75,7 @@ def assert_consistent(out, *, feed_may_lag=False):
     assert [c["startTime"] for c in chapters] == [c["start"] for c in record["chapters"]]
     cues = read_vtt((folder / "edition.vtt").read_text("utf-8"))
     assert cues and cues[-1].end <= record["duration"]
+    assert [c["text"] for c in record["cues"]] == [c.text for c in cues]
     page = (folder / "index.html").read_text("utf-8")
     assert json.dumps(record["duration"]) in page or str(record["duration"]) in page
     feed = feedparser.parse((out / "feed.xml").read_bytes())

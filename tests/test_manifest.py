@@ -20,7 +20,7 @@ def test_the_bundled_example_names_both_samples_with_their_own_settings():
     assert [p.name for p in fumeng.inputs] == ["fumeng-xianbao.txt"]
     assert renmin.out.resolve() == (SAMPLES.parent / "output" / "renmin").resolve()
     assert renmin.feed.title == "人民日报 有声版" and fumeng.feed.author == "某某图书馆"
-    assert fumeng.preset.name == "elder" and fumeng.preset.pauses["article"] == 2
+    assert fumeng.preset.name == "elder" and fumeng.preset.pauses.article == 2
 
 
 @pytest.mark.parametrize(

@@ -300,7 +300,7 @@ def site(tmp_path: Path):
 
     root = tmp_path / "site"
     build_edition(root, tmp_path / "wavs", synthetic.edition(2, 1, "人民日报", dt.date(2020, 11, 24)))
-    publish.rebuild(root)
+    publish.write_all(root, publish.remember(root))
     assert "file://" in (root / "feed.xml").read_text("utf-8")
     yield from serving(root)
 

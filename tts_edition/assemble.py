@@ -1,4 +1,4 @@
-"""Join the voice's pieces into one edition: pauses, loudness, one MP3 encode, chapters.
+"""Join the voice's pieces into one edition: pauses, loudness, chapters and cues; the formats encode it.
 
 The pieces are streamed to a temporary raw PCM file, a block at a time, so memory
 stays flat however long the edition is; every time in the timeline is counted in
@@ -7,8 +7,9 @@ samples actually written, so chapters and transcript cues sit where the audio is
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -16,37 +17,21 @@ from typing import BinaryIO, Protocol
 from . import audio, killpoints
 from .cache import open_wav
 from .errors import BuildError
-from .files import atomic_path, scratch_path
-from .formats import MP3, AudioFormat
-from .model import Edition, Level, Piece
-from .publish.tags import Tags
+from .files import scratch_path
+from .model import AudioSpec, Edition, Pauses, Piece
 from .timeline import Chapter, Cue, Timeline
 
-__all__ = ["Joined", "Pauses", "assemble", "join_pcm"]
+__all__ = ["Assembled", "Joined", "Pauses", "assemble", "durations", "join_pcm"]
 
 log = logging.getLogger(__name__)
 
 BLOCK_FRAMES = 1 << 16  # frames copied per read: 128 KiB of 16-bit mono
 
 
-@dataclass(frozen=True)
-class Pauses:
-    """Seconds of silence after a piece, by the level it ends; plus silence at both ends."""
+class Sink(Protocol):
+    """Where joined PCM goes: a file, or the file and the loudness meter at once."""
 
-    chunk: float = 0.15
-    sentence: float = 0.45
-    paragraph: float = 0.8
-    article: float = 1.6
-    lead_in: float = 0.5
-    lead_out: float = 1.0
-
-    def after(self, level: Level) -> float:
-        return {
-            Level.CHUNK: self.chunk,
-            Level.SENTENCE: self.sentence,
-            Level.PARAGRAPH: self.paragraph,
-            Level.ARTICLE: self.article,
-        }[Level(level)]
+    def write(self, block: bytes, /) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -56,10 +41,6 @@ class Joined:
     sample_rate: int
     total: int  # samples in the whole file, silences included
     spans: list[tuple[int, int]]  # (first sample, end sample) per piece
-
-
-class Sink(Protocol):
-    def write(self, block: bytes, /) -> int: ...
 
 
 def join_pcm(
@@ -90,55 +71,53 @@ def join_pcm(
     return Joined(rate, written, spans)
 
 
+@dataclass(frozen=True)
+class Assembled:
+    """The joined edition, ready for the output formats to encode: each applies the same filters
+    to the same PCM, so every file sounds alike and its chapters sit at the same times."""
+
+    pcm: Path  # 16-bit mono; exists while ``assemble``'s block runs
+    sample_rate: int
+    filters: list[str]  # the loudness correction: one gain, and a limiter only where peaks need it
+    timeline: Timeline
+
+
+@contextlib.contextmanager
 def assemble(
     pieces: Sequence[Piece],
     wavs: Sequence[Path],
     edition: Edition,
     pauses: Pauses,
-    out_mp3: Path,
+    folder: Path,
+    spec: AudioSpec,
     *,
-    tags: Tags,
-    bitrate: int = 64,
-    loudness: float = -19.0,
-    true_peak: float = -1.0,
-    also: Sequence[AudioFormat] = (),
     wait: Callable[[Path], None] | None = None,
-) -> Timeline:
-    """Build ``out_mp3`` (tagged, with ID3 chapters) from the pieces, and each format in ``also``
-    beside it from the same PCM with the same gain; return where everything sits.
+) -> Iterator[Assembled]:
+    """Join the pieces with their pauses into a scratch PCM file in ``folder``, measure its
+    loudness as it is written, and yield it with its timeline and the filters that bring it to
+    ``spec``'s loudness; the PCM is removed when the block ends.
 
     With ``wait`` (see ``join_pcm``) the pieces are joined and their loudness measured while the
     later ones are still being voiced, so only the encode passes are left after the last.
-    Every file is written under a temporary name and renamed, so a killed run leaves
-    the previous edition in place.
     """
-    out_mp3 = Path(out_mp3)
-    outputs = [(MP3(), out_mp3)] + [(f, out_mp3.parent / f.file_name) for f in also if f.name != "mp3"]
-    for _, target in outputs:
-        _remove_leftovers(target)
     if wait and wavs:
         wait(wavs[0])
     meter = audio.LoudnessMeter(_sample_rate(wavs[0])) if wavs else None
     try:
-        with scratch_path(out_mp3.parent, ".pcm") as pcm:
+        with scratch_path(Path(folder), ".pcm") as pcm:
             with pcm.open("wb") as f:
                 joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
             killpoints.reached("joined")
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
             _, filters = audio.loudness_filters(
-                pcm, joined.sample_rate, loudness=loudness, true_peak=true_peak, measured=meter.result() if meter else None
+                pcm, joined.sample_rate, loudness=spec.loudness, true_peak=spec.true_peak,
+                measured=meter.result() if meter else None,
             )
-            for fmt, target in outputs:
-                with atomic_path(target) as tmp:
-                    fmt.write(
-                        pcm, joined.sample_rate, filters, tmp, tags=tags, chapters=timeline.chapters, bitrate=bitrate
-                    )
-                killpoints.reached("encoded")
+            yield Assembled(pcm, joined.sample_rate, filters, timeline)
     finally:
         if meter:
             meter.close()
-    return timeline
 
 
 class _Tee:
@@ -151,14 +130,6 @@ class _Tee:
         if self.meter is not None:
             self.meter.write(block)
         return self.file.write(block)
-
-
-def _remove_leftovers(output: Path) -> None:
-    """A killed run leaves its temporary files (the joined PCM is large): clear them before the next."""
-    for pattern in (".scratch.*.pcm", ".scratch.*.mp3", ".scratch.*.ffmeta", f".{output.name}.*.tmp"):
-        for old in output.parent.glob(pattern):
-            log.info("removing %s left by an earlier run", old)
-            old.unlink(missing_ok=True)
 
 
 def make_timeline(pieces: Sequence[Piece], joined: Joined, edition: Edition) -> Timeline:
@@ -198,6 +169,16 @@ def _cues(pieces, joined: Joined, edition: Edition, sec) -> list[Cue]:
                 cues.append(Cue(sec(first), sec(end), piece.shown or piece.text, kind=piece.kind))
             first = None
     return cues
+
+
+def durations(wavs: Sequence[Path]) -> list[float]:
+    """Seconds of audio in each piece, as ``join_pcm`` will copy it: its frames, from the header
+    (the cache checked that every length in it adds up)."""
+    out = []
+    for path in wavs:
+        with open_wav(path) as w:
+            out.append(w.getnframes() / w.getframerate())
+    return out
 
 
 def _sample_rate(path: Path) -> int:

@@ -14,7 +14,6 @@ removed and voiced again: a damaged cache never makes a shorter edition.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import struct
@@ -22,7 +21,7 @@ import wave
 from pathlib import Path
 
 from .errors import BuildError
-from .files import atomic_path, write_text
+from .files import atomic_path
 from .model import Audio, Prosody
 
 log = logging.getLogger(__name__)
@@ -62,21 +61,13 @@ class Cache:
         level = logging.INFO if problem == UNCHECKED else logging.WARNING
         log.log(level, "cached piece %s is not whole (%s); voicing it again", path, problem)
         path.unlink(missing_ok=True)
-        path.with_suffix(".json").unlink(missing_ok=True)
         return None
 
     def put(self, key: str, audio: Audio) -> Path:
         path = self.path(key)
-        if audio.boundaries:
-            write_text(path.with_suffix(".json"), json.dumps(audio.boundaries))
         with atomic_path(path) as tmp:
             tmp.write_bytes(wav_bytes(audio))
         return path
-
-    def boundaries(self, key: str) -> list[tuple[float, str]]:
-        """Word or sentence boundaries an engine reported for a piece, if it did."""
-        path = self.path(key).with_suffix(".json")
-        return [tuple(b) for b in json.loads(path.read_text())] if path.is_file() else []
 
 
 def open_wav(path: Path) -> wave.Wave_read:

@@ -133,12 +133,8 @@ def build(
 
     def run() -> int:
         chosen = presets.load(preset).with_options(
-            engine=engine,
-            rate=presets.parse_percent(rate, "--rate") if rate else None,
-            pitch=presets.parse_hertz(pitch, "--pitch") if pitch else None,
-            volume=presets.parse_percent(volume, "--volume") if volume else None,
-            bitrate=bitrate,
-            audio_formats=tuple(audio_format) if audio_format else None,
+            engine=engine, rate=rate or None, pitch=pitch or None, volume=volume or None, bitrate=bitrate,
+            formats=audio_format or None,
         ).with_settings(set_ or [])
         _check_jobs(jobs, chosen.engine)
         _check_minutes(max_minutes)

@@ -25,13 +25,13 @@ from pathlib import Path
 from mutagen.id3 import ID3, TALB, TIT2, TPE1, TRCK, TYER
 from mutagen.mp3 import MP3
 
-from . import audio
-from .assemble import Pauses, join_pcm
-from .errors import UserError
+from . import audio, formats
+from .assemble import join_pcm
+from .errors import BuildError, UserError
 from .files import atomic_path, scratch_path, write_text
-from .model import Piece, chinese_date
+from .model import AudioSpec, Pauses, Piece, chinese_date
 from .publish.feed import editions
-from .publish.record import Record
+from .publish.record import AudioFile, Record
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ MANIFEST = ".tts-edition-export.json"
 MAX_NAME = 64  # characters in a file or folder name, extension included
 CUT_MARGIN = 0.3  # seconds kept clear of the next article: cuts fall in the pause between articles
 TITLE_PAUSE = 0.8  # seconds after a title voiced here, as after a spoken title in an edition
-LOUDNESS, TRUE_PEAK = -19.0, -1.0  # the podcast norm the editions are made to
+NORM = AudioSpec()  # the loudness the editions are made to by default: the podcast norm
 _FAT_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f"*/:<>?\\|]')
 
 Voiced = tuple[list[Piece], list[Path]]  # one text's pieces and their WAV files
@@ -68,7 +68,7 @@ class Track:
 
     def key(self) -> str:
         """What the file is made of; equal keys mean the file on the card is up to date."""
-        made_of = [self.record.id, self.record.built, self.record.mp3_bytes, self.path, self.number, self.count,
+        made_of = [self.record.id, self.record.built, mp3_of(self.record).bytes, self.path, self.number, self.count,
                    self.title, self.album, self.artist, self.year, self.start, self.end, self.say]  # fmt: skip
         return hashlib.sha256(json.dumps(made_of, ensure_ascii=False).encode()).hexdigest()
 
@@ -127,6 +127,14 @@ def _items(r: Record) -> list[tuple[Record, str, float, float, str]]:
     return items
 
 
+def mp3_of(r: Record) -> AudioFile:
+    """The edition's MP3: tracks are cut from it frame by frame, without encoding again."""
+    for a in r.audio:
+        if a.type == formats.MP3().media_type:
+            return a
+    raise BuildError(f"{r.folder}: no MP3 to cut tracks from")
+
+
 def announcement(r: Record) -> str:
     """The spoken first track: the paper, the day and how many articles follow."""
     day = f"，{chinese_date(dt.date.fromisoformat(r.date))}" if r.date else ""
@@ -163,7 +171,7 @@ def export(
     for track in todo:
         target = dest / track.path
         with atomic_path(target) as tmp:
-            _render(track, out / track.record.folder / track.record.mp3, spoken.get(track.say), tmp)
+            _render(track, out / track.record.folder / mp3_of(track.record).file, spoken.get(track.say), tmp)
         manifest[track.path] = {"key": track.key(), "bytes": target.stat().st_size}
         report.written.append(track.path)
         _write_manifest(dest, {**old, **manifest})  # a killed run still knows what it wrote
@@ -228,7 +236,9 @@ def _encode_said(said: Voiced, target: Path, *, bitrate: int, lead_out: float) -
     with scratch_path(target.parent, ".pcm") as pcm:
         with pcm.open("wb") as f:
             joined = join_pcm(pieces, wavs, Pauses(lead_in=0.3, lead_out=lead_out), f)
-        audio.encode_mp3(pcm, joined.sample_rate, target, loudness=LOUDNESS, true_peak=TRUE_PEAK, bitrate=bitrate)
+        audio.encode_mp3(
+            pcm, joined.sample_rate, target, loudness=NORM.loudness, true_peak=NORM.true_peak, bitrate=bitrate
+        )
 
 
 def _join(parts: list[Path], target: Path) -> None:

@@ -84,11 +84,7 @@ def _paper(manifest: Path, number: int, table: dict) -> Paper:
     if preset_name.endswith(".toml"):
         preset_name = str(here / preset_name)
     preset = presets.load(preset_name).with_options(
-        engine=table.get("engine"),
-        rate=presets.parse_percent(table["rate"], f"{where}: rate") if "rate" in table else None,
-        pitch=presets.parse_hertz(table["pitch"], f"{where}: pitch") if "pitch" in table else None,
-        volume=presets.parse_percent(table["volume"], f"{where}: volume") if "volume" in table else None,
-        bitrate=table.get("bitrate"),
+        where=where, **{name: table.get(name) for name in ("engine", "rate", "pitch", "volume", "bitrate")}
     ).with_settings([str(s) for s in table.get("set", [])])
     feed = table.get("feed", {})
     if not isinstance(feed, dict):

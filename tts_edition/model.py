@@ -71,6 +71,36 @@ class Prosody:
 
 
 @dataclass(frozen=True)
+class Pauses:
+    """Seconds of silence after a piece, by the level it ends; plus silence at both ends."""
+
+    chunk: float = 0.15
+    sentence: float = 0.45
+    paragraph: float = 0.8
+    article: float = 1.6
+    lead_in: float = 0.5
+    lead_out: float = 1.0
+
+    def after(self, level: Level) -> float:
+        return {
+            Level.CHUNK: self.chunk,
+            Level.SENTENCE: self.sentence,
+            Level.PARAGRAPH: self.paragraph,
+            Level.ARTICLE: self.article,
+        }[Level(level)]
+
+
+@dataclass(frozen=True)
+class AudioSpec:
+    """How the edition's audio is made: the loudness it is brought to and the files it is encoded as."""
+
+    loudness: float = -19.0  # LUFS integrated: the podcast norm for mono speech
+    true_peak: float = -1.0  # dBTP: the ceiling a limiter holds, only where peaks reach it
+    bitrate: int = 64  # kbit/s, constant
+    formats: tuple[str, ...] = ("mp3",)  # output formats by name (formats.FORMATS), the MP3 first
+
+
+@dataclass(frozen=True)
 class Piece:
     """One request to a voice: a chunk of spoken text and where it sits in the edition."""
 

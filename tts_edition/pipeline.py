@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, engines, killpoints, segment, synth
-from .assemble import Pauses, assemble
+from .assemble import assemble, durations
 from .cache import Cache
 from .engines.base import Engine
 from .errors import BuildError, UserError, engine_errors
-from .formats import parse_formats
-from .model import Edition, Level, Piece, Prosody, chinese_date
+from .formats import FORMATS, AudioFormat, write_files
+from .model import Edition, Level, Pauses, Piece, Prosody, chinese_date
 from .normalize import normalize
 from .normalize.lexicon import Lexicon
 from .presets import Preset
@@ -178,13 +178,13 @@ class Prepared:
     edition: Edition
     job: synth.Job
     pieces: list[Piece]
-    formats: list  # the audio formats to write (parse_formats), checked before any voicing
+    formats: list[AudioFormat]  # the audio files to write, the MP3 first
 
 
 def prepare(path: Path, options: BuildOptions) -> Prepared:
     """Read, plan and cut an edition into pieces; raises UserError for bad input."""
     preset = options.preset
-    formats = parse_formats(preset.audio_formats)
+    formats = [FORMATS[name] for name in preset.audio.formats]
     lexicon = lexicon_for(path)
     edition = plan(path, options.read, lexicon)
     with engine_errors():
@@ -228,8 +228,9 @@ def finish(prepared: Prepared, voicing: synth.Voicing, options: BuildOptions) ->
 
 def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -> list[Path]:
     preset, edition, todo, formats = options.preset, prepared.edition, prepared.pieces, prepared.formats
-    pauses = Pauses(**preset.pauses)
-    parts = plan_parts(todo, wavs, pauses, max_minutes=options.max_minutes, split=options.split)
+    pauses = preset.pauses
+    lengths = durations(wavs) if options.max_minutes else []
+    parts = plan_parts(todo, lengths, pauses, max_minutes=options.max_minutes, split=options.split)
     cover = default_cover(edition.title, edition.date)
     now = dt.datetime.now(dt.UTC).astimezone()  # one time for all parts: they are dated in order
     folders = []
@@ -244,16 +245,11 @@ def _finish(prepared: Prepared, wavs: list[Path], wait, options: BuildOptions) -
             log.info("%s is up to date", folder)
             continue
         with new_version(folder) as stage:  # the folder switches from old to new at one instant
-            mp3 = stage / "edition.mp3"
-            timeline = assemble(
-                part_pieces, part_wavs, edition, pauses, mp3,
-                tags=tags, bitrate=preset.bitrate, loudness=preset.loudness, true_peak=preset.true_peak,
-                also=formats, wait=wait,
-            )
+            with assemble(part_pieces, part_wavs, edition, pauses, stage, preset.audio, wait=wait) as assembled:
+                write_files(assembled, stage, formats, tags=tags, bitrate=preset.audio.bitrate)
             write_edition(
-                stage, edition, timeline, mp3,
+                stage, edition, assembled.timeline, [(f.file_name, f.media_type) for f in formats],
                 cover=cover, engine=preset.engine, voice=prepared.job.voice, part=number, inputs=inputs,
-                alternates=[(f.file_name, f.media_type) for f in formats if f.name != "mp3"],
                 titles=preset.announce_titles,
                 intro=preset.intro and n == 1,
                 preset=preset.name, now=now, out=options.out,
@@ -293,7 +289,7 @@ def _digest(
         [(p.text, int(p.level), p.article, p.sentence) for p in todo],
         [w.name for w in wavs],
         dataclasses.astuple(pauses),
-        [preset.loudness, preset.true_peak, preset.bitrate],
+        [preset.audio.loudness, preset.audio.true_peak, preset.audio.bitrate],
         [tags.title, tags.album, tags.artist, tags.date, hashlib.sha256(tags.cover or b"").hexdigest()],
         [a.title for a in edition.articles],
         [s.text for s in edition.sentences()],
@@ -311,8 +307,7 @@ def _up_to_date(folder: Path, inputs: str) -> bool:
         return False
     if record is None or record.inputs != inputs:
         return False
-    files = [(record.mp3, record.mp3_bytes)] + [(a["file"], a["bytes"]) for a in record.alternates]
-    whole = all((folder / name).is_file() and (folder / name).stat().st_size == size for name, size in files)
+    whole = all((folder / a.file).is_file() and (folder / a.file).stat().st_size == a.bytes for a in record.audio)
     return whole and all((folder / f).is_file() for f in (record.chapters_file, record.vtt, record.srt))
 
 

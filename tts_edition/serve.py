@@ -29,6 +29,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .formats import FORMATS
 from .publish.feed import rebased
 from .publish.subscribe import QR_FILE, qr_svg
 
@@ -36,14 +37,12 @@ log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
 
-# Types players and feed readers look for; the rest come from ``mimetypes``.
+# Types players and feed readers look for (audio files: their format's, as in the feed); the rest from ``mimetypes``.
 TYPES_BY_NAME = {
     "feed.xml": "application/rss+xml; charset=utf-8",
     "chapters.json": "application/json+chapters; charset=utf-8",
 }
 TYPES_BY_SUFFIX = {
-    ".mp3": "audio/mpeg",
-    ".m4b": "audio/mp4",
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
     ".json": "application/json; charset=utf-8",
@@ -64,6 +63,9 @@ def content_type(path: Path) -> str:
     if path.name in TYPES_BY_NAME:
         return TYPES_BY_NAME[path.name]
     suffix = path.suffix.lower()
+    for fmt in FORMATS.values():  # audio as the feed announces it
+        if suffix == Path(fmt.file_name).suffix:
+            return fmt.media_type
     if suffix in TYPES_BY_SUFFIX:
         return TYPES_BY_SUFFIX[suffix]
     return mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -15,7 +15,7 @@ from pathlib import Path
 import imageio_ffmpeg
 
 from tts_edition.publish.cover import default_cover
-from tts_edition.publish.record import Record, write_record
+from tts_edition.publish.record import AudioFile, Record, write_record
 from tts_edition.publish.transcript import write_vtt
 from tts_edition.timeline import Chapter, Cue
 
@@ -72,9 +72,9 @@ def make_edition(out: Path) -> Path:
         published="2020-11-24T06:00:00+08:00",
         built="2020-11-24T06:00:00+08:00",
         duration=ARTICLE * len(TITLES),
-        mp3="edition.mp3",
-        mp3_bytes=(folder / "edition.mp3").stat().st_size,
+        audio=[AudioFile("edition.mp3", "audio/mpeg", (folder / "edition.mp3").stat().st_size)],
         chapters=chapter_list,
+        cues=cues(),
         cover="cover.jpg",
         articles=len(TITLES),
     ))

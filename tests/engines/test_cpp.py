@@ -10,7 +10,7 @@ def test_the_front_end_reads_cpp_polyphones_like_the_model_and_far_better_than_p
     alone = cpp.accuracy(items, cpp.model_alone)
     ours = cpp.accuracy(items, cpp.front_end)
     assert len(items) == 495
-    # Measured: plain 87.9%, model 97.2%, front end 97.6% (whole dev split: see the note of #12).
+    # Measured: plain 87.9%, model 97.2%, front end 98.0% (whole dev split: see the notes of #12).
     assert ours >= 0.97
     assert ours >= alone - 0.005
     assert ours >= plain + 0.08

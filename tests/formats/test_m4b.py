@@ -7,12 +7,11 @@ from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 
 from tests import synthetic
-from tts_edition import audio
-from tts_edition.assemble import Pauses, assemble
+from tts_edition import audio, formats
 from tts_edition.errors import UserError
-from tts_edition.formats import M4B, parse_formats
+from tts_edition.formats import M4B, Tags, parse_formats
 from tts_edition.formats.m4b import ffmetadata
-from tts_edition.publish import Tags, default_cover
+from tts_edition.publish import default_cover
 from tts_edition.timeline import Chapter
 
 
@@ -24,7 +23,7 @@ def made(tmp_path_factory):
     pieces = synthetic.pieces_for(ed)
     wavs = synthetic.wavs_for(pieces, tmp / "wavs")
     tags = Tags("人民日报 2020年11月24日", "人民日报", "某图书馆", "2020-11-24", default_cover("人民日报", None))
-    timeline = assemble(pieces, wavs, ed, Pauses(), tmp / "edition.mp3", tags=tags, also=[M4B()])
+    timeline = synthetic.encode(pieces, wavs, ed, tmp, tags, formats=(formats.MP3(), M4B()))
     return tmp, timeline, tags
 
 

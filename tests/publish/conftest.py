@@ -5,7 +5,7 @@ import pytest
 
 from tests import synthetic
 from tts_edition import publish
-from tts_edition.assemble import Pauses, assemble
+from tts_edition.formats import MP3
 
 BASE = "https://example.org/news/"
 
@@ -18,9 +18,10 @@ def build_edition(out, wavs_dir, ed, *, now=None, part=None, preset=""):
     folder.mkdir(parents=True, exist_ok=True)
     cover = publish.default_cover(ed.title, ed.date)
     tags = publish.edition_tags(ed, cover=cover, part=part)
-    timeline = assemble(pieces, wavs, ed, Pauses(), folder / "edition.mp3", tags=tags)
+    timeline = synthetic.encode(pieces, wavs, ed, folder, tags)
     return publish.write_edition(
-        folder, ed, timeline, folder / "edition.mp3", cover=cover, engine="synthetic", now=now, part=part, preset=preset
+        folder, ed, timeline, [(MP3().file_name, MP3().media_type)],
+        cover=cover, engine="synthetic", now=now, part=part, preset=preset,
     )
 
 
@@ -31,7 +32,7 @@ def good_output(tmp_path_factory):
     wavs = out.parent / "wavs"
     build_edition(out, wavs / "a", synthetic.edition(3, 2, "人民日报", dt.date(2020, 11, 24)))
     build_edition(out, wavs / "b", synthetic.edition(2, 2, "阜蒙县报 & <Co> 📰", dt.date(2020, 11, 25)))
-    publish.rebuild(out, link=BASE)
+    publish.write_all(out, publish.remember(out, link=BASE))
     return out
 
 

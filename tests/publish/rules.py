@@ -27,7 +27,7 @@ from lxml import etree
 from mutagen.id3 import ID3, CTOCFlags
 from mutagen.mp3 import MP3, BitrateMode
 
-MP3_NAME = "edition.mp3"
+RECORD = "edition.json"
 LOUDNESS, LOUDNESS_TOLERANCE, TRUE_PEAK_MAX = -19.0, 1.0, -1.0
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -42,14 +42,20 @@ def _ffmpeg(*args: str) -> str:
 
 
 def _mp3(folder: Path) -> Path:
-    return Path(folder) / MP3_NAME
+    """The edition's podcast MP3: the audio file its record encloses."""
+    record = json.loads((Path(folder) / RECORD).read_text("utf-8"))
+    return Path(folder) / record["audio"][0]["file"]
 
 
 def _duration(folder: Path) -> float:
+    return decoded_duration(_mp3(folder))
+
+
+def decoded_duration(mp3: Path) -> float:
     """The decoded duration as ffmpeg reports it (it honours the LAME encoder delay and padding)."""
-    m = re.search(r"Duration: (\d+):(\d+):(\d+\.\d+)", _ffmpeg("-i", str(_mp3(folder))))
+    m = re.search(r"Duration: (\d+):(\d+):(\d+\.\d+)", _ffmpeg("-i", str(mp3)))
     if not m:
-        return MP3(_mp3(folder)).info.length
+        return MP3(mp3).info.length
     h, mi, s = m.groups()
     return int(h) * 3600 + int(mi) * 60 + float(s)
 
@@ -483,10 +489,10 @@ def check_feed(out: Path) -> dict[str, list[str]]:
 
 
 def check_output(out: Path) -> dict[str, list[str]]:
-    """Every edition folder (one holding an edition.mp3) and the feed."""
+    """Every edition folder (one holding an edition.json) and the feed."""
     found = {}
-    for mp3 in sorted(Path(out).glob(f"*/{MP3_NAME}")):
-        found.update({f"{mp3.parent.name}: {k}": v for k, v in check_edition(mp3.parent).items()})
+    for record in sorted(Path(out).glob(f"*/{RECORD}")):
+        found.update({f"{record.parent.name}: {k}": v for k, v in check_edition(record.parent).items()})
     found.update({f"feed: {k}": v for k, v in check_feed(out).items()})
     return found
 

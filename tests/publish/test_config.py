@@ -17,9 +17,9 @@ def read(out):
 
 
 def test_a_later_rebuild_without_the_base_url_keeps_the_http_feed_and_its_guid(output):
-    publish.rebuild(output, link=BASE, title="晨读", owner_email="me@example.org")
+    publish.write_all(output, publish.remember(output, link=BASE, title="晨读", owner_email="me@example.org"))
     first = (output / "feed.xml").read_text("utf-8")
-    publish.rebuild(output)  # as `build` or `feed` without --base-url
+    publish.write_all(output, publish.remember(output))  # as `build` or `feed` without --base-url
     podcast = read(output)
     assert all(e["enclosures"][0]["url"].startswith(BASE) for e in podcast["episodes"])
     assert podcast["title"] == "晨读"
@@ -31,7 +31,7 @@ def test_a_later_rebuild_without_the_base_url_keeps_the_http_feed_and_its_guid(o
 
 def test_remembering_keeps_the_users_comments(output):
     (output / "feed.toml").write_text('# 我们的报纸\ntitle = "晨读"  # 节目名\n', encoding="utf-8")
-    publish.rebuild(output, link=BASE)
+    publish.write_all(output, publish.remember(output, link=BASE))
     text = (output / "feed.toml").read_text("utf-8")
     assert "# 我们的报纸" in text and "# 节目名" in text and f'link = "{BASE}"' in text
 

@@ -1,11 +1,11 @@
 import datetime as dt
 import json
 
-from mutagen.id3 import ID3
-
 from tts_edition import publish
-from tts_edition.publish.record import read_record
+from tts_edition.publish.record import AudioFile, read_record
 from tts_edition.timeline import Chapter, Cue, Timeline
+
+MP3_ONLY = [("edition.mp3", "audio/mpeg")]
 
 
 def test_edition_record_has_what_the_feed_needs(edition):
@@ -13,7 +13,10 @@ def test_edition_record_has_what_the_feed_needs(edition):
     assert record.folder == "2020-11-24-renmin-ribao"
     assert record.title == "人民日报 2020年11月24日" and record.paper == "人民日报"
     assert record.published == "2020-11-24T06:00:00+08:00"
-    assert record.mp3_bytes == (edition / "edition.mp3").stat().st_size
+    assert record.audio == [AudioFile("edition.mp3", "audio/mpeg", (edition / "edition.mp3").stat().st_size)]
+    assert record.cues is not None and [c.text for c in record.cues if c.kind == "title"] == [
+        c.title for c in record.chapters
+    ]
     assert len(record.chapters) == 3 and record.cover == "cover.jpg"
     assert record.engine == "synthetic"
     assert {"chapters.json", "edition.vtt", "edition.srt", "cover.jpg", "edition.json"} <= {
@@ -28,22 +31,11 @@ def test_a_rebuild_keeps_the_id_and_publication_time(edition):
     timeline = Timeline(5.0, [Chapter("只有一篇", 0, 5.0)], [Cue(0.5, 4.0, "一句。")])
     later = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     record = publish.write_edition(
-        edition, synthetic.edition(1, 1), timeline, edition / "edition.mp3", now=later
+        edition, synthetic.edition(1, 1), timeline, MP3_ONLY, now=later
     )
     assert (record.id, record.published) == (first.id, first.published)
     assert record.built.startswith("2030-01-01")
     assert json.loads((edition / "edition.json").read_text())["duration"] == 5.0
-
-
-def test_tags_passed_to_write_edition_rewrite_the_mp3_chapters(edition):
-    timeline = Timeline(5.0, [Chapter("甲", 0, 2.0), Chapter("乙", 2.0, 5.0)], [])
-    from tests import synthetic
-
-    ed = synthetic.edition(2, 1)
-    publish.write_edition(edition, ed, timeline, edition / "edition.mp3", tags=publish.edition_tags(ed))
-    chaps = sorted(ID3(edition / "edition.mp3").getall("CHAP"), key=lambda c: c.start_time)
-    assert [(c.start_time, c.end_time, str(c.sub_frames["TIT2"])) for c in chaps] == [(0, 2000, "甲"), (2000, 5000, "乙")]
-    assert not [p for p in edition.iterdir() if p.name.startswith(".")]
 
 
 def test_an_undated_edition_is_published_when_first_built(tmp_path):
@@ -54,6 +46,6 @@ def test_an_undated_edition_is_published_when_first_built(tmp_path):
     (folder / "edition.mp3").write_bytes(b"x")
     now = dt.datetime(2026, 5, 1, 8, 30, tzinfo=dt.UTC)
     ed = synthetic.edition(1, 1, date=None)
-    record = publish.write_edition(folder, ed, Timeline(1.0, [Chapter("a", 0, 1.0)], []), folder / "edition.mp3", now=now)
+    record = publish.write_edition(folder, ed, Timeline(1.0, [Chapter("a", 0, 1.0)], []), MP3_ONLY, now=now)
     assert record.published == now.isoformat()
     assert record.title == "人民日报"

@@ -15,6 +15,7 @@ from tests.publish.conftest import BASE, build_edition
 from tts_edition import publish
 from tts_edition.errors import UserError
 from tts_edition.publish.feed import editions, podcast_guid, rebased, write_feed
+from tts_edition.publish.record import AudioFile
 
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 
@@ -52,7 +53,7 @@ def test_rebuilding_and_adding_editions_keeps_earlier_items(output, tmp_path):
     build_edition(output, tmp_path / "w1", synthetic.edition(3, 2, "人民日报", dt.date(2020, 11, 24)))
     build_edition(output, tmp_path / "w2", synthetic.edition(1, 1, "人民日报", dt.date(2020, 11, 26)))
     build_edition(output, tmp_path / "w3", synthetic.edition(1, 1, "人民日报", dt.date(2020, 11, 1)))
-    publish.rebuild(output, link=BASE)
+    publish.write_all(output, publish.remember(output, link=BASE))
     after = [(e.id, e.title, e.published) for e in items(output)]
     assert after[1:3] == before
     assert len(after) == 4
@@ -61,7 +62,7 @@ def test_rebuilding_and_adding_editions_keeps_earlier_items(output, tmp_path):
 
 def test_moving_to_a_new_base_url_keeps_guids_and_announces_the_new_address(output):
     old = items(output)
-    publish.rebuild(output, link="https://cdn.example.net/paper")
+    publish.write_all(output, publish.remember(output, link="https://cdn.example.net/paper"))
     new = items(output)
     assert [e.id for e in new] == [e.id for e in old]
     assert all(e.enclosures[0].href.startswith("https://cdn.example.net/paper/") for e in new)
@@ -102,7 +103,7 @@ def test_parts_are_numbered_and_listed_in_reading_order(tmp_path):
     now = dt.datetime(2020, 11, 24, 9, 0, tzinfo=dt.UTC)
     for part in (1, 2, 3):
         build_edition(out, tmp_path / f"w{part}", ed, now=now, part=part)
-    publish.rebuild(out, link=BASE)
+    publish.write_all(out, publish.remember(out, link=BASE))
     episodes = gpodder(out)["episodes"]  # podcastparser sorts newest first, as apps list them
     assert [e["title"] for e in episodes] == [f"人民日报 2020年11月24日（第{n}部分）" for n in (1, 2, 3)]
     assert [e["number"] for e in episodes] == [1, 2, 3]
@@ -111,7 +112,7 @@ def test_parts_are_numbered_and_listed_in_reading_order(tmp_path):
 
 def test_text_is_escaped_and_read_back_exactly(output):
     title = 'A & B <i>"quoted"</i> 🎧 \x0b'
-    publish.rebuild(output, link=BASE, title=title, author="Tom & Jerry's <press>")
+    publish.write_all(output, publish.remember(output, link=BASE, title=title, author="Tom & Jerry's <press>"))
     parsed = feedparser.parse(str(output / "feed.xml"))
     assert not parsed.bozo
     assert parsed.feed.title.startswith("A & B")
@@ -126,7 +127,7 @@ def test_feed_toml_sets_the_channel_and_options_override_it(output):
         "explicit = true\n",
         encoding="utf-8",
     )
-    publish.rebuild(output, link="https://b.example/")
+    publish.write_all(output, publish.remember(output, link="https://b.example/"))
     channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
     assert channel.findtext("title") == "晨读"
     assert channel.findtext("link") == "https://b.example/"
@@ -149,12 +150,12 @@ def test_artwork_from_a_file_is_made_square_and_served_from_the_output(output):
     from PIL import Image
 
     Image.new("RGB", (2000, 1500), "navy").save(output / "mine.png")
-    publish.rebuild(output, link=BASE, artwork="mine.png")
+    publish.write_all(output, publish.remember(output, link=BASE, artwork="mine.png"))
     channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
     assert channel.find(f"{ITUNES}image").get("href") == BASE + "artwork.jpg"
     with Image.open(output / "artwork.jpg") as img:
         assert img.size == (1500, 1500)
-    publish.rebuild(output, link=BASE, artwork="https://img.example/cover.jpg")
+    publish.write_all(output, publish.remember(output, link=BASE, artwork="https://img.example/cover.jpg"))
     channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
     assert channel.find(f"{ITUNES}image").get("href") == "https://img.example/cover.jpg"
 
@@ -170,6 +171,7 @@ def test_killed_while_writing_the_feed_leaves_the_previous_feed(output):
     script = textwrap.dedent(
         f"""
         import sys, xml.etree.ElementTree as ET
+        from pathlib import Path
         from tts_edition import publish
 
         real = ET.ElementTree.write
@@ -178,7 +180,8 @@ def test_killed_while_writing_the_feed_leaves_the_previous_feed(output):
             print("written", flush=True)
             sys.stdin.read()  # killed here, before the rename
         ET.ElementTree.write = write_then_hang
-        publish.rebuild({str(output)!r}, link="https://elsewhere.example/", title="new")
+        out = Path({str(output)!r})
+        publish.write_all(out, publish.remember(out, link="https://elsewhere.example/", title="new"))
         """
     )
     proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -194,7 +197,10 @@ def test_killed_while_writing_the_feed_leaves_the_previous_feed(output):
         lambda r: {**r, "published": "last tuesday"},
         lambda r: {**r, "published": "2020-11-24T06:00:00"},  # no time zone
         lambda r: {**r, "date": "2020-13-45"},
-        lambda r: {**r, "mp3": "../../etc/passwd"},
+        lambda r: {**r, "audio": [{"file": "../../etc/passwd", "type": "audio/mpeg", "bytes": 1}]},
+        lambda r: {**r, "audio": []},
+        lambda r: {**{k: v for k, v in r.items() if k != "audio"}, "mp3": "../../etc/passwd", "mp3_bytes": 1},  # schema 1
+        lambda r: {**r, "cues": [{"nope": 1}]},
         lambda r: {**r, "duration": "long"},
         lambda r: {**r, "chapters": [{"nope": 1}]},
         lambda r: [1, 2, 3],
@@ -214,13 +220,13 @@ def test_a_damaged_record_is_skipped_with_a_warning_not_fatal_to_every_build(out
 
 def test_locked_comes_from_feed_toml(output):
     (output / "feed.toml").write_text('locked = true\nowner_email = "me@a.example"\n', encoding="utf-8")
-    publish.rebuild(output, link=BASE)
+    publish.write_all(output, publish.remember(output, link=BASE))
     locked = etree.parse(str(output / "feed.xml")).getroot().find("channel/{https://podcastindex.org/namespace/1.0}locked")
     assert (locked.text, locked.get("owner")) == ("yes", "me@a.example")
 
 
 def test_author_and_owner_default_to_the_podcast_title_not_the_program(output):
-    publish.rebuild(output, link=BASE, title="晨读")
+    publish.write_all(output, publish.remember(output, link=BASE, title="晨读"))
     podcast = gpodder(output)
     channel = etree.parse(str(output / "feed.xml")).getroot().find("channel")
     assert channel.findtext(f"{ITUNES}author") == channel.findtext(f"{ITUNES}owner/{ITUNES}name") == "晨读"
@@ -241,7 +247,7 @@ def test_a_served_feed_points_wherever_it_was_fetched_from(output):
 def test_an_m4b_is_listed_as_an_alternate_enclosure_only_when_asked(output, edition):
     record = publish.read_record(edition)
     (edition / "edition.m4b").write_bytes(b"m4b" * 100)
-    record.alternates = [{"file": "edition.m4b", "type": "audio/mp4", "bytes": 300}]
+    record.audio.append(AudioFile("edition.m4b", "audio/mp4", 300))
     publish.record.write_record(edition, record)
     podcast = "{https://podcastindex.org/namespace/1.0}"
 
@@ -249,11 +255,37 @@ def test_an_m4b_is_listed_as_an_alternate_enclosure_only_when_asked(output, edit
         tree = etree.parse(str(output / "feed.xml"))
         return tree.findall(f".//item/{podcast}alternateEnclosure")
 
-    publish.rebuild(output, link=BASE)
+    publish.write_all(output, publish.remember(output, link=BASE))
     assert alternates() == []
     assert items(output)[-1].enclosures[0].type == "audio/mpeg"
-    publish.rebuild(output, link=BASE, alternate_enclosures=True)
+    publish.write_all(output, publish.remember(output, link=BASE, alternate_enclosures=True))
     [alt] = alternates()
     assert (alt.get("type"), alt.get("length")) == ("audio/mp4", "300")
     assert alt.find(f"{podcast}source").get("uri") == f"{BASE}{edition.name}/edition.m4b"
     assert items(output)[-1].enclosures[0].type == "audio/mpeg"  # the podcast enclosure stays the MP3
+
+
+def test_an_edition_recorded_by_an_older_version_keeps_its_item_and_its_page(output, edition):
+    """edition.json of schema 1 (one MP3 as mp3/mp3_bytes, no cues kept): the feed and the player
+    page rebuilt from it are what they were before the upgrade."""
+    import json
+
+    from tests.publish.test_player import embedded, parse
+    from tts_edition.publish.player import read_vtt, write_player
+
+    publish.write_all(output, publish.remember(output, link=BASE))
+    write_player(edition)
+    feed_before, page_before = (output / "feed.xml").read_bytes(), (edition / "index.html").read_bytes()
+    path = edition / "edition.json"
+    record = json.loads(path.read_text("utf-8"))
+    [audio] = record.pop("audio")
+    record.pop("cues")
+    record.update(mp3=audio["file"], mp3_bytes=audio["bytes"], alternates=[], schema=1)
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+    publish.write_all(output, publish.remember(output, link=BASE))
+    write_player(edition)
+    assert (output / "feed.xml").read_bytes() == feed_before
+    assert (edition / "index.html").read_bytes() == page_before
+    cues = embedded(parse(page_before.decode("utf-8")))["cues"]
+    assert [c["text"] for c in cues] == [c.text for c in read_vtt((edition / "edition.vtt").read_text("utf-8"))]

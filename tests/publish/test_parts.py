@@ -3,7 +3,7 @@ import io
 import pytest
 
 from tests import synthetic
-from tts_edition.assemble import Pauses, join_pcm, make_timeline
+from tts_edition.assemble import Pauses, durations, join_pcm, make_timeline
 from tts_edition.errors import UserError
 from tts_edition.publish.parts import article_seconds, group_articles, pieces_of, plan_parts
 
@@ -39,13 +39,16 @@ def test_plan_parts_from_real_audio_lengths(tmp_path):
     ed = synthetic.edition(articles=4, sentences=2)
     pieces = synthetic.pieces_for(ed, split_every=0)
     wavs = synthetic.wavs_for(pieces, tmp_path, seconds=lambda i: 20.0)
-    seconds = article_seconds(pieces, wavs, Pauses())
+    lengths = durations(wavs)
+    joined = join_pcm(pieces, wavs, Pauses(), io.BytesIO())
+    assert lengths == [(end - start) / joined.sample_rate for start, end in joined.spans] == [20.0] * len(pieces)
+    seconds = article_seconds(pieces, lengths, Pauses())
     assert seconds[0] == pytest.approx(3 * 20 + Pauses().paragraph + Pauses().sentence + Pauses().article)
-    assert plan_parts(pieces, wavs, Pauses()) == [[0, 1, 2, 3]]
-    assert plan_parts(pieces, wavs, Pauses(), split="articles") == [[0], [1], [2], [3]]
-    assert plan_parts(pieces, wavs, Pauses(), max_minutes=2.2) == [[0, 1], [2, 3]]
+    assert plan_parts(pieces, lengths, Pauses()) == [[0, 1, 2, 3]]
+    assert plan_parts(pieces, [], Pauses(), split="articles") == [[0], [1], [2], [3]]
+    assert plan_parts(pieces, lengths, Pauses(), max_minutes=2.2) == [[0, 1], [2, 3]]
     with pytest.raises(UserError):
-        plan_parts(pieces, wavs, Pauses(), split="pages")
+        plan_parts(pieces, lengths, Pauses(), split="pages")
 
 
 def test_a_part_has_its_own_chapters_from_zero(tmp_path):

@@ -13,15 +13,15 @@ from tts_edition.publish.player import (
     Player,
     about,
     clock,
-    load_player,
     player_html,
+    player_of,
     read_vtt,
     render_index,
     script_json,
     weekday,
     write_player,
 )
-from tts_edition.publish.record import Record, write_record
+from tts_edition.publish.record import AudioFile, Record, read_record, write_record
 from tts_edition.publish.transcript import vtt
 from tts_edition.timeline import Chapter, Cue
 
@@ -32,6 +32,7 @@ def sample(title: str = "人民日报 2020年11月24日") -> Player:
     return Player(
         key="2020-11-24-renmin-ribao",
         title=title,
+        audio="edition.mp3",
         paper="人民日报",
         duration=125.0,
         chapters=[Chapter("头版", 0.0, 60.0), Chapter(NASTY, 60.0, 125.0)],
@@ -116,40 +117,49 @@ def test_read_vtt_tolerates_what_other_tools_write():
     assert read_vtt(text) == [Cue(1.0, 2.5, "第一行 第二行 & 更多")]
 
 
-def make_folder(tmp_path, with_record: bool):
+CUES = [Cue(0.2, 2.0, "你好。"), Cue(42.6, 45.0, "再见。", kind="outro")]
+
+
+def make_folder(tmp_path):
     folder = tmp_path / "2020-11-24-renmin-ribao"
     folder.mkdir()
-    (folder / "chapters.json").write_text(
-        json.dumps({"version": "1.2.0", "chapters": [{"startTime": 0, "title": "头版"}, {"startTime": 42.5, "title": "要闻"}]}),
-        encoding="utf-8",
-    )
-    (folder / "edition.vtt").write_text(vtt([Cue(0.2, 2.0, "你好。"), Cue(42.6, 45.0, "再见。")]), encoding="utf-8")
-    if with_record:
-        write_record(folder, Record(
-            id="x", folder=folder.name, title="人民日报 2020年11月24日", paper="人民日报", date="2020-11-24",
-            published="2020-11-24T06:00:00+08:00", built="2020-11-24T06:00:00+08:00", duration=50.0,
-            mp3="edition.mp3", mp3_bytes=1, chapters=[Chapter("头版", 0, 42.5), Chapter("要闻", 42.5, 50.0)],
-        ))
+    write_record(folder, Record(
+        id="x", folder=folder.name, title="人民日报 2020年11月24日", paper="人民日报", date="2020-11-24",
+        published="2020-11-24T06:00:00+08:00", built="2020-11-24T06:00:00+08:00", duration=50.0,
+        audio=[AudioFile("edition.m4a", "audio/mp4", 1)],
+        chapters=[Chapter("头版", 0, 42.5), Chapter("要闻", 42.5, 50.0)], cues=CUES,
+    ))
     return folder
 
 
-def test_load_player_from_an_edition_folder(tmp_path):
-    player = load_player(make_folder(tmp_path, with_record=True))
-    assert player.title == "人民日报 2020年11月24日"
+def test_the_player_is_made_from_the_record_alone(tmp_path):
+    folder = make_folder(tmp_path)
+    player = player_of(folder, read_record(folder))
+    assert player.title == "人民日报 2020年11月24日" and player.audio == "edition.m4a"
     assert player.duration == 50.0
     assert [(c.title, c.start) for c in player.chapters] == [("头版", 0.0), ("要闻", 42.5)]
-    assert [c.text for c in player.cues] == ["你好。", "再见。"]
+    assert player.cues == CUES  # no VTT in the folder: the cues are data in the record
 
 
-def test_load_player_without_edition_json_uses_the_files(tmp_path):
-    player = load_player(make_folder(tmp_path, with_record=False))
-    assert player.title == "2020-11-24-renmin-ribao"
-    assert player.chapters[0].end == 42.5
-    assert player.duration == 45.0  # the last thing known to be in the audio
+def test_an_edition_recorded_before_cues_were_kept_shows_those_of_its_vtt(tmp_path):
+    """edition.json of schema 1: one MP3 as mp3/mp3_bytes, the captions only in edition.vtt."""
+    folder = tmp_path / "2020-11-24-renmin-ribao"
+    folder.mkdir()
+    (folder / "edition.vtt").write_text(vtt(CUES), encoding="utf-8")
+    (folder / "edition.json").write_text(json.dumps({
+        "id": "x", "folder": folder.name, "title": "人民日报", "paper": "人民日报", "date": "2020-11-24",
+        "published": "2020-11-24T06:00:00+08:00", "built": "2020-11-24T06:00:00+08:00", "duration": 50.0,
+        "mp3": "edition.mp3", "mp3_bytes": 1234, "chapters": [{"title": "头版", "start": 0, "end": 50.0}],
+        "vtt": "edition.vtt", "schema": 1,
+    }), encoding="utf-8")
+    record = read_record(folder)
+    assert record.audio == [AudioFile("edition.mp3", "audio/mpeg", 1234)] and record.cues is None
+    player = player_of(folder, record)
+    assert player.audio == "edition.mp3" and player.cues == CUES
 
 
 def test_write_player_writes_index_html_beside_the_mp3(tmp_path):
-    folder = make_folder(tmp_path, with_record=True)
+    folder = make_folder(tmp_path)
     path = write_player(folder)
     assert path == folder / "index.html"
     data = embedded(parse(path.read_text("utf-8")))
@@ -160,8 +170,8 @@ def test_write_player_writes_index_html_beside_the_mp3(tmp_path):
 
 def record(folder: str, title: str, date: str | None, minutes: float) -> Record:
     return Record(id=folder, folder=folder, title=title, paper="报", date=date, published="2020-01-01T00:00:00+08:00",
-                  built="2020-01-01T00:00:00+08:00", duration=minutes * 60, mp3="edition.mp3", mp3_bytes=1,
-                  chapters=[Chapter("a", 0, 1)] * 8)
+                  built="2020-01-01T00:00:00+08:00", duration=minutes * 60,
+                  audio=[AudioFile("edition.mp3", "audio/mpeg", 1)], chapters=[Chapter("a", 0, 1)] * 8)
 
 
 def test_index_lists_editions_in_the_order_given_with_large_links():

@@ -13,9 +13,10 @@ from pathlib import Path
 from mutagen.mp4 import MP4, MP4Cover
 
 from .. import audio
+from ..assemble import Assembled
 from ..files import scratch_path
-from ..publish.tags import Tags
 from ..timeline import Chapter
+from .base import Tags
 
 AUDIOBOOK = 2  # iTunes media kind ("stik") of an audiobook
 
@@ -26,25 +27,18 @@ class M4B:
     file_name: str = "edition.m4b"
     media_type: str = "audio/mp4"
 
-    def write(
-        self,
-        pcm: Path,
-        sample_rate: int,
-        filters: list[str],
-        target: Path,
-        *,
-        tags: Tags,
-        chapters: Sequence[Chapter],
-        bitrate: int,
-    ) -> None:
+    def write(self, assembled: Assembled, target: Path, *, tags: Tags, bitrate: int) -> None:
         with scratch_path(target.parent, ".ffmeta") as meta:
-            meta.write_text(ffmetadata(chapters), encoding="utf-8")
+            meta.write_text(ffmetadata(assembled.timeline.chapters), encoding="utf-8")
             codec = [
                 "-map_metadata", "1", "-map_chapters", "1",
                 "-c:a", "aac", "-b:a", f"{bitrate}k",
                 "-movflags", "+faststart", "-f", "ipod",
             ]  # fmt: skip
-            audio.encode(pcm, sample_rate, target, filters, codec, inputs=["-f", "ffmetadata", "-i", str(meta)])
+            audio.encode(
+                assembled.pcm, assembled.sample_rate, target, assembled.filters, codec,
+                inputs=["-f", "ffmetadata", "-i", str(meta)],
+            )
         write_tags(target, tags)
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import audio
+from ..assemble import Assembled
 from ..files import scratch_path
-from ..publish.tags import Tags, write_tagged
-from ..timeline import Chapter
+from .base import Tags
+from .id3 import write_tagged
 
 
 @dataclass(frozen=True)
@@ -18,17 +18,7 @@ class MP3:
     file_name: str = "edition.mp3"
     media_type: str = "audio/mpeg"
 
-    def write(
-        self,
-        pcm: Path,
-        sample_rate: int,
-        filters: list[str],
-        target: Path,
-        *,
-        tags: Tags,
-        chapters: Sequence[Chapter],
-        bitrate: int,
-    ) -> None:
+    def write(self, assembled: Assembled, target: Path, *, tags: Tags, bitrate: int) -> None:
         with scratch_path(target.parent, ".mp3") as untagged:
-            audio.encode(pcm, sample_rate, untagged, filters, audio.mp3_args(bitrate))
-            write_tagged(untagged, target, tags, chapters)
+            audio.encode(assembled.pcm, assembled.sample_rate, untagged, assembled.filters, audio.mp3_args(bitrate))
+            write_tagged(untagged, target, tags, assembled.timeline.chapters)

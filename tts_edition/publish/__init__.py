@@ -1,4 +1,6 @@
-"""Publishing: ID3 chapters, chapters JSON, transcripts, the edition record, feed and page."""
+"""Publishing: chapters JSON, transcripts, the edition record, the feed and the pages.
+
+The audio files and their tags are made by ``formats``; the record says which there are."""
 
 from __future__ import annotations
 
@@ -13,19 +15,16 @@ from .naming import folder_name
 from .page import write_page
 from .record import Record, read_record
 from .subscribe import write_qr
-from .tags import Tags
 
 __all__ = [
     "FeedConfig",
     "Record",
-    "Tags",
     "default_cover",
     "edition_tags",
     "episode_title",
     "folder_name",
     "load_cover",
     "read_record",
-    "rebuild",
     "remember",
     "write_all",
     "write_edition",
@@ -45,9 +44,3 @@ def write_all(out: Path, config: FeedConfig) -> list[Record]:
     write_page(out, config.title, records, feed_url=feed_url)
     return records
 
-
-def rebuild(out: Path, **overrides) -> list[Record]:
-    """Rewrite feed.xml and index.html with feed settings from the command line (``None`` = not
-    given) remembered in ``OUT/feed.toml``."""
-    out = Path(out)
-    return write_all(out, remember(out, **overrides))

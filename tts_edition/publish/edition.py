@@ -7,12 +7,23 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..files import copy, write_bytes
+from ..files import write_bytes
+from ..formats import Tags
 from ..model import Edition, chinese_date
 from ..timeline import Chapter, Timeline
 from .chapters import write_chapters
-from .record import Record, new_id, next_episode, publication_time, read_record, write_record
-from .tags import Tags, write_tags
+from .record import (
+    CHAPTERS,
+    SRT,
+    VTT,
+    AudioFile,
+    Record,
+    new_id,
+    next_episode,
+    publication_time,
+    read_record,
+    write_record,
+)
 from .transcript import captions, timestamp, write_srt, write_vtt
 
 log = logging.getLogger(__name__)
@@ -48,15 +59,13 @@ def write_edition(
     folder: Path,
     edition: Edition,
     timeline: Timeline,
-    mp3: Path,
+    audio: Sequence[tuple[str, str]],
     *,
     cover: bytes | None = None,
-    tags: Tags | None = None,
     engine: str = "",
     voice: str = "",
     part: int | None = None,
     inputs: str = "",
-    alternates: Sequence[tuple[str, str]] = (),
     titles: bool = True,
     intro: bool = False,
     preset: str = "",
@@ -65,20 +74,16 @@ def write_edition(
 ) -> Record:
     """Write chapters.json, edition.vtt, edition.srt, cover.jpg and edition.json into ``folder``.
 
-    ``alternates`` are other audio files already in the folder, as (file name, media type).
+    ``audio`` are the edition's audio files, already in the folder, as (file name, media type):
+    the first is the feed's enclosure, the others are offered beside it.
     ``out`` is where the edition's folder will live, when ``folder`` is a version staged elsewhere.
-    ``mp3`` normally already carries its ID3 tags (``assemble`` writes them before the
-    rename); pass ``tags`` to rewrite them, which happens on a copy that is renamed.
     """
     folder = Path(folder)
-    mp3 = Path(mp3)
     now = now or dt.datetime.now(dt.UTC).astimezone()
-    if tags is not None:
-        write_tags(mp3, tags, timeline.chapters)
-    write_chapters(folder / "chapters.json", timeline.chapters)
+    write_chapters(folder / CHAPTERS, timeline.chapters)
     cues = captions(timeline.cues)
-    write_vtt(folder / "edition.vtt", cues)
-    write_srt(folder / "edition.srt", cues)
+    write_vtt(folder / VTT, cues)
+    write_srt(folder / SRT, cues)
     if cover:
         write_bytes(folder / COVER, cover)
     previous = read_record(folder)
@@ -98,8 +103,7 @@ def write_edition(
         published=previous.published if previous else publication_time(edition.date, now, part).isoformat(),
         built=now.isoformat(timespec="seconds"),
         duration=timeline.duration,
-        mp3=mp3.name if mp3.parent.resolve() == folder.resolve() else _copy_in(mp3, folder),
-        mp3_bytes=0,
+        audio=[AudioFile(name, media_type, (folder / name).stat().st_size) for name, media_type in audio],
         chapters=list(timeline.chapters),
         cover=COVER if (cover or (folder / COVER).exists()) else None,
         description=describe(edition, timeline.chapters),
@@ -110,21 +114,12 @@ def write_edition(
         voice=voice,
         articles=len(edition.articles),
         sentences=len(edition.sentences()),
-        alternates=[
-            {"file": name, "type": media_type, "bytes": (folder / name).stat().st_size}
-            for name, media_type in alternates
-        ],
         titles=titles,
         intro=intro,
         inputs=inputs,
+        cues=cues,
     )
-    record.mp3_bytes = (folder / record.mp3).stat().st_size
     write_record(folder, record)
     log.info("wrote edition %s (%.0f s, %d chapters)", folder, timeline.duration, len(timeline.chapters))
     return record
 
-
-def _copy_in(mp3: Path, folder: Path) -> str:
-    """The feed serves files from the edition folder, so an MP3 made elsewhere is copied in."""
-    copy(mp3, folder / "edition.mp3")
-    return "edition.mp3"

@@ -60,11 +60,11 @@ def editions(out: Path) -> list[Record]:
             continue
         if record is None:
             continue
-        mp3 = folder / record.mp3
-        if not mp3.exists():
-            log.warning("%s: %s is missing; the edition is left out of the feed", folder, record.mp3)
+        audio = folder / record.enclosure.file
+        if not audio.exists():
+            log.warning("%s: %s is missing; the edition is left out of the feed", folder, record.enclosure.file)
             continue
-        record.mp3_bytes = mp3.stat().st_size  # the enclosure length must be the file as served
+        record.enclosure.bytes = audio.stat().st_size  # the enclosure length must be the file as served
         records.append(record)
     return sorted(records, key=lambda r: (r.published_at, r.folder), reverse=True)
 
@@ -129,11 +129,12 @@ def _item(channel: ET.Element, r: Record, config: FeedConfig, base: str) -> None
     _sub(item, "description", r.description or r.title)
     _sub(item, "guid", r.guid, isPermaLink="false")
     _sub(item, "pubDate", _rfc2822(r.published))
-    _sub(item, "enclosure", url=folder + quote(r.mp3), length=str(r.mp3_bytes), type="audio/mpeg")
+    main = r.enclosure
+    _sub(item, "enclosure", url=folder + quote(main.file), length=str(main.bytes), type=main.type)
     if config.alternate_enclosures:
         for alt in r.alternates:
-            enclosure = _sub(item, "podcast:alternateEnclosure", type=alt["type"], length=str(alt["bytes"]))
-            _sub(enclosure, "podcast:source", uri=folder + quote(alt["file"]))
+            enclosure = _sub(item, "podcast:alternateEnclosure", type=alt.type, length=str(alt.bytes))
+            _sub(enclosure, "podcast:source", uri=folder + quote(alt.file))
     _sub(item, "itunes:title", r.title)
     _sub(item, "itunes:duration", str(round(r.duration)))
     if r.episode:

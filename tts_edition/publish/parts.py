@@ -1,7 +1,7 @@
 """Long editions as several episodes: whole articles grouped into parts, each with its own chapters.
 
-The pipeline calls ``plan_parts`` after synthesis, when every piece's length is
-known, then assembles and publishes each part (``pieces_of``) on its own, with
+The pipeline calls ``plan_parts`` after synthesis with every piece's length (``assemble.durations``),
+then assembles and publishes each part (``pieces_of``) on its own, with
 ``folder_name(edition, part)`` and ``episode_title(edition, part)``.
 """
 
@@ -10,18 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..assemble import Pauses
-from ..cache import open_wav
 from ..errors import UserError
-from ..model import Piece
+from ..model import Pauses, Piece
 
 
-def article_seconds(pieces: Sequence[Piece], wavs: Sequence[Path], pauses: Pauses) -> dict[int, float]:
-    """Seconds each article will take, pauses included, read from the WAV headers only."""
+def article_seconds(pieces: Sequence[Piece], lengths: Sequence[float], pauses: Pauses) -> dict[int, float]:
+    """Seconds each article will take: its pieces' lengths and the pauses after them."""
     seconds: dict[int, float] = {}
-    for piece, path in zip(pieces, wavs):
-        with open_wav(path) as w:
-            length = w.getnframes() / w.getframerate()
+    for piece, length in zip(pieces, lengths):
         seconds[piece.article] = seconds.get(piece.article, 0.0) + length + pauses.after(piece.level)
     return seconds
 
@@ -61,13 +57,14 @@ def _fill(seconds: Sequence[float], capacity: float) -> list[list[int]]:
 
 def plan_parts(
     pieces: Sequence[Piece],
-    wavs: Sequence[Path],
+    lengths: Sequence[float],
     pauses: Pauses,
     *,
     max_minutes: float | None = None,
     split: str | None = None,
 ) -> list[list[int]]:
-    """Article indices per part: one part unless ``split="articles"`` or ``max_minutes`` asks for more."""
+    """Article indices per part: one part unless ``split="articles"`` or ``max_minutes`` asks for more
+    (``lengths``: seconds of each piece, needed only then)."""
     articles = sorted({p.article for p in pieces})
     if split == "articles":
         return [[a] for a in articles]
@@ -75,7 +72,7 @@ def plan_parts(
         raise UserError(f"--split must be 'articles', not {split!r}")
     if not max_minutes:
         return [articles]
-    seconds = article_seconds(pieces, wavs, pauses)
+    seconds = article_seconds(pieces, lengths, pauses)
     groups = group_articles([seconds[a] for a in articles], max_minutes)
     return [[articles[i] for i in g] for g in groups]
 

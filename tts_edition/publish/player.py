@@ -19,8 +19,10 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
+from ..errors import BuildError
 from ..files import write_text
 from ..timeline import Chapter, Cue
+from .record import FILE as RECORD
 from .record import Record, read_record
 
 FILE = "index.html"
@@ -42,9 +44,9 @@ class Player:
 
     key: str  # the edition folder's name: where the listening position is kept
     title: str
+    audio: str  # the audio file beside the page
     paper: str = ""
     duration: float = 0.0
-    mp3: str = "edition.mp3"
     chapters: list[Chapter] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     cover: str | None = None  # file name beside the page: the lock screen's picture
@@ -71,7 +73,7 @@ def player_html(player: Player) -> str:
         duration=clock(player.duration),
         count=str(len(player.chapters)),
         chapters=chapters,
-        mp3=escape(quote(player.mp3)),
+        audio=escape(quote(player.audio)),
         next_part=_next_part_link(player.next_part),
         favicon=FAVICON,
         data=script_json(data),
@@ -109,43 +111,33 @@ def next_part(folder: Path, part: int | None) -> tuple[str, str] | None:
     return (following.name, record.title) if record else None
 
 
-def load_player(folder: Path) -> Player:
-    """Gather a player from an edition folder: edition.json when there is one, else the files beside it."""
-    folder = Path(folder)
-    record = read_record(folder)
-    vtt_name = record.vtt if record else "edition.vtt"
-    chapters = list(record.chapters) if record else _read_chapters(folder / "chapters.json")
-    vtt_path = folder / vtt_name
-    cues = read_vtt(vtt_path.read_text("utf-8")) if vtt_path.exists() else []
-    duration = record.duration if record else max([c.end for c in cues] + [c.end for c in chapters] + [0.0])
+def player_of(folder: Path, record: Record) -> Player:
+    """The player of the edition in ``folder``, from its record: it shows the transcript's captions."""
     return Player(
         key=folder.name,
-        title=record.title if record else folder.name,
-        paper=record.paper if record else "",
-        duration=duration,
-        mp3=record.mp3 if record else "edition.mp3",
-        chapters=chapters,
-        cues=cues,
-        cover=record.cover if record else None,
-        next_part=next_part(folder, record.part) if record else None,
+        title=record.title,
+        audio=record.enclosure.file,
+        paper=record.paper,
+        duration=record.duration,
+        chapters=list(record.chapters),
+        cues=record.cues if record.cues is not None else _old_cues(folder / record.vtt),
+        cover=record.cover,
+        next_part=next_part(folder, record.part),
     )
 
 
 def write_player(folder: Path) -> Path:
     """Write ``folder/index.html`` for the edition in ``folder``."""
-    return write_text(Path(folder) / FILE, player_html(load_player(folder)))
+    folder = Path(folder)
+    record = read_record(folder)
+    if record is None:
+        raise BuildError(f"{folder}: no {RECORD} to make a player page from")
+    return write_text(folder / FILE, player_html(player_of(folder, record)))
 
 
-def _read_chapters(path: Path) -> list[Chapter]:
-    if not path.exists():
-        return []
-    items = json.loads(path.read_text("utf-8")).get("chapters", [])
-    starts = [float(c["startTime"]) for c in items]
-    out = []
-    for i, c in enumerate(items):
-        end = float(c.get("endTime", starts[i + 1] if i + 1 < len(starts) else starts[i]))
-        out.append(Chapter(title=str(c.get("title", "")), start=starts[i], end=end))
-    return out
+def _old_cues(path: Path) -> list[Cue]:
+    """An edition recorded before its cues were (schema 1) has them only in its VTT."""
+    return read_vtt(path.read_text("utf-8")) if path.exists() else []
 
 
 def read_vtt(text: str) -> list[Cue]:

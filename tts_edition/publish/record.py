@@ -14,11 +14,24 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..files import write_text
-from ..timeline import Chapter
+from ..timeline import Chapter, Cue
 
 FILE = "edition.json"
-SCHEMA = 1
+SCHEMA = 2  # 2: the audio files as a list with their media types; cues kept as data
+CHAPTERS = "chapters.json"
+VTT = "edition.vtt"
+SRT = "edition.srt"
+LEGACY_AUDIO_TYPE = "audio/mpeg"  # schema 1 kept one MP3 as mp3/mp3_bytes, its type implied
 CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+@dataclass
+class AudioFile:
+    """One audio file of an edition: what the feed encloses and the server and player point to."""
+
+    file: str  # name inside the edition folder
+    type: str  # media type
+    bytes: int
 
 
 @dataclass
@@ -31,12 +44,11 @@ class Record:
     published: str  # ISO 8601 with offset: the item's pubDate, fixed at the first build
     built: str  # ISO 8601 with offset: this build
     duration: float  # seconds
-    mp3: str  # file name inside the folder
-    mp3_bytes: int
+    audio: list[AudioFile]  # the first is the feed's enclosure and the player's; the others beside it
     chapters: list[Chapter] = field(default_factory=list)
-    chapters_file: str = "chapters.json"
-    vtt: str = "edition.vtt"
-    srt: str = "edition.srt"
+    chapters_file: str = CHAPTERS
+    vtt: str = VTT
+    srt: str = SRT
     cover: str | None = None  # file name inside the folder
     description: str = ""
     part: int | None = None
@@ -46,11 +58,19 @@ class Record:
     voice: str = ""
     articles: int = 0
     sentences: int = 0
-    alternates: list[dict] = field(default_factory=list)  # other audio files: {"file", "type", "bytes"}
     titles: bool = True  # each article starts with its title, spoken
     intro: bool = False  # the edition starts with its name, date and article count, spoken
-    inputs: str = ""  # a digest of everything that made the MP3; equal digests mean nothing to redo
+    inputs: str = ""  # a digest of everything that made the audio; equal digests mean nothing to redo
+    cues: list[Cue] | None = None  # the transcript's captions as in the VTT (None: recorded before kept)
     schema: int = SCHEMA
+
+    @property
+    def enclosure(self) -> AudioFile:
+        return self.audio[0]
+
+    @property
+    def alternates(self) -> list[AudioFile]:
+        return self.audio[1:]
 
     @property
     def guid(self) -> str:
@@ -72,6 +92,13 @@ class Record:
     def from_dict(cls, d: dict) -> Record:
         known = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         known["chapters"] = [Chapter(**c) for c in d.get("chapters", [])]
+        if d.get("cues") is not None:
+            known["cues"] = [Cue(**c) for c in d["cues"]]
+        if "audio" in d:
+            known["audio"] = [AudioFile(**a) for a in d["audio"]]
+        else:  # schema 1
+            main = {"file": d["mp3"], "type": LEGACY_AUDIO_TYPE, "bytes": d["mp3_bytes"]}
+            known["audio"] = [AudioFile(**a) for a in [main, *d.get("alternates", [])]]
         return cls(**known)
 
 
@@ -89,17 +116,22 @@ def read_record(folder: Path) -> Record | None:
 
 def _check(record: Record) -> None:
     """What the feed and page rely on, checked once here instead of failing far away."""
-    for name in ("id", "folder", "title", "paper", "published", "mp3"):
+    for name in ("id", "folder", "title", "paper", "published"):
         if not isinstance(getattr(record, name), str):
             raise TypeError(f"{name} is not text")
     if record.published_at.tzinfo is None:
         raise ValueError(f"published {record.published!r} has no time zone")
     if record.date is not None:
         dt.date.fromisoformat(record.date)
-    if not isinstance(record.duration, (int, float)) or not isinstance(record.mp3_bytes, int):
-        raise TypeError("duration or mp3_bytes is not a number")
-    if "/" in record.mp3 or record.mp3.startswith("."):
-        raise ValueError(f"mp3 {record.mp3!r} is not a file name")
+    if not isinstance(record.duration, (int, float)):
+        raise TypeError("duration is not a number")
+    if not record.audio:
+        raise ValueError("no audio file")
+    for a in record.audio:
+        if not isinstance(a.file, str) or not isinstance(a.type, str) or not isinstance(a.bytes, int):
+            raise TypeError(f"audio file {a!r} is not a name, a type and a size")
+        if "/" in a.file or a.file.startswith("."):
+            raise ValueError(f"audio file {a.file!r} is not a file name")
 
 
 def write_record(folder: Path, record: Record) -> Path:

@@ -1,7 +1,11 @@
+import pytest
 from mutagen.id3 import ID3
 
+from tests import synthetic
 from tests.publish import rules
-from tts_edition.publish.tags import Tags, chapter_ids, tag_bytes, write_tags
+from tts_edition import publish
+from tts_edition.formats import Tags
+from tts_edition.formats.id3 import chapter_ids, tag_bytes, write_tagged
 from tts_edition.timeline import Chapter
 
 CHAPTERS = [Chapter("头版", 0.0, 1.5), Chapter("要闻", 1.5, 3.0)]
@@ -17,11 +21,24 @@ def test_the_tag_is_id3v2_3():
     assert data[:4] == b"ID3\x03"
 
 
+@pytest.fixture
+def edition(tmp_path):
+    ed = synthetic.edition(2, 1)
+    pieces = synthetic.pieces_for(ed)
+    folder = tmp_path / "ed"
+    wavs = synthetic.wavs_for(pieces, tmp_path / "wavs")
+    timeline = synthetic.encode(pieces, wavs, ed, folder, Tags("旧", "报纸", "发行"))
+    publish.write_edition(folder, ed, timeline, [("edition.mp3", "audio/mpeg")])  # the rules find the MP3 by it
+    return folder
+
+
 def test_retagging_replaces_the_old_tag_and_keeps_the_audio(edition):
     mp3 = edition / "edition.mp3"
     audio_before = mp3.read_bytes()[rules.MP3(mp3).info.frame_offset :]
-    write_tags(mp3, Tags("新标题", "报纸", "发行"), CHAPTERS)
-    write_tags(mp3, Tags("新标题", "报纸", "发行"), CHAPTERS)
+    once = edition / "once.mp3"
+    write_tagged(mp3, once, Tags("新标题", "报纸", "发行"), CHAPTERS)
+    write_tagged(once, mp3, Tags("新标题", "报纸", "发行"), CHAPTERS)
+    once.unlink()
     tags = ID3(mp3)
     assert str(tags["TIT2"]) == "新标题"
     assert [c.element_id for c in tags.getall("CHAP")] and len(tags.getall("CTOC")) == 1

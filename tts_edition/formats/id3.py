@@ -1,4 +1,4 @@
-"""ID3v2.3 tags with chapters: what podcast apps read for titles, cover and navigation.
+"""The MP3's ID3v2.3 tag with chapters: what podcast apps read for titles, cover and navigation.
 
 Written with mutagen and saved as v2.3, the version every player reads; ffmpeg's
 own chapter writer sizes frames the v2.3 way even in v2.4 tags, so it is not used.
@@ -9,24 +9,14 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TDAT, TIT2, TPE1, TYER, CTOCFlags, PictureType
 
-from ..files import atomic_path
 from ..timeline import Chapter
+from .base import Tags
 
 COPY_BLOCK = 1 << 20
-
-
-@dataclass(frozen=True)
-class Tags:
-    title: str  # TIT2: the episode
-    album: str  # TALB: the paper
-    artist: str  # TPE1: who publishes it
-    date: str = ""  # YYYY-MM-DD, written as v2.3's TYER (year) and TDAT (DDMM)
-    cover: bytes | None = None  # JPEG or PNG, embedded as the front cover (APIC type 3)
 
 
 def chapter_ids(count: int) -> list[str]:
@@ -44,12 +34,6 @@ def write_tagged(source: Path, target: Path, tags: Tags, chapters: Sequence[Chap
         src.seek(_id3_size(src.read(10)))
         dst.write(tag_bytes(tags, chapters))
         shutil.copyfileobj(src, dst, COPY_BLOCK)
-
-
-def write_tags(mp3: Path, tags: Tags, chapters: Sequence[Chapter]) -> None:
-    """Re-tag ``mp3`` in place, through a renamed copy so a killed run leaves the old file."""
-    with atomic_path(mp3) as tmp:
-        write_tagged(mp3, tmp, tags, chapters)
 
 
 def tag_bytes(tags: Tags, chapters: Sequence[Chapter]) -> bytes:
