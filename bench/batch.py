@@ -9,7 +9,9 @@ and the ratio to the voice alone for:
 
 - the voice alone: one process, the pieces of the first edition, at its best thread count
   (as ``bench/offline_voice.py`` measures it);
-- a single cold build of the first edition (``tts-edition build``);
+- a single cold build of the first edition (``tts-edition build``), and with ``--jobs 1``
+  (one voice process with every thread: the lighter shape);
+- a batch of the first two, to see memory stay flat as editions are added;
 - a batch of all N with the local process pool (``tts-edition build e1 ... eN``);
 - the same batch with ``--executor ray`` on a two-node Ray cluster on this machine
   (``ray.cluster_utils.Cluster``, one CPU per node, 127.0.0.1 only);
@@ -118,6 +120,10 @@ def main() -> None:
         rows = [(f"voice alone ({best} threads; {3 - best}: {first_chars / alone[3 - best]:.0f}/s)", first_chars, alone[best], None)]
         took, pss = build("single", inputs[:1])
         rows.append(("single cold build", first_chars, took, pss))
+        took, pss = build("single-jobs1", inputs[:1], "--jobs", "1")
+        rows.append(("single cold build, --jobs 1", first_chars, took, pss))
+        took, pss = build("batch-2", inputs[:2])
+        rows.append(("batch of 2, process pool", sum(c for c, _ in counted[:2]), took, pss))
         took, pss = build("batch", inputs)
         rows.append((f"batch of {args.editions}, process pool", total_chars, took, pss))
         pool = total_chars / took
