@@ -375,11 +375,11 @@ def _run_editions(items, options, report: Path | None, executor: str, ray_addres
     """Build every item on one scheduler; print what became of each; the exit status."""
     from . import batch, executor as executors, synth
 
-    if executor not in ("local", "ray"):
-        raise UserError(f"--executor must be local or ray, not {executor!r}")
+    if executor not in executors.NAMES:
+        raise UserError(f"--executor must be one of {', '.join(executors.NAMES)}, not {executor!r}")
     if ray_address and executor != "ray":
         raise UserError("--ray-address needs --executor ray")
-    pool = executors.create(executor, options.jobs, ray_address) if executor == "ray" else None
+    pool = executors.create(executor, options.jobs, ray_address) if executor != "local" else None
     many = len(items) > 1 or any(i.paper for i in items)
     with synth.Scheduler(options.cache, jobs=options.jobs, executor=pool) as scheduler, _RunProgress(len(items)) as shown:
         rows = batch.run(items, scheduler, on_change=shown.update, on_row=shown.row)

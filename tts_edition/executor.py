@@ -18,10 +18,11 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from . import engines
-from .errors import BuildError
+from .errors import BuildError, UserError
 from .model import Audio, Prosody
 
 log = logging.getLogger(__name__)
@@ -67,17 +68,27 @@ class LocalExecutor:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _ray(workers: int | None, address: str | None) -> Executor:
+    from .ray_executor import RayExecutor  # only when asked for: Ray is an optional extra
+
+    return RayExecutor(address, workers)
+
+
+# name -> how to make it from ``--jobs`` and ``--ray-address``. "local" is the default: the
+# scheduler makes its own pool when a local engine first needs one, so a run on a network
+# engine starts no processes. A new executor is one module and one line here.
+EXECUTORS: dict[str, Callable[[int | None, str | None], Executor]] = {
+    "local": lambda workers, address: LocalExecutor(workers),
+    "ray": _ray,
+}
+NAMES = tuple(EXECUTORS)
+
+
 def create(name: str, workers: int | None = None, address: str | None = None) -> Executor:
     """The executor the user asked for (``--executor``); Ray only when its extra is installed."""
-    if name == "local":
-        return LocalExecutor(workers)
-    if name == "ray":
-        from .ray_executor import RayExecutor
-
-        return RayExecutor(address, workers)
-    from .errors import UserError
-
-    raise UserError(f"unknown executor {name!r}; choose local or ray")
+    if name not in EXECUTORS:
+        raise UserError(f"--executor must be one of {', '.join(NAMES)}, not {name!r}")
+    return EXECUTORS[name](workers, address)
 
 
 # -- in each worker process ------------------------------------------------------------------
