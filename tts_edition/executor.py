@@ -22,6 +22,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from . import engines
+from .engines.base import LocalEngine
 from .errors import BuildError, UserError
 from .model import Audio, Prosody
 
@@ -93,7 +94,7 @@ def create(name: str, workers: int | None = None, address: str | None = None) ->
 
 # -- in each worker process ------------------------------------------------------------------
 
-_engines: dict[str, Any] = {}
+_engines: dict[str, LocalEngine] = {}
 _options: dict[str, Any] = {}  # how this process makes its engines, e.g. its thread count
 
 
@@ -102,9 +103,11 @@ def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) ->
     return _engine(engine).render(payload, voice, prosody)
 
 
-def _engine(name: str) -> Any:
+def _engine(name: str) -> LocalEngine:
     if name not in _engines:
-        _engines[name] = engines.create(name, **_options)
+        engine = engines.create(name, **_options)
+        assert isinstance(engine, LocalEngine), f"{name}: a network engine is not rendered by workers"
+        _engines[name] = engine
     return _engines[name]
 
 
@@ -113,9 +116,7 @@ def _start_worker(parent: int, options: dict[str, Any], preload: str | None = No
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     if preload:
         try:
-            engine = _engine(preload)
-            if hasattr(engine, "load"):
-                engine.load()
+            _engine(preload).load()
         except Exception:  # the first render raises it again, as the piece's own error
             log.debug("could not preload %s", preload, exc_info=True)
 

@@ -59,6 +59,11 @@ class LocalEngine(Engine, Protocol):
 
     def render(self, payload: Any, voice: str, prosody: Prosody) -> Audio: ...
 
+    def load(self) -> None:
+        """Load the models now: a worker does as it starts, while the main process loads its
+        front end, so the first piece does not wait for them."""
+        ...
+
 
 @runtime_checkable
 class NetworkEngine(Engine, Protocol):
