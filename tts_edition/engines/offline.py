@@ -17,15 +17,20 @@ per process.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from ..cache import default_root
+from ..files import write_bytes
 from ..model import Audio, Prosody
 from .base import BadRequest, PermanentError, Unspeakable, Voice
 from .baker import asset_dir, mapper
@@ -158,21 +163,24 @@ def gain(volume: int) -> float:
 
 
 class _Models:
-    """Both interpreters of one process; a lock keeps a thread pool safe too."""
+    """One thread's interpreters: a thread that renders has its own, so threads run at once."""
 
     def __init__(self, threads: int):
         from ai_edge_litert.interpreter import Interpreter
 
-        assets = asset_dir()
-        acoustic = _without_flex_ops((assets / "fastspeech2_quan.tflite").read_bytes())
-        self.acoustic = Interpreter(model_content=acoustic, num_threads=threads)
-        self.vocoder = Interpreter(model_path=str(assets / "mb_melgan.tflite"), num_threads=threads)
+        def interpreter(model: Path | bytes) -> Interpreter:
+            if isinstance(model, Path):  # mmapped: shared page cache, no copy in Python
+                return Interpreter(model_path=str(model), num_threads=threads)
+            return Interpreter(model_content=model, num_threads=threads)
+
+        self.acoustic = interpreter(_prepared(ACOUSTIC))
+        self.vocoder = interpreter(_prepared(VOCODER))
         with _native_stderr_to_devnull():  # LiteRT's C++ prints an INFO banner on first allocation
             self.acoustic.allocate_tensors()
             index = self.vocoder.get_input_details()[0]["index"]
             self.vocoder.resize_tensor_input(index, [1, WINDOW, 80])
             self.vocoder.allocate_tensors()
-        self.lock = threading.Lock()
+        self.pqmf = _Pqmf.of(self.vocoder)
 
     def mel(self, ids: list[int], speed: float) -> np.ndarray:
         inputs = self.acoustic.get_input_details()
@@ -191,58 +199,179 @@ class _Models:
         return self.acoustic.get_tensor(self.acoustic.get_output_details()[1]["index"])
 
     def wave(self, mel: np.ndarray) -> np.ndarray:
+        """The samples of a mel: its subbands, then the PQMF synthesis once over all of them."""
+        return self.pqmf(self.subbands(mel))
+
+    def subbands(self, mel: np.ndarray) -> np.ndarray:
         """Vocode in windows of WINDOW frames with CONTEXT frames either side, cropped.
 
-        The vocoder is convolutional, so with enough context each window's samples are
+        The vocoder is convolutional, so with enough context each window's subbands are
         exactly what the whole mel would give; the interpreter's memory then stays that
         of one window instead of growing with the longest chunk (1 GB at 25 s of speech),
         and the small windows stay in the CPU's cache, which makes it faster too.
         """
-        frames = mel.shape[1]
+        frames, per_frame = mel.shape[1], HOP // self.pqmf.factor
         out = []
         for start in range(0, frames, WINDOW):
             first, last = max(0, start - CONTEXT), min(frames, start + WINDOW + CONTEXT)
-            samples = self._vocode(np.ascontiguousarray(mel[:, first:last, :]))
-            skip = (start - first) * HOP
-            out.append(samples[skip : skip + min(WINDOW, frames - start) * HOP])
+            subbands = self._vocode(np.ascontiguousarray(mel[:, first:last, :]))
+            skip = (start - first) * per_frame
+            out.append(subbands[skip : skip + min(WINDOW, frames - start) * per_frame])
         return np.concatenate(out)
 
     def _vocode(self, mel: np.ndarray) -> np.ndarray:
+        """The vocoder's subbands for a mel, as the graph leaves them (int8, [samples, bands])."""
         index = self.vocoder.get_input_details()[0]["index"]
         self.vocoder.resize_tensor_input(index, mel.shape)
         self.vocoder.allocate_tensors()
         self.vocoder.set_tensor(index, mel)
         self.vocoder.invoke()
-        return self.vocoder.get_tensor(self.vocoder.get_output_details()[0]["index"])[0, :, 0]
+        return self.vocoder.get_tensor(self.vocoder.get_output_details()[0]["index"])[0]
 
     def speak(self, ids: list[int], speed: float) -> np.ndarray:
-        with self.lock:
-            return self.wave(self.mel(ids, speed))
+        return self.wave(self.mel(ids, speed))
+
+
+@dataclass(frozen=True)
+class _Pqmf:
+    """The vocoder's last layers, the PQMF synthesis that joins its 4 subbands, in numpy.
+
+    In LiteRT they cost ~51 MB of im2col buffer a window (the 63-tap filter over
+    every output sample); here the same arithmetic over a whole chunk is a few MB.
+    The constants are the model's own, kept in the prepared vocoder under their
+    ``pqmf/`` names (see ``_vocoder_without_pqmf``), so the math is the graph's:
+    DEQUANTIZE the subbands, TRANSPOSE_CONV (kernel width = stride: no overlap),
+    PAD, CONV_2D (VALID) with bias.
+    """
+
+    scale: float  # of the int8 subbands
+    zero_point: int
+    updown: np.ndarray  # [bands out, 1, factor, bands in]
+    padding: tuple[int, int]
+    taps: np.ndarray  # [taps, bands]
+    bias: np.float32
+
+    @property
+    def factor(self) -> int:
+        return int(self.updown.shape[2])
+
+    @classmethod
+    def of(cls, vocoder) -> _Pqmf:
+        tensors = {d["name"]: d["index"] for d in vocoder.get_tensor_details()}
+        constant = {name: vocoder.get_tensor(tensors[f"pqmf/{name}"]) for name in PQMF_CONSTANTS}
+        scale, zero_point = vocoder.get_output_details()[0]["quantization"]
+        paddings = constant["paddings"]  # [[batch], [time], [bands]]
+        return cls(
+            scale=float(scale),
+            zero_point=int(zero_point),
+            updown=constant["updown"],
+            padding=(int(paddings[1][0]), int(paddings[1][1])),
+            taps=constant["filter"][0, 0],
+            bias=np.float32(constant["bias"][0]),
+        )
+
+    def __call__(self, subbands: np.ndarray) -> np.ndarray:
+        # DEQUANTIZE as LiteRT does: float(scale * (value - zero_point))
+        bands = (self.scale * (subbands.astype(np.float64) - self.zero_point)).astype(np.float32)
+        frames = len(bands)
+        up = np.einsum("ti,oki->tko", bands, self.updown[:, 0]).reshape(frames * self.factor, -1)
+        padded = np.pad(up, (self.padding, (0, 0)))
+        count = len(padded) - len(self.taps) + 1
+        out = np.full(count, self.bias, np.float32)
+        for k, tap in enumerate(self.taps):  # one tap at a time: no im2col copy
+            out += padded[k : k + count] @ tap
+        return out
 
 
 @contextmanager
 def _native_stderr_to_devnull():
-    """Native code writes to file descriptor 2 behind Python's back; only the CLI should print."""
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+    """Native code writes to file descriptor 2 behind Python's back; only the CLI should print.
+
+    One thread at a time: two interleaved would leave fd 2 on /dev/null."""
+    with _stderr_lock:
+        saved = os.dup(2)
+        try:
+            with open(os.devnull, "wb") as null:
+                os.dup2(null.fileno(), 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
-_loaded: dict[int, _Models] = {}
+_stderr_lock = threading.Lock()
+_local = threading.local()  # this thread's model sets, by interpreter thread count
+_loaded: weakref.WeakSet[_Models] = weakref.WeakSet()  # every live set: freed with its thread
 _loading = threading.Lock()
 
 
 def _models(threads: int) -> _Models:
-    with _loading:
-        if threads not in _loaded:
+    """The calling thread's model set, loaded on first use."""
+    sets: dict[int, _Models] = _local.__dict__.setdefault("sets", {})
+    if threads not in sets:
+        with _loading:
             log.debug("loading the offline voice with %d thread(s)", threads)
-            _loaded[threads] = _Models(threads)
-        return _loaded[threads]
+            sets[threads] = _Models(threads)
+            _loaded.add(sets[threads])
+    return sets[threads]
+
+
+# --- preparing the models ---------------------------------------------------
+#
+# Both models are rewritten before LiteRT runs them. The rewrite needs the
+# flatbuffer schema module (tens of MB once imported), so it is done once and
+# kept under the cache's models/ folder, named by the asset's hash and REWRITE;
+# later runs mmap that file and never import the schema.
+
+REWRITE = 1  # bump when a rewrite changes what it writes
+PQMF_CONSTANTS = ("updown", "paddings", "filter", "bias")
+
+
+@dataclass(frozen=True)
+class _Asset:
+    file: str
+    rewrite: Callable[[bytes], bytes]
+
+
+def _prepared(asset: _Asset) -> Path | bytes:
+    """The rewritten model: its file, or its bytes if the models folder cannot be written."""
+    with _preparing:
+        if asset.file not in _ready:
+            _ready[asset.file] = _prepare(asset)
+        return _ready[asset.file]
+
+
+def _prepare(asset: _Asset) -> Path | bytes:
+    source = asset_dir() / asset.file
+    with source.open("rb") as f:
+        digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
+    folder = default_root() / "models"
+    stem = f"{source.stem}-{digest}-r{REWRITE}"
+    for found in sorted(folder.glob(f"{stem}-*.tflite")):
+        if _intact(found):
+            return found
+    log.debug("preparing %s for LiteRT", asset.file)
+    model = asset.rewrite(source.read_bytes())
+    target = folder / f"{stem}-{hashlib.sha256(model).hexdigest()[:16]}.tflite"
+    try:
+        write_bytes(target, model)
+    except OSError as e:
+        log.warning("cannot keep the prepared voice model in %s (%s): it stays in memory", folder, e)
+        return model
+    return target
+
+
+def _intact(path: Path) -> bool:
+    """Whether a prepared file is whole: its content hashes to the digest its name ends with.
+
+    Files are written atomically, so only damage makes one differ; it is removed
+    and prepared again."""
+    with path.open("rb") as f:
+        whole = hashlib.file_digest(f, "sha256").hexdigest()[:16] == path.stem.rsplit("-", 1)[-1]
+    if not whole:
+        log.warning("removing a damaged prepared voice model: %s", path)
+        path.unlink(missing_ok=True)
+    return whole
 
 
 def _without_flex_ops(model: bytes) -> bytes:
@@ -250,7 +379,6 @@ def _without_flex_ops(model: bytes) -> bytes:
     ``RANDOM_UNIFORM``, which LiteRT has: same input (a shape), same output
     (uniform floats in [0, 1)). The dropout they feed stays as the voice was
     made to run."""
-    import flatbuffers
     from ai_edge_litert import schema_py_generated as schema
 
     tree = schema.ModelT.InitFromPackedBuf(model, 0)
@@ -269,9 +397,70 @@ def _without_flex_ops(model: bytes) -> bytes:
                 op.customOptions = None
                 op.builtinOptionsType = schema.BuiltinOptions.RandomOptions
                 op.builtinOptions = options
-    builder = flatbuffers.Builder(len(model))
+    return _packed(tree, len(model))
+
+
+# The vocoder's last ops, from the subbands on: the PQMF synthesis.
+PQMF_OPS = ["TRANSPOSE_CONV", "SQUEEZE", "PAD", "EXPAND_DIMS", "CONV_2D", "SQUEEZE"]
+
+
+def _vocoder_without_pqmf(model: bytes) -> bytes:
+    """Make the vocoder stop at its 4 subbands (int8, as its QUANTIZE after the
+    Tanh leaves them) and drop every op only the PQMF synthesis needed (those
+    ops and the ones computing the transposed conv's output shape: whatever the
+    new output does not need). The PQMF's constants stay, named ``pqmf/...``,
+    for ``_Pqmf`` to read; an asset whose tail is not the one described there
+    is refused rather than guessed at."""
+    from ai_edge_litert import schema_py_generated as schema
+
+    tree = schema.ModelT.InitFromPackedBuf(model, 0)
+    graph = tree.subgraphs[0]
+    codes = {v: k for k, v in vars(schema.BuiltinOperator).items() if not k.startswith("_")}
+    kinds = [max(code.builtinCode, code.deprecatedBuiltinCode) for code in tree.operatorCodes]
+    if [codes[kinds[op.opcodeIndex]] for op in graph.operators[-len(PQMF_OPS) :]] != PQMF_OPS:
+        raise PermanentError("the offline vocoder does not end in the PQMF synthesis this engine knows")
+    tail = graph.operators[-len(PQMF_OPS) :]
+    transpose, pad, conv = tail[0], tail[2], tail[4]
+    made_by = {int(t): op for op in graph.operators for t in op.outputs}
+    dequantize = made_by[int(transpose.inputs[2])]
+    expand = made_by[int(dequantize.inputs[0])]
+    updown = graph.tensors[int(transpose.inputs[1])]
+    if (
+        transpose.builtinOptions.padding != schema.Padding.SAME
+        or transpose.builtinOptions.strideW != updown.shape[2]
+        or transpose.builtinOptions.strideH != 1
+        or conv.builtinOptions.padding != schema.Padding.VALID
+        or (conv.builtinOptions.strideW, conv.builtinOptions.strideH) != (1, 1)
+        or (conv.builtinOptions.dilationWFactor, conv.builtinOptions.dilationHFactor) != (1, 1)
+        or conv.builtinOptions.fusedActivationFunction != schema.ActivationFunctionType.NONE
+        or HOP % updown.shape[2]
+    ):
+        raise PermanentError("the offline vocoder is not the one this engine knows how to prepare")
+    constants = [transpose.inputs[1], pad.inputs[1], conv.inputs[1], conv.inputs[2]]
+    for name, index in zip(PQMF_CONSTANTS, constants):
+        graph.tensors[int(index)].name = f"pqmf/{name}".encode()
+    graph.outputs = [int(expand.inputs[0])]
+    needed, kept = set(graph.outputs), []
+    for op in reversed(graph.operators):
+        if needed & {int(t) for t in op.outputs}:
+            kept.append(op)
+            needed |= {int(t) for t in op.inputs if t >= 0}
+    graph.operators = kept[::-1]
+    return _packed(tree, len(model))
+
+
+def _packed(tree, size: int) -> bytes:
+    import flatbuffers
+
+    builder = flatbuffers.Builder(size)
     builder.Finish(tree.Pack(builder), file_identifier=b"TFL3")
     return bytes(builder.Output())
+
+
+ACOUSTIC = _Asset("fastspeech2_quan.tflite", _without_flex_ops)
+VOCODER = _Asset("mb_melgan.tflite", _vocoder_without_pqmf)
+_ready: dict[str, Path | bytes] = {}  # per process: each asset found (or made) once
+_preparing = threading.Lock()
 
 
 def _speak(ids: list[int], models: _Models, speed: float) -> list[np.ndarray]:
