@@ -99,17 +99,129 @@ def test_prosody_mapping():
     assert pitch_factor(25) == pytest.approx(1.1)
 
 
-def test_vocoding_in_windows_gives_exactly_the_whole_mels_samples(engine):
-    import numpy as np
-
+def mel_of(models, text):
     from tts_edition.engines import offline
     from tts_edition.engines.mandarin import to_symbols
 
-    engine.synthesize(TEXT, "baker", Prosody())  # loads the models
-    models = offline._models(engine.threads)
     table = offline.mapper()["symbol_to_id"]
-    ids = [table[s] for s in to_symbols("我县认真学习贯彻十九届五中全会精神，深入推进放管服改革，坚持问题导向。")]
-    mel = models.mel(ids, 1.0)
+    return models.mel([table[s] for s in to_symbols(text)], offline.speed_ratio(-30))
+
+
+LONG = "我县认真学习贯彻十九届五中全会精神，深入推进放管服改革，坚持问题导向。"  # several vocoder windows
+
+
+def test_vocoding_in_windows_gives_exactly_the_whole_mels_subbands(engine):
+    import numpy as np
+
+    from tts_edition.engines import offline
+
+    engine.load()
+    models = offline._models(engine.threads)
+    mel = mel_of(models, LONG)
     assert mel.shape[1] > 2 * offline.WINDOW  # several windows
-    whole = models._vocode(mel)
-    np.testing.assert_allclose(models.wave(mel), whole, atol=1e-6)
+    np.testing.assert_array_equal(models.subbands(mel), models._vocode(mel))
+
+
+def test_the_numpy_pqmf_gives_the_original_vocoders_samples(engine):
+    """The shipped vocoder ends in the PQMF synthesis; ours stops at the subbands
+    and joins them in numpy: the same samples, to float rounding."""
+    import numpy as np
+    from ai_edge_litert.interpreter import Interpreter
+
+    from tts_edition.engines import offline
+
+    engine.load()
+    models = offline._models(engine.threads)
+    mel = mel_of(models, LONG)
+    original = Interpreter(model_path=str(offline.asset_dir() / "mb_melgan.tflite"), num_threads=1)
+    windows = []  # the windowing as it was done with the original model
+    for start in range(0, mel.shape[1], offline.WINDOW):
+        first, last = max(0, start - offline.CONTEXT), min(mel.shape[1], start + offline.WINDOW + offline.CONTEXT)
+        index = original.get_input_details()[0]["index"]
+        original.resize_tensor_input(index, [1, last - first, 80])
+        original.allocate_tensors()
+        original.set_tensor(index, np.ascontiguousarray(mel[:, first:last, :]))
+        original.invoke()
+        samples = original.get_tensor(original.get_output_details()[0]["index"])[0, :, 0]
+        skip = (start - first) * offline.HOP
+        windows.append(samples[skip : skip + min(offline.WINDOW, mel.shape[1] - start) * offline.HOP])
+    before, now = np.concatenate(windows), models.wave(mel)
+    assert len(now) == len(before) == mel.shape[1] * offline.HOP
+    assert np.abs(now - before).max() < 1e-5
+    assert np.abs(before).max() > 0.1  # speech, not silence
+
+
+@pytest.fixture
+def models_folder(tmp_path, monkeypatch):
+    """An empty cache for the prepared models, and a process that has not looked for them yet."""
+    from tts_edition.engines import offline
+
+    monkeypatch.setenv("TTS_EDITION_CACHE", str(tmp_path))
+    monkeypatch.setattr(offline, "_ready", {})
+    return tmp_path / "models"
+
+
+def test_prepared_models_are_kept_under_the_cache_and_found_again(models_folder, monkeypatch):
+    from tts_edition.engines import offline
+
+    vocoder = offline._prepared(offline.VOCODER)
+    assert vocoder.parent == models_folder and vocoder.name.startswith("mb_melgan-")
+    monkeypatch.setattr(offline, "_ready", {})  # a later run
+    assert offline._prepared(offline.VOCODER) == vocoder
+    assert sorted(p.name for p in models_folder.iterdir()) == [vocoder.name]  # no temporary files left
+
+
+def test_a_damaged_prepared_model_is_made_again(models_folder, monkeypatch):
+    from tts_edition.engines import offline
+
+    vocoder = offline._prepared(offline.VOCODER)
+    whole = vocoder.read_bytes()
+    vocoder.write_bytes(whole[: len(whole) // 2])  # cut short, as a full disk might leave it
+    monkeypatch.setattr(offline, "_ready", {})
+    again = offline._prepared(offline.VOCODER)
+    assert again.read_bytes() == whole
+
+
+def test_without_a_writable_cache_the_models_are_prepared_in_memory(tmp_path, monkeypatch, engine):
+    import numpy as np
+
+    from tts_edition.engines import offline
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("TTS_EDITION_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(offline, "_ready", {})
+    assert isinstance(offline._prepared(offline.ACOUSTIC), bytes)
+    models = offline._Models(1)  # loads from those bytes
+    assert len(models.wave(mel_of(models, "你好。"))) > 0.3 * offline.SAMPLE_RATE
+    assert np.isfinite(models.pqmf.taps).all()
+
+
+def test_each_thread_renders_with_its_own_models(engine):
+    import gc
+    import threading
+    import weakref
+
+    from tts_edition.engines import offline
+
+    engine.load()
+    mine, theirs, durations = offline._models(engine.threads), [], []
+
+    def lane():
+        engine.load()
+        theirs.append(offline._models(engine.threads))
+        durations.append(engine.synthesize(TEXT, "baker", Prosody()).duration)
+
+    lanes = [threading.Thread(target=lane) for _ in range(2)]
+    for thread in lanes:
+        thread.start()
+    for thread in lanes:
+        thread.join()
+    assert offline._models(engine.threads) is mine
+    assert len({id(mine), *map(id, theirs)}) == 3
+    assert all(d > 2 for d in durations)
+    gone = [weakref.ref(models) for models in theirs]
+    theirs.clear()
+    gc.collect()
+    assert [ref() for ref in gone] == [None, None]  # a finished thread's models went with it
+    assert mine in offline._loaded
