@@ -1,10 +1,13 @@
 """Speed of the offline voice alone: characters a second and real-time factor.
 
-    uv run python bench/offline_voice.py [--threads 1 2] [--sentences 40]
+    uv run python bench/offline_voice.py [--threads 1 2] [--lanes 2] [--sentences 40]
 
 Reads the first sentences of the national seed (split on 。), normalised the
 way the pipeline does, synthesises each once to warm up nothing but the
-models, then times them. Also finds the longest stretch of that text one call
+models, then times them: in one thread with each interpreter thread count, and
+in lanes (Python threads of this process, each with its own one-thread model set,
+taking the next sentence as they finish; the front end runs first, untimed, as
+the main process does it in a build). Also finds the longest stretch of that text one call
 takes at rate -30% (the slowest a preset asks for) and the most mel frames a
 character makes there, which is what ``max_chars`` of the engine rests on.
 """
@@ -12,7 +15,9 @@ character makes there, which is what ``max_chars`` of the engine rests on.
 from __future__ import annotations
 
 import argparse
+import queue
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +47,37 @@ def speed(texts: list[str], threads: int) -> None:
         f"in {took:.1f} s ({cpu:.1f} CPU s): {chars / took:.0f} characters/s, "
         f"real-time factor {took / audio:.3f}, speech {chars / audio:.1f} characters/s"
     )
+
+
+def lanes(texts: list[str], count: int) -> None:
+    engine = OfflineEngine(threads=1)
+    work = [engine.encode(t, {}) for t in texts]
+    chars = sum(len(HAN.findall(t)) for t in texts)
+    todo: queue.Queue[list[int]] = queue.Queue()
+    for ids in work:
+        todo.put(ids)
+    ready, audio = threading.Barrier(count + 1), []
+
+    def lane() -> None:
+        engine.synthesize("你好。", "baker", Prosody())  # load this lane's models
+        ready.wait()
+        while True:
+            try:
+                ids = todo.get_nowait()
+            except queue.Empty:
+                return
+            audio.append(engine.render(ids, "baker", Prosody()).duration)
+
+    threads = [threading.Thread(target=lane) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    ready.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    took = time.perf_counter() - start
+    print(f"lanes={count} (one thread each): {chars} characters, {sum(audio):.0f} s of speech in {took:.1f} s: "
+          f"{chars / took:.0f} characters/s")
 
 
 def longest_at(rate: int, texts: list[str]) -> None:
@@ -78,11 +114,14 @@ def longest_at(rate: int, texts: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--lanes", type=int, nargs="*", default=[2])
     parser.add_argument("--sentences", type=int, default=40)
     args = parser.parse_args()
     texts = sentences(args.sentences)
     for threads in args.threads:
         speed(texts, threads)
+    for count in args.lanes:
+        lanes(texts, count)
     longest_at(-30, texts)
 
 

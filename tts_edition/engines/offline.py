@@ -199,24 +199,20 @@ class _Models:
         return self.acoustic.get_tensor(self.acoustic.get_output_details()[1]["index"])
 
     def wave(self, mel: np.ndarray) -> np.ndarray:
-        """The samples of a mel: its subbands, then the PQMF synthesis once over all of them."""
-        return self.pqmf(self.subbands(mel))
-
-    def subbands(self, mel: np.ndarray) -> np.ndarray:
         """Vocode in windows of WINDOW frames with CONTEXT frames either side, cropped.
 
-        The vocoder is convolutional, so with enough context each window's subbands are
+        The vocoder is convolutional, so with enough context each window's samples are
         exactly what the whole mel would give; the interpreter's memory then stays that
         of one window instead of growing with the longest chunk (1 GB at 25 s of speech),
         and the small windows stay in the CPU's cache, which makes it faster too.
         """
-        frames, per_frame = mel.shape[1], HOP // self.pqmf.factor
+        frames = mel.shape[1]
         out = []
         for start in range(0, frames, WINDOW):
             first, last = max(0, start - CONTEXT), min(frames, start + WINDOW + CONTEXT)
-            subbands = self._vocode(np.ascontiguousarray(mel[:, first:last, :]))
-            skip = (start - first) * per_frame
-            out.append(subbands[skip : skip + min(WINDOW, frames - start) * per_frame])
+            samples = self.pqmf(self._vocode(np.ascontiguousarray(mel[:, first:last, :])))
+            skip = (start - first) * HOP
+            out.append(samples[skip : skip + min(WINDOW, frames - start) * HOP])
         return np.concatenate(out)
 
     def _vocode(self, mel: np.ndarray) -> np.ndarray:
@@ -237,7 +233,7 @@ class _Pqmf:
     """The vocoder's last layers, the PQMF synthesis that joins its 4 subbands, in numpy.
 
     In LiteRT they cost ~51 MB of im2col buffer a window (the 63-tap filter over
-    every output sample); here the same arithmetic over a whole chunk is a few MB.
+    every output sample); here the same arithmetic over a window takes ~2.5 MB.
     The constants are the model's own, kept in the prepared vocoder under their
     ``pqmf/`` names (see ``_vocoder_without_pqmf``), so the math is the graph's:
     DEQUANTIZE the subbands, TRANSPOSE_CONV (kernel width = stride: no overlap),
@@ -250,10 +246,6 @@ class _Pqmf:
     padding: tuple[int, int]
     taps: np.ndarray  # [taps, bands]
     bias: np.float32
-
-    @property
-    def factor(self) -> int:
-        return int(self.updown.shape[2])
 
     @classmethod
     def of(cls, vocoder) -> _Pqmf:
@@ -271,10 +263,11 @@ class _Pqmf:
         )
 
     def __call__(self, subbands: np.ndarray) -> np.ndarray:
-        # DEQUANTIZE as LiteRT does: float(scale * (value - zero_point))
-        bands = (self.scale * (subbands.astype(np.float64) - self.zero_point)).astype(np.float32)
-        frames = len(bands)
-        up = np.einsum("ti,oki->tko", bands, self.updown[:, 0]).reshape(frames * self.factor, -1)
+        # DEQUANTIZE: float32 gives LiteRT's float(double(scale) * (value - zero_point))
+        # exactly, the product of an int8 and a float32 being exact in a double
+        bands = np.float32(self.scale) * (subbands.astype(np.float32) - np.float32(self.zero_point))
+        factor = self.updown.shape[2]
+        up = np.einsum("ti,oki->tko", bands, self.updown[:, 0]).reshape(len(bands) * factor, -1)
         padded = np.pad(up, (self.padding, (0, 0)))
         count = len(padded) - len(self.taps) + 1
         out = np.full(count, self.bias, np.float32)
@@ -433,7 +426,6 @@ def _vocoder_without_pqmf(model: bytes) -> bytes:
         or (conv.builtinOptions.strideW, conv.builtinOptions.strideH) != (1, 1)
         or (conv.builtinOptions.dilationWFactor, conv.builtinOptions.dilationHFactor) != (1, 1)
         or conv.builtinOptions.fusedActivationFunction != schema.ActivationFunctionType.NONE
-        or HOP % updown.shape[2]
     ):
         raise PermanentError("the offline vocoder is not the one this engine knows how to prepare")
     constants = [transpose.inputs[1], pad.inputs[1], conv.inputs[1], conv.inputs[2]]
