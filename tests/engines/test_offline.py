@@ -184,6 +184,35 @@ def test_a_damaged_prepared_model_is_made_again(models_folder, monkeypatch):
     assert again.read_bytes() == whole
 
 
+def test_a_prepared_model_damaged_while_running_is_made_again(models_folder):
+    from tts_edition.engines import offline
+
+    vocoder = offline._prepared(offline.VOCODER)
+    whole = vocoder.read_bytes()
+    vocoder.write_bytes(whole[:100_000])  # after this process checked it
+    models = offline._Models(1)
+    assert len(models.wave(mel_of(models, "你好。"))) > 0
+    assert offline._prepared(offline.VOCODER).read_bytes() == whole
+
+
+def test_a_later_run_loads_the_prepared_files_without_the_schema_module(models_folder):
+    """The flatbuffer schema module costs tens of MB imported: only preparing needs it."""
+    import os
+    import subprocess
+    import sys
+
+    from tts_edition.engines import offline
+
+    offline._prepared(offline.ACOUSTIC), offline._prepared(offline.VOCODER)
+    later = (
+        "import sys; from tts_edition.engines import offline; offline._models(1); "
+        "print(sorted(offline._ready.values()) == sorted(offline.default_root().joinpath('models').iterdir()),"
+        " 'ai_edge_litert.schema_py_generated' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", later], capture_output=True, text=True, env=os.environ, check=True)
+    assert run.stdout.split() == ["True", "False"]
+
+
 def test_without_a_writable_cache_the_models_are_prepared_in_memory(tmp_path, monkeypatch, engine):
     import numpy as np
 
@@ -194,12 +223,13 @@ def test_without_a_writable_cache_the_models_are_prepared_in_memory(tmp_path, mo
     monkeypatch.setenv("TTS_EDITION_CACHE", str(blocker / "cache"))
     monkeypatch.setattr(offline, "_ready", {})
     assert isinstance(offline._prepared(offline.ACOUSTIC), bytes)
-    models = offline._Models(1)  # loads from those bytes
+    assert offline._interpreter(offline.ACOUSTIC, 1).get_input_details()  # loads from those bytes
+    models = offline._Models(1)  # a vocoder from bytes too
     assert len(models.wave(mel_of(models, "你好。"))) > 0.3 * offline.SAMPLE_RATE
     assert np.isfinite(models.pqmf.taps).all()
 
 
-def test_each_thread_renders_with_its_own_models(engine):
+def test_each_thread_renders_with_its_own_vocoder(engine):
     import gc
     import threading
     import weakref
@@ -220,7 +250,8 @@ def test_each_thread_renders_with_its_own_models(engine):
     for thread in lanes:
         thread.join()
     assert offline._models(engine.threads) is mine
-    assert len({id(mine), *map(id, theirs)}) == 3
+    assert len({id(mine.vocoder), *(id(models.vocoder) for models in theirs)}) == 3
+    assert all(models.acoustic is mine.acoustic for models in theirs)  # shared, under a lock
     assert all(d > 2 for d in durations)
     gone = [weakref.ref(models) for models in theirs]
     theirs.clear()
