@@ -20,6 +20,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import subprocess
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -375,18 +377,32 @@ def _prepare(asset: _Asset) -> Path | bytes:
         digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
     folder = default_root() / "models"
     stem = f"{source.stem}-{digest}-r{REWRITE}"
-    for found in sorted(folder.glob(f"{stem}-*.tflite")):
-        if _intact(found):
-            return found
+    for attempt in ("look", "prepare in a child"):
+        for found in sorted(folder.glob(f"{stem}-*.tflite")):
+            if _intact(found):
+                return found
+        if attempt == "look":
+            _prepare_in_child(asset, folder / stem)
+    log.warning("cannot keep the prepared voice model in %s: it stays in memory", folder)
+    return asset.rewrite(source.read_bytes())
+
+
+def _prepare_in_child(asset: _Asset, stem: Path) -> None:
+    """Prepare a model in a child process: the schema module and the model's parsed tree
+    (~100 MB for the acoustic model) never enter this one, a voice worker."""
     log.debug("preparing %s for LiteRT", asset.file)
-    model = asset.rewrite(source.read_bytes())
-    target = folder / f"{stem}-{hashlib.sha256(model).hexdigest()[:16]}.tflite"
+    code = f"from tts_edition.engines.offline import _write_prepared as w; w({asset.file!r}, {str(stem)!r})"
     try:
-        write_bytes(target, model)
-    except OSError as e:
-        log.warning("cannot keep the prepared voice model in %s (%s): it stays in memory", folder, e)
-        return model
-    return target
+        subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, timeout=600)
+    except (OSError, subprocess.SubprocessError) as e:
+        log.debug("preparing %s in a child failed: %s", asset.file, e)
+
+
+def _write_prepared(file: str, stem: str) -> None:
+    """Rewrite an asset and write it atomically as ``{stem}-{digest of the result}.tflite``."""
+    asset = next(a for a in (ACOUSTIC, VOCODER) if a.file == file)
+    model = asset.rewrite((asset_dir() / file).read_bytes())
+    write_bytes(Path(f"{stem}-{hashlib.sha256(model).hexdigest()[:16]}.tflite"), model)
 
 
 def _intact(path: Path) -> bool:
