@@ -170,7 +170,8 @@ def test_prepared_models_are_kept_under_the_cache_and_found_again(models_folder,
     assert vocoder.parent == models_folder and vocoder.name.startswith("mb_melgan-")
     monkeypatch.setattr(offline, "_ready", {})  # a later run
     assert offline._prepared(offline.VOCODER) == vocoder
-    assert sorted(p.name for p in models_folder.iterdir()) == [vocoder.name]  # no temporary files left
+    assert [p.name for p in models_folder.glob("*.tflite")] == [vocoder.name]
+    assert not list(models_folder.glob("*.tmp"))  # written atomically, nothing left behind
 
 
 def test_a_damaged_prepared_model_is_made_again(models_folder, monkeypatch):
@@ -204,13 +205,13 @@ def test_the_voice_loads_from_prepared_files_and_never_imports_the_schema_module
 
     load = (
         "import sys; from tts_edition.engines import offline; offline._models(1); "
-        "print(sorted(offline._ready.values()) == sorted(offline.default_root().joinpath('models').iterdir()),"
+        "print(sorted(offline._ready.values()) == sorted(offline.default_root().joinpath('models').glob('*.tflite')),"
         " 'ai_edge_litert.schema_py_generated' in sys.modules)"
     )
     for run in ("first", "later"):
         done = subprocess.run([sys.executable, "-c", load], capture_output=True, text=True, env=os.environ, check=True)
         assert done.stdout.split() == ["True", "False"], run
-    assert len(list(models_folder.iterdir())) == 2
+    assert len(list(models_folder.glob("*.tflite"))) == 2
 
 
 def test_without_a_writable_cache_the_models_are_prepared_in_memory(tmp_path, monkeypatch, engine):

@@ -17,6 +17,7 @@ per process.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import os
@@ -377,17 +378,27 @@ def _prepare(asset: _Asset) -> Path | bytes:
         digest = hashlib.file_digest(f, "sha256").hexdigest()[:16]
     folder = default_root() / "models"
     stem = f"{source.stem}-{digest}-r{REWRITE}"
-    for attempt in ("look", "prepare in a child"):
-        for found in sorted(folder.glob(f"{stem}-*.tflite")):
-            if _intact(found):
-                return found
-        if attempt == "look":
-            _prepare_in_child(asset, folder / stem)
+    found = _find(folder, stem)
+    if found:
+        return found
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".preparing.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # one process prepares; the others then find its file
+            found = _find(folder, stem) or _prepare_in_child(asset, folder / stem)
+    except OSError as e:
+        log.debug("cannot prepare %s in %s: %s", asset.file, folder, e)
+    if found:
+        return found
     log.warning("cannot keep the prepared voice model in %s: it stays in memory", folder)
     return asset.rewrite(source.read_bytes())
 
 
-def _prepare_in_child(asset: _Asset, stem: Path) -> None:
+def _find(folder: Path, stem: str) -> Path | None:
+    return next((p for p in sorted(folder.glob(f"{stem}-*.tflite")) if _intact(p)), None)
+
+
+def _prepare_in_child(asset: _Asset, stem: Path) -> Path | None:
     """Prepare a model in a child process: the schema module and the model's parsed tree
     (~100 MB for the acoustic model) never enter this one, a voice worker."""
     log.debug("preparing %s for LiteRT", asset.file)
@@ -396,6 +407,7 @@ def _prepare_in_child(asset: _Asset, stem: Path) -> None:
         subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, timeout=600)
     except (OSError, subprocess.SubprocessError) as e:
         log.debug("preparing %s in a child failed: %s", asset.file, e)
+    return _find(stem.parent, stem.name)
 
 
 def _write_prepared(file: str, stem: str) -> None:
