@@ -11,7 +11,8 @@ neighbours tell the reading: 地 after an adverbial is de5, 得 after a verb de5
 and before one dei3, a measure word after a numeral (两只 zhi1, 二十行 hang2),
 为 before what is done for someone wei4 and after 以 or 提升 wei2, 应 alone
 ying1 unless a request follows, 还 ending a clause huan2, a verb said twice
-(量了量), 长 after a degree adverb (最长) chang2.
+(量了量), 长 after a degree adverb (最长) chang2; and a surname heading a
+person's name that news frames (发言人华春莹, 任正非表示: ``names.py``).
 
 CPP (Wikipedia, the readings of each character about equally often) favours
 the model; news, where the common reading is the usual one, favours the
@@ -31,16 +32,13 @@ from pypinyin.constants import PHRASES_DICT
 from pypinyin.seg.mmseg import seg
 
 from ..zh import frequency, tag
-from . import neural
+from . import names, neural
 
 if TYPE_CHECKING:
     from .mandarin import Word
 
 NUMERAL_CHARS = set("零〇一二三四五六七八九十百千万两几每这那各某多")
 ADVERBIAL_POS = {"a", "ad", "an", "b", "d", "z", "i", "l", "v", "vd", "vn"}
-SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "区": "ou1",
-            "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
-            "覃": "qin2", "尉": "yu4", "乐": "yue4", "种": "chong2", "折": "she2", "召": "shao4"}  # fmt: skip
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -176,6 +174,9 @@ def _rules(words: list[Word], listed: set[int]) -> None:
         if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
+        reading = names.surname(words, i)
+        if reading:
+            w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
 
 
 def _characters(w: Word, before_word: str) -> None:
@@ -201,8 +202,8 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
-        elif before == "姓" and ch in SURNAMES and k == 0:
-            w.syllables[k] = SURNAMES[ch]
+        elif before == "姓" and ch in names.SURNAMES and k == 0:
+            w.syllables[k] = names.SURNAMES[ch]
 
 
 def _reduplicated(words: list[Word], i: int) -> bool:
