@@ -200,6 +200,8 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
+        elif ch == "重" and before in DEGREE_CHARS:
+            w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in names.SURNAMES and k == 0:
