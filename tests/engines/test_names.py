@@ -22,8 +22,10 @@ def reading(sentence: str, char: str) -> str:
         ("华为公司创始人任正非接受了媒体采访。", "任", "ren2"),
         ("仇和同志指出，要抓好落实。", "仇", "qiu2"),
         ("据华春莹介绍，双方达成共识。", "华", "hua4"),
-        # a surname and how people are called
+        # a surname and how people are called, with or without a given name
         ("市民曾先生反映，路灯坏了。", "曾", "zeng1"),
+        ("盖老师在讲台上站了四十年。", "盖", "ge3"),
+        ("原县委书记任远航同志因病逝世。", "任", "ren2"),
         ("被告人任某被依法逮捕。", "任", "ren2"),
     ],
 )

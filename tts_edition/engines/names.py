@@ -47,11 +47,14 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
         "主席", "总理", "部长", "书记", "教授", "院长", "院士", "委员", "局长", "市长", "省长", "主任",
-        "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤",
+        "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤", "老人",
         "出席", "主持", "参加", "接受", "签署", "率团", "率领"}  # fmt: skip
 # Before a name that a verb of speech follows: a list, or a preposition (据华春莹介绍).
 LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "跟", "让", "请", "被"}
-HONORIFICS = {"先生", "女士", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
+# Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
+TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
+          "县长", "市长", "部长"}  # fmt: skip
+HONORIFICS = TITLES | {"大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
 FUNCTION_POS = tuple("upcdrmqfyex")
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
@@ -65,6 +68,8 @@ def surname(words: list[Word], i: int) -> str:
     reading = SURNAMES[w.text[0]]
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
         return reading  # 市民曾先生, 被告人任某
+    if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
+        return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
@@ -99,6 +104,14 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
     if nr[0] and len(nr[0]) >= len(given):
         return nr
     return given, j
+
+
+def _given_word(words: list[Word], j: int) -> bool:
+    """A two-character word that could be a given name (远航, 振华): not a function word nor a title."""
+    if not _spoken(words, j):
+        return False
+    w = words[j]
+    return len(w.text) == 2 and not w.pos.startswith(FUNCTION_POS) and w.text not in SAID
 
 
 def _counted(words: list[Word], j: int) -> bool:

@@ -11,7 +11,8 @@ neighbours tell the reading: 地 after an adverbial is de5, 得 after a verb de5
 and before one dei3, a measure word after a numeral (两只 zhi1, 二十行 hang2),
 为 before what is done for someone wei4 and after 以 or 提升 wei2, 应 alone
 ying1 unless a request follows, 还 ending a clause huan2, a verb said twice
-(量了量), 长 after a degree adverb (最长) chang2; and a surname heading a
+(量了量), 长 after a degree adverb (最长) chang2; what follows a verb (结了果子
+jiē, 挑起重担 tiāo, 一场大雨 cháng but 一场比赛 chǎng); and a surname heading a
 person's name that news frames (发言人华春莹, 任正非表示: ``names.py``).
 
 CPP (Wikipedia, the readings of each character about equally often) favours
@@ -174,6 +175,7 @@ def _rules(words: list[Word], listed: set[int]) -> None:
         if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
+        _what_follows(words, i)
         reading = names.surname(words, i)
         if reading:
             w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
@@ -206,6 +208,71 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in names.SURNAMES and k == 0:
             w.syllables[k] = names.SURNAMES[ch]
+
+
+def _what_follows(words: list[Word], i: int) -> None:
+    """Rules where the words after tell the reading: 一场大雨 cháng but 一场比赛
+    chǎng, 结了果子 jiē, 挑起重担 tiāo, 一行字 háng, 转个不停 zhuàn, 背着书包 bēi,
+    盛了一碗饭 chéng, 露了一手 lòu, 穿着整齐 zhuó, 睡个好觉 jiào."""
+    w = words[i]
+    ahead = _clause_ahead(words, i)
+    following = "".join(x.text for x in ahead)
+    last = len(w.text) - 1
+    if w.text[-1] == "场" and len(w.text) == 2 and w.text[0] in NUMERAL_CHARS and ahead:
+        if ahead[0].text in STAGED:
+            w.syllables[last] = "chang3"  # 一场比赛, 这场演出: a show, a match
+        elif ahead[0].text in HAPPENED:
+            w.syllables[last] = "chang2"  # 一场大雨, 这场降雪: an event that runs its course
+    elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
+        w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
+    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4]):
+        w.syllables[0] = "tiao1"  # 挑起重担: to carry on the shoulder
+    elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
+        w.syllables[last] = "hang2"  # 一行红色的字: a line of writing
+    elif w.text.endswith("转") and following.startswith(("个不停", "不停", "圈", "个圈", "了几圈")):
+        w.syllables[last] = "zhuan4"  # 转个不停: to turn round
+    elif _carried(w, ahead):
+        w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
+        w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
+    elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
+        w.syllables[0] = "lou4"  # 露了一手: to show
+    elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
+        w.syllables[1] = "zhuo2"  # 穿着整齐: dress, as a noun
+    elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒":
+        w.syllables[0] = "jiao4"  # 睡了一个好觉: sleep
+
+
+def _clause_ahead(words: list[Word], i: int) -> list[Word]:
+    """The words after ``words[i]`` up to the end of its clause."""
+    out = []
+    for w in words[i + 1 :]:
+        if not w.syllables and w.brk >= 3:
+            break
+        if w.syllables:
+            out.append(w)
+    return out
+
+
+def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
+    """一行 before what is written (一行字, 一行红色的字), not 代表团一行 (a party)."""
+    if words[i].text == "行" and not (i and words[i - 1].text[-1:] in "一几数"):
+        return False
+    for x in ahead[:4]:
+        if x.pos.startswith(("v", "p", "ul", "ug", "uz")):
+            return False  # 代表团一行参观了文字博物馆: the party did something
+        if any(c in x.text for c in "字诗泪"):
+            return True
+    return False
+
+
+def _carried(w: Word, ahead: list[Word]) -> bool:
+    """背着书包, 背起行囊: a load on the back; not 背着父母 or 背着手 (behind), nor 背课文."""
+    if w.text == "背" and ahead and ahead[0].text in ("着", "起"):
+        ahead = ahead[1:]
+    elif w.text not in ("背着", "背起"):
+        return False
+    return bool(ahead) and not ahead[0].pos.startswith(("r", "nr")) and ahead[0].text not in BEHIND
 
 
 def _reduplicated(words: list[Word], i: int) -> bool:
@@ -381,4 +448,14 @@ GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
 COUNTED = {"数": "shu3", "量": "liang2"}
+STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
+          "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
+HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴",
+            "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
+            "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
+FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
+BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
+BEHIND = {"父母", "家人", "老师", "领导", "大家", "别人", "他人", "群众", "组织", "妻子", "丈夫", "家长", "同事", "人",
+          "手", "身", "脸", "良心"}  # fmt: skip
+DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
