@@ -34,15 +34,16 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1"}  # fmt: skip
 
-# Offices and trades news puts before a name (and a word ending in one: 副总理, 原院长).
+# Offices and trades news puts before a name (and a word ending in one: 副总理, 原院长); not
+# 村民 or 网友, who are the subject of what follows more often than the frame of a name.
 ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授", "院士", "主任", "委员", "代表", "特使",
          "大使", "总统", "首相", "总裁", "创始人", "董事长", "经理", "专家", "研究员", "医生", "护士",
          "教练", "队员", "选手", "运动员", "老师", "作家", "导演", "演员", "歌手", "画家", "主持人",
          "法官", "检察官", "律师", "民警", "工程师", "航天员", "艺术家", "科学家", "书法家", "负责人",
-         "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范", "村民", "居民", "市民",
+         "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范",
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
-         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "网友", "志愿者", "得主"}  # fmt: skip
+         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -54,7 +55,7 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 # Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
-HONORIFICS = TITLES | {"大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
+HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
 FUNCTION_POS = tuple("upcdrmqfyex")
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
@@ -66,6 +67,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if len(w.text) == 1 and _inside_name(words, i):
+        return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
         return reading  # 市民曾先生, 被告人任某
     if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
@@ -97,13 +100,19 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if words[j].pos.startswith(FUNCTION_POS) or words[j].text in SAID:
-            break
+        if words[j].pos.startswith(FUNCTION_POS + ("v",)) or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng
         given += words[j].text
         j += 1
     if nr[0] and len(nr[0]) >= len(given):
         return nr
     return given, j
+
+
+def _inside_name(words: list[Word], i: int) -> bool:
+    """A single character before (佩 in 黄/佩/华): the surname character ends a name, not heads one."""
+    prev = words[i - 1] if i else None
+    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS and not prev.pos.startswith(("p", "c", "u")))
 
 
 def _given_word(words: list[Word], j: int) -> bool:

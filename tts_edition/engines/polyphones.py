@@ -202,8 +202,8 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
-        elif ch == "重" and before in DEGREE_CHARS:
-            w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重
+        elif ch == "重" and before in DEGREE_CHARS and (k or len(w.text) == 1):
+            w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重 (not 很/重复)
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in names.SURNAMES and k == 0:
@@ -267,12 +267,18 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 
 
 def _carried(w: Word, ahead: list[Word]) -> bool:
-    """背着书包, 背起行囊: a load on the back; not 背着父母 or 背着手 (behind), nor 背课文."""
+    """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
+    their back), nor 背课文 (by heart): only before a load."""
     if w.text == "背" and ahead and ahead[0].text in ("着", "起"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
-    return bool(ahead) and not ahead[0].pos.startswith(("r", "nr")) and ahead[0].text not in BEHIND
+    for x in ahead[:3]:
+        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊":
+            return True
+        if x.pos.startswith(("v", "r", "nr")):
+            break
+    return False
 
 
 def _reduplicated(words: list[Word], i: int) -> bool:
@@ -455,7 +461,6 @@ HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大
             "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
-BEHIND = {"父母", "家人", "老师", "领导", "大家", "别人", "他人", "群众", "组织", "妻子", "丈夫", "家长", "同事", "人",
-          "手", "身", "脸", "良心"}  # fmt: skip
+LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
