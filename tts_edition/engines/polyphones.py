@@ -174,17 +174,18 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "liang2"  # 量完体温
         if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
-        _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
+        _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
         _what_follows(words, i)
         reading = names.surname(words, i)
         if reading:
             w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
 
 
-def _characters(w: Word, before_word: str) -> None:
+def _characters(w: Word, before_word: str, after_word: str) -> None:
     """Rules that look at the characters before, inside a word or across."""
     for k, ch in enumerate(w.text[: len(w.syllables)]):
         left = before_word + w.text[:k]
+        after = w.text[k + 1 :] + after_word
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
@@ -204,7 +205,7 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
         elif ch == "重" and before in DEGREE_CHARS and (k or len(w.text) == 1):
             w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重 (not 很/重复)
-        elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
+        elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一") and not after.startswith("人"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif before == "姓" and ch in names.SURNAMES and k == 0:
             w.syllables[k] = names.SURNAMES[ch]
@@ -218,11 +219,12 @@ def _what_follows(words: list[Word], i: int) -> None:
     ahead = _clause_ahead(words, i)
     following = "".join(x.text for x in ahead)
     last = len(w.text) - 1
-    if w.text[-1] == "场" and len(w.text) == 2 and w.text[0] in NUMERAL_CHARS and ahead:
-        if ahead[0].text in STAGED:
+    if w.text[-1] == "场" and len(w.text) == 2 and w.text[0] in NUMERAL_CHARS:
+        kind = _counted_noun(ahead)
+        if kind in STAGED:
             w.syllables[last] = "chang3"  # 一场比赛, 这场演出: a show, a match
-        elif ahead[0].text in HAPPENED:
-            w.syllables[last] = "chang2"  # 一场大雨, 这场降雪: an event that runs its course
+        elif kind in HAPPENED:
+            w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
     elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4]):
@@ -252,6 +254,16 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
         if w.syllables:
             out.append(w)
     return out
+
+
+def _counted_noun(ahead: list[Word]) -> str:
+    """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
+    for x in ahead[:4]:
+        if x.text in STAGED or x.text in HAPPENED:
+            return x.text
+        if x.pos.startswith(("v", "p")):
+            break
+    return ""
 
 
 def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
@@ -456,7 +468,7 @@ MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离"
 COUNTED = {"数": "shu3", "量": "liang2"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
-HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴",
+HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
             "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
