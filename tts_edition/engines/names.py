@@ -88,7 +88,9 @@ def surname(words: list[Word], i: int) -> str:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
     ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u"))
-    return reading if said or (office and ends) else ""
+    # after an office alone, two characters of a given name, or a word jieba knows as a name
+    named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
+    return reading if said or (office and ends and named) else ""
 
 
 def _given(words: list[Word], j: int) -> tuple[str, int]:
