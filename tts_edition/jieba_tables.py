@@ -1,11 +1,12 @@
-"""jieba's part-of-speech tables, read from the pickles jieba ships instead of its Python sources.
+"""jieba's model tables, read from the pickles jieba ships instead of its Python sources.
 
-``jieba.posseg`` imports four modules that are each one large dict literal (6 MB of source).
-Where no bytecode is cached (``PYTHONDONTWRITEBYTECODE``, a read-only install) every build
-compiles them again: measured here, 70 MB more memory for the rest of the run and ~3 s more of
-the front end's start than reading the same tables from the ``.p`` pickles beside them (41 MB).
-``install`` puts stand-ins for those four modules in ``sys.modules`` before jieba is imported;
-each reads its pickle when ``jieba.posseg`` first asks for its table.
+``jieba.posseg`` (the tagger) imports four modules and ``jieba.finalseg`` (the HMM that ``import
+jieba`` loads) three, each one large dict literal. Where no bytecode is cached
+(``PYTHONDONTWRITEBYTECODE``, a read-only install) every build compiles them again: measured
+here, 70 MB more memory for the rest of the run and ~3 s more of the front end's start for the
+tagger's (41 MB from the pickles), and 58 MB and 0.5 s for ``import jieba`` alone.
+``install`` puts stand-ins for those modules in ``sys.modules`` before jieba is imported;
+each reads the ``.p`` pickle beside its source when jieba first asks for its table.
 """
 
 from __future__ import annotations
@@ -17,20 +18,28 @@ import types
 from pathlib import Path
 from typing import Any
 
-TABLES = ("char_state_tab", "prob_start", "prob_trans", "prob_emit")
+# jieba's subpackage -> the table modules it imports
+TABLES = {
+    "posseg": ("char_state_tab", "prob_start", "prob_trans", "prob_emit"),
+    "finalseg": ("prob_start", "prob_trans", "prob_emit"),
+}
 
 
 def install() -> None:
-    """Seed the stand-ins, once, unless jieba's tagger is already imported (or jieba is absent)."""
-    if "jieba.posseg" in sys.modules:
-        return
+    """Seed the stand-ins, once, for each of jieba's subpackages not imported yet (none if
+    jieba is absent)."""
     spec = importlib.util.find_spec("jieba")  # finds without importing
     if spec is None or not spec.submodule_search_locations:
         return
-    folder = Path(next(iter(spec.submodule_search_locations))) / "posseg"
-    for name in TABLES:
-        if (folder / f"{name}.p").is_file():
-            sys.modules.setdefault(f"jieba.posseg.{name}", _Table(f"jieba.posseg.{name}", folder / f"{name}.p"))
+    root = Path(next(iter(spec.submodule_search_locations)))
+    for package, names in TABLES.items():
+        if f"jieba.{package}" in sys.modules:
+            continue
+        for name in names:
+            pickled = root / package / f"{name}.p"
+            if pickled.is_file():
+                module = f"jieba.{package}.{name}"
+                sys.modules.setdefault(module, _Table(module, pickled))
 
 
 class _Table(types.ModuleType):
