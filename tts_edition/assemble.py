@@ -109,45 +109,49 @@ def assemble(
     if wait and wavs:
         wait(wavs[0])
     rate = _sample_rate(wavs[0]) if wavs else 0
-    meter = audio.LoudnessMeter(rate) if wavs else None
-    try:
-        with scratch_path(Path(folder), ".pcm") as pcm, scratch_path(Path(folder), ".mp3") as early:
-            with pcm.open("wb") as f, _Live(f, pcm, rate, early, spec, len(pieces) // 2 if wait else None) as live:
-                joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter, live), wait, live.reached)
-                killpoints.reached("joined")
-                timeline = make_timeline(pieces, joined, edition)
-                log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
-                measured = meter.result() if meter else None
-                live_filters = live.result(spec)
-            if live_filters:
-                yield Assembled(pcm, rate, live_filters, timeline, mp3=early)
-                return
-            _, filters = audio.loudness_filters(
-                pcm, joined.sample_rate, loudness=spec.loudness, true_peak=spec.true_peak, measured=measured
-            )
-            yield Assembled(pcm, joined.sample_rate, filters, timeline)
-    finally:
-        if meter:
-            meter.close()
+    with scratch_path(Path(folder), ".pcm") as pcm, scratch_path(Path(folder), ".mp3") as early:
+        with pcm.open("wb") as f, _Listeners(f, pcm, rate, early, spec, len(pieces) // 2 if wait else None) as ears:
+            joined = join_pcm(pieces, wavs, pauses, _Tee(f, ears), wait, ears.reached)
+            killpoints.reached("joined")
+            timeline = make_timeline(pieces, joined, edition)
+            log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
+            measured, live_filters = ears.results()
+        if live_filters:
+            yield Assembled(pcm, rate, live_filters, timeline, mp3=early)
+            return
+        _, filters = audio.loudness_filters(
+            pcm, joined.sample_rate, loudness=spec.loudness, true_peak=spec.true_peak, measured=measured
+        )
+        yield Assembled(pcm, joined.sample_rate, filters, timeline)
 
 
-class _Live:
-    """Starts the MP3 encoder (``audio.LiveMP3``) once the join reaches piece ``start``: by then
-    half the edition is there to settle the gain on. Too little audio by then (a short edition)
-    and the MP3 is encoded after the join, as without ``wait``."""
+class _Listeners:
+    """What hears the PCM as it is written: the loudness meter, and from piece ``start`` the
+    MP3 encoder (``audio.LiveMP3``) in its place, once half the edition is there to settle the
+    gain on. With too little audio by then (a short edition), or no ``start``, the MP3 is
+    encoded after the join; so is one whose live encode missed the target, after one more
+    measuring pass (the meter stopped when the encoder started: one ffmpeg less in memory)."""
 
     MIN_SECONDS = 60.0  # audio joined before the gain is guessed on it
 
     def __init__(self, file: BinaryIO, pcm: Path, rate: int, out: Path, spec: AudioSpec, start: int | None):
         self.file, self.pcm, self.rate, self.out, self.spec, self.start = file, pcm, rate, out, spec, start
+        self.meter: audio.LoudnessMeter | None = audio.LoudnessMeter(rate) if rate else None
         self.encoder: audio.LiveMP3 | None = None
 
-    def __enter__(self) -> _Live:
+    def __enter__(self) -> _Listeners:
         return self
 
     def __exit__(self, *exc) -> None:
+        for ear in (self.meter, self.encoder):
+            if ear is not None:
+                ear.close()
+
+    def write(self, block: bytes) -> None:
         if self.encoder is not None:
-            self.encoder.close()
+            self.encoder.write(block)
+        elif self.meter is not None:
+            self.meter.write(block)
 
     def reached(self, piece: int) -> None:
         if piece != self.start or not piece:
@@ -164,36 +168,35 @@ class _Live:
             )  # fmt: skip
         except BuildError as e:  # encoded after the join instead, which reports what is wrong
             log.info("not encoding while voicing: %s", e)
+            return
+        if self.meter is not None:
+            self.meter.close()
+            self.meter = None
 
-    def write(self, block: bytes) -> None:
-        if self.encoder is not None:
-            self.encoder.write(block)
-
-    def result(self, spec: AudioSpec) -> list[str] | None:
-        """The live encode's filters if its MP3 came out on target, else None."""
+    def results(self) -> tuple[audio.Loudness | None, list[str] | None]:
+        """The meter's loudness of the PCM, if it heard all of it; the live encode's filters, if
+        its MP3 came out on target."""
         if self.encoder is None:
-            return None
+            return (self.meter.result() if self.meter else None), None
         out = self.encoder.finish()
         if out is None:
-            return None
-        ceiling = spec.true_peak - audio.LIMITER_MARGIN / 2
-        if abs(out.integrated - spec.loudness) <= audio.GAIN_TOLERANCE and out.true_peak <= ceiling:
+            return None, None
+        ceiling = self.spec.true_peak - audio.LIMITER_MARGIN / 2
+        if abs(out.integrated - self.spec.loudness) <= audio.GAIN_TOLERANCE and out.true_peak <= ceiling:
             log.info("encoded while voicing: %.1f LUFS, true peak %.1f dBTP", out.integrated, out.true_peak)
-            return self.encoder.filters
+            return None, self.encoder.filters
         log.info("encoded while voicing came out at %.1f LUFS, %.1f dBTP: encoding again", out.integrated, out.true_peak)
-        return None
+        return None, None
 
 
 class _Tee:
-    """The joined PCM to its file, the loudness meter and the live encoder at once."""
+    """The joined PCM to its file and to whoever listens as it is written."""
 
-    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter | None, live: _Live):
-        self.file, self.meter, self.live = file, meter, live
+    def __init__(self, file: BinaryIO, ears: _Listeners):
+        self.file, self.ears = file, ears
 
     def write(self, block: bytes) -> int:
-        if self.meter is not None:
-            self.meter.write(block)
-        self.live.write(block)
+        self.ears.write(block)
         return self.file.write(block)
 
 

@@ -105,10 +105,14 @@ class LoudnessMeter:
         return _parse_summary(err)
 
     def close(self) -> None:
-        """Stop it if still running (the joining failed)."""
+        """Stop it if still running (the joining failed, or a live encode took over)."""
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
+        try:
+            self._stdin.close()
+        except OSError:  # the pipe's other end is gone: nothing to flush
+            pass
         if not self._log.closed:
             self._log.close()
 
