@@ -15,7 +15,7 @@ def test_each_pickled_table_is_the_one_jiebas_source_defines(package, name):
     import jieba
 
     source = Path(jieba.__file__).parent / package / f"{name}.py"
-    table = jieba_tables._Table(f"probe.{name}", source.with_suffix(".p"))
+    table = jieba_tables._Table(f"probe.{name}", source.with_suffix(".p"), lazy=package in jieba_tables.LAZY)
     assert runpy.run_path(str(source))["P"] == table.P
 
 
@@ -38,3 +38,12 @@ def test_the_hmm_cuts_unknown_words_as_with_jiebas_own_tables():
         return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
     assert run(f"import tts_edition, jieba; {cut}") == run(f"import jieba; {cut}")
+
+
+def test_the_tagger_guesses_tags_of_unknown_words_as_with_jiebas_own_tables():
+    tag = "import jieba.posseg as p; print([tuple(x) for x in p.cut('韩冰鉴定了这份文件', HMM=True)])"
+
+    def run(code: str) -> str:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+    assert run(f"import tts_edition; {tag}") == run(tag)
