@@ -57,6 +57,7 @@ class LocalExecutor:
         self.workers = workers or os.cpu_count() or 1
         self._options = {"threads": threads}
         self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
+        self._closing = False
         self._lanes = [
             threading.Thread(target=self._lane, args=(preload,), name=f"voice-{n + 1}", daemon=True)
             for n in range(self.workers)
@@ -70,7 +71,9 @@ class LocalExecutor:
         return await asyncio.wrap_future(future)  # cancelled here: the lane skips it
 
     def close(self) -> None:
-        """Let the lanes finish the render they are in (a second or so), then stop them."""
+        """Let the lanes finish the render they are in (a second or so), then stop them; renders
+        not begun are cancelled."""
+        self._closing = True
         for _ in self._lanes:
             self._tasks.put(None)
         for lane in self._lanes:
@@ -91,6 +94,8 @@ class LocalExecutor:
                 log.debug("could not preload %s", preload, exc_info=True)
         while (task := self._tasks.get()) is not None:
             future, name, payload, voice, prosody = task
+            if self._closing:
+                future.cancel()
             if not future.set_running_or_notify_cancel():
                 continue
             try:
