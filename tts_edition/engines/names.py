@@ -6,18 +6,21 @@ name tag alone cannot tell: it marks 华为, 盖章, 查尔斯 and 任满 as nam
 and cuts names it does not know into single characters (华/春/莹). News,
 though, frames a name: an office or trade before it (外交部发言人华春莹,
 特使解振华) or a verb of speech or a title after it (任正非表示, 仇和同志).
-A name here is the surname and one or two more characters, with such a frame
-on at least one side, and a stronger one where the frame is weaker:
+A name here is the surname and one or two more characters, framed so:
 
-- an office before, and after the name a verb, a preposition, a conjunction,
-  a particle or the end of a clause (原院长单霁翔出席了论坛);
+- an office before, two characters of a given name (or a word jieba knows as a
+  name) and after them a verb, a preposition, a conjunction, a particle or the
+  end of a clause (原院长单霁翔出席了论坛, 外交部发言人华春莹在…);
 - or a verb of speech or a title after, and before it an office, the start of
-  a clause, or another name in a list (任正非表示, 、仇和同志).
+  a clause, a list or a preposition (任正非表示, 、仇和同志, 据华春莹介绍);
+- or how people are called: the surname and 先生, 女士, 老师, 某 (市民曾先生,
+  被告人任某), or a given name jieba reads as a word and a title (任远航同志).
 
 The characters after the surname must look like a given name: single
-characters that are not function words, or one word jieba tags as a name; not
-a word of another kind (总理曾多次强调 is 曾 céng), and not the sounds of a
-foreign name (英国国王查尔斯 is 查 chá).
+characters that are neither function words nor verbs (老师曾教过他 is 曾 céng),
+or one word jieba tags as a name; not a word of another kind (总理曾多次强调),
+not the sounds of a foreign name (英国国王查尔斯 is 查 chá); and the surname
+must not follow a single character, as the end of a given name does (黄佩华先生).
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1"}  # fmt: skip
+# After 姓 the surname is named outright: there a surname with two readings takes the
+# one the rule has always given it.
+STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
 
 # Offices and trades news puts before a name (and a word ending in one: 副总理, 原院长); not
 # 村民 or 网友, who are the subject of what follows more often than the frame of a name.

@@ -207,8 +207,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重 (not 很/重复)
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一") and not after.startswith("人"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
-        elif before == "姓" and ch in names.SURNAMES and k == 0:
-            w.syllables[k] = names.SURNAMES[ch]
+        elif before == "姓" and ch in names.STATED and k == 0:
+            w.syllables[k] = names.STATED[ch]
 
 
 def _what_follows(words: list[Word], i: int) -> None:
