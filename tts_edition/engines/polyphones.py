@@ -172,8 +172,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
-            w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
+        if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
+            w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
         _what_follows(words, i)
         reading = names.surname(words, i)
@@ -443,6 +443,15 @@ def _gan(prev, nxt, words, i):
     return None
 
 
+def _jiao(prev, nxt, words, i):
+    """教 alone before whom or what is taught is the verb jiāo (教了一辈子书, 教我们唱歌,
+    教学生写字); jiào is in words (教育). jieba also leaves a religion alone as a verb
+    (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
+    if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
+        return "jiao1"
+    return None
+
+
 def _tan(prev, nxt, words, i):
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
@@ -450,7 +459,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -474,5 +483,7 @@ HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
+TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
+          "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
