@@ -409,8 +409,8 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回"):
-        return "huan2"  # 借的钱要按时还。 还给: to give back (the adverb never ends a clause)
+    if not nxt or nxt.text in ("给", "清", "回", "完"):
+        return "huan2"  # 借的钱要按时还。 还给, 还完: to give back (the adverb never ends a clause)
     return None
 
 
