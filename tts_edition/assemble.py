@@ -160,6 +160,9 @@ class _Listeners:
         head = self.file.tell()
         if head / 2 / self.rate < self.MIN_SECONDS:
             return
+        if self.meter is not None:  # the encoder measures from here; a fallback measures the file
+            self.meter.close()
+            self.meter = None
         spec = self.spec
         try:
             self.encoder = audio.LiveMP3(
@@ -168,10 +171,6 @@ class _Listeners:
             )  # fmt: skip
         except BuildError as e:  # encoded after the join instead, which reports what is wrong
             log.info("not encoding while voicing: %s", e)
-            return
-        if self.meter is not None:
-            self.meter.close()
-            self.meter = None
 
     def results(self) -> tuple[audio.Loudness | None, list[str] | None]:
         """The meter's loudness of the PCM, if it heard all of it; the live encode's filters, if
