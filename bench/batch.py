@@ -1,6 +1,6 @@
 """Throughput of many editions in one run, against the voice alone, all measured in this one run.
 
-    uv run --extra ray python bench/batch.py [--editions 6] [--chars 3000] [--no-ray]
+    uv run --extra ray python bench/batch.py [--editions 6] [--chars 3000] [--no-ray] [--no-national]
 
 Makes N editions of about ``--chars`` characters from the sentences of
 ``../shared/g2p/cpp_dev.sent`` (Wikipedia, one sentence a line; the ▁ marks dropped), each
@@ -10,14 +10,18 @@ and the ratio to the voice alone for:
 - the voice alone: one process, the pieces of the first edition, at its best thread count
   (as ``bench/offline_voice.py`` measures it);
 - a single cold build of the first edition (``tts-edition build``), and with ``--jobs 1``
-  (one voice process with every thread: the lighter shape);
+  (one voice lane with every thread: the lighter shape);
+- the issue's own single-build target: the national sample (``samples/renmin-ribao.txt``),
+  the voice alone on its pieces at the best thread count found above, and a cold build of it;
 - a batch of the first two, to see memory stay flat as editions are added;
-- a batch of all N with the local process pool (``tts-edition build e1 ... eN``);
+- a batch of all N with the local voice lanes (``tts-edition build e1 ... eN``);
 - the same batch with ``--executor ray`` on a two-node Ray cluster on this machine
   (``ray.cluster_utils.Cluster``, one CPU per node, 127.0.0.1 only);
 
-and the peak memory (PSS) of the build's whole process tree, sampled every 50 ms (for Ray, the
-driver's tree; the actors live under the Ray nodes, reported apart).
+each national row against the voice alone on the national sample, the others against the
+voice alone on the first edition; and the peak memory (PSS) of the build's whole process tree,
+sampled every 50 ms (for Ray, the driver's tree; the actors live under the Ray nodes, reported
+apart).
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ def editions(folder: Path, count: int, chars: int, sentences: Path = SENTENCES) 
         path.write_text(f"# 百科日报 2021年3月{n + 1}日\n\n" + "\n\n".join(body) + "\n", encoding="utf-8")
         paths.append(path)
     return paths
+
+
+NATIONAL = ROOT / "samples" / "renmin-ribao.txt"
 
 
 def spoken_chars(path: Path) -> tuple[int, list[str]]:
@@ -96,6 +103,7 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=6)
     parser.add_argument("--chars", type=int, default=3000)
     parser.add_argument("--no-ray", action="store_true")
+    parser.add_argument("--no-national", action="store_true", help="skip the national sample's rows")
     parser.add_argument("--sentences", type=Path, default=SENTENCES)
     args = parser.parse_args()
 
@@ -117,29 +125,38 @@ def main() -> None:
         alone = {t: voice_alone(first_texts, t) for t in (1, 2)}
         best = min(alone, key=alone.get)
         voice = first_chars / alone[best]
-        rows = [(f"voice alone ({best} threads; {3 - best}: {first_chars / alone[3 - best]:.0f}/s)", first_chars, alone[best], None)]
+        # (what, characters, seconds, peak PSS or None, the voice-alone rate it is compared with)
+        rows = [(f"voice alone ({best} threads; {3 - best}: {first_chars / alone[3 - best]:.0f}/s)", first_chars,
+                 alone[best], None, voice)]  # fmt: skip
         took, pss = build("single", inputs[:1])
-        rows.append(("single cold build", first_chars, took, pss))
+        rows.append(("single cold build", first_chars, took, pss, voice))
         took, pss = build("single-jobs1", inputs[:1], "--jobs", "1")
-        rows.append(("single cold build, --jobs 1", first_chars, took, pss))
+        rows.append(("single cold build, --jobs 1", first_chars, took, pss, voice))
+        if not args.no_national:
+            national_chars, national_texts = spoken_chars(NATIONAL)
+            alone_national = voice_alone(national_texts, best)
+            national_voice = national_chars / alone_national
+            rows.append((f"national: voice alone ({best} threads)", national_chars, alone_national, None, national_voice))
+            took, pss = build("national", [NATIONAL])
+            rows.append(("national: single cold build", national_chars, took, pss, national_voice))
         took, pss = build("batch-2", inputs[:2])
-        rows.append(("batch of 2, process pool", sum(c for c, _ in counted[:2]), took, pss))
+        rows.append(("batch of 2, local lanes", sum(c for c, _ in counted[:2]), took, pss, voice))
         took, pss = build("batch", inputs)
-        rows.append((f"batch of {args.editions}, process pool", total_chars, took, pss))
+        rows.append((f"batch of {args.editions}, local lanes", total_chars, took, pss, voice))
         pool = total_chars / took
         if not args.no_ray:
             cluster = ray_cluster()
             try:
                 took, pss = build("ray", inputs, "--executor", "ray", "--ray-address", cluster.address)
-                rows.append((f"batch of {args.editions}, Ray on 2 local nodes", total_chars, took, pss))
+                rows.append((f"batch of {args.editions}, Ray on 2 local nodes", total_chars, took, pss, voice))
             finally:
                 cluster.shutdown()
-        for name, chars, seconds, memory in rows:
+        for name, chars, seconds, memory, reference in rows:
             mem = f"  peak {memory:.0f} MB PSS" if memory else ""
             print(f"{name:42s} {chars:6d} chars in {seconds:6.1f} s = {chars / seconds:6.1f}/s "
-                  f"= {chars / seconds / voice:.2f} x voice alone{mem}")
+                  f"= {chars / seconds / reference:.2f} x voice alone{mem}")
         if not args.no_ray:
-            print(f"Ray / process pool: {total_chars / rows[-1][2] / pool:.2f}")
+            print(f"Ray / local lanes: {total_chars / rows[-1][2] / pool:.2f}")
         print(f"load after: {os.getloadavg()[0]:.1f}")
 
 

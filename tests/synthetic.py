@@ -20,12 +20,15 @@ from tts_edition.timeline import Timeline
 RATE = 24_000
 
 
-def write_wav(path: Path, seconds: float, *, freq: float = 220.0, seed: int = 0, rate: int = RATE) -> Path:
-    """A syllable-rate modulated tone with a little noise: loudness meters treat it much like speech."""
+def write_wav(
+    path: Path, seconds: float, *, freq: float = 220.0, seed: int = 0, rate: int = RATE, level: float = 1.0
+) -> Path:
+    """A syllable-rate modulated tone with a little noise: loudness meters treat it much like speech.
+    ``level`` scales it (1.0 peaks near 0.3 of full scale)."""
     rng = np.random.default_rng(seed)
     t = np.arange(round(seconds * rate)) / rate
     envelope = 0.55 + 0.45 * np.sin(2 * np.pi * 4.0 * t + seed)
-    x = 0.25 * envelope * np.sin(2 * np.pi * freq * t) + 0.03 * rng.standard_normal(t.size)
+    x = level * (0.25 * envelope * np.sin(2 * np.pi * freq * t) + 0.03 * rng.standard_normal(t.size))
     with wave.open(str(path), "wb") as w:
         w.setnchannels(1)
         w.setsampwidth(2)

@@ -2,17 +2,21 @@ import io
 import subprocess
 import sys
 import textwrap
+import time
 import wave
 
 import pytest
 
 from tests import synthetic
 from tts_edition import audio
-from tts_edition.assemble import Pauses, join_pcm, make_timeline
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3 as MutagenMP3
+
+from tts_edition.assemble import Pauses, assemble, join_pcm, make_timeline
 from tts_edition.errors import BuildError
 from tts_edition.files import remove_stale
-from tts_edition.formats import Tags
-from tts_edition.model import Level, Piece
+from tts_edition.formats import MP3, Tags, write_files
+from tts_edition.model import AudioSpec, Level, Piece
 from tts_edition.publish import edition_tags
 
 RATE = synthetic.RATE
@@ -137,7 +141,7 @@ def test_killed_while_writing_the_mp3_leaves_the_previous_edition(tmp_path):
         from pathlib import Path
         from tests import synthetic
         from tts_edition import audio
-        from tts_edition.formats import Tags
+        from tts_edition.formats import MP3, Tags, write_files
 
         real = audio.encode
         def encode_then_hang(pcm, rate, out, *args, **kw):
@@ -226,3 +230,54 @@ def test_loudness_measured_as_the_audio_is_written_equals_a_pass_over_the_file(t
     whole = audio.measure_ebur128(tmp_path / "a.pcm", audio.raw_input_args(tmp_path / "a.pcm", RATE))
     assert streamed == whole
     assert -70 < streamed.integrated < 0
+
+
+def _arriving(folder, pieces, levels):
+    """Pieces voiced one by one as assembly asks for them (3 s each, at ``levels[i]``), and a
+    check run when the last is asked for: has the MP3 begun before the last piece is voiced?"""
+    wavs = [folder / "pieces" / f"{i}.wav" for i in range(len(pieces))]
+    wavs[0].parent.mkdir()
+    encoding_before_the_last = []
+
+    def wait(wav):
+        if wav.exists():
+            return
+        if wav == wavs[-1]:
+            deadline = time.monotonic() + 60
+            while not (begun := any(f.stat().st_size for f in folder.glob(".scratch.*.mp3"))):
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+            encoding_before_the_last.append(begun)
+        synthetic.write_wav(wav, 3.0, freq=180 + 15 * (wavs.index(wav) % 7), seed=wavs.index(wav), level=levels[wavs.index(wav)])
+
+    return wavs, wait, encoding_before_the_last
+
+
+def test_the_mp3_is_encoded_while_the_later_pieces_arrive(tmp_path):
+    ed = synthetic.edition(articles=4, sentences=12)
+    pieces = synthetic.pieces_for(ed, split_every=0)
+    wavs, wait, encoding_before_the_last = _arriving(tmp_path, pieces, [1.0] * len(pieces))
+    with assemble(pieces, wavs, ed, Pauses(), tmp_path, AudioSpec(), wait=wait) as assembled:
+        assert assembled.mp3 is not None  # the guess from the first half held
+        write_files(assembled, tmp_path, [MP3()], tags=Tags("t", "a", "p"), bitrate=64)
+    assert encoding_before_the_last == [True]
+    mp3 = tmp_path / "edition.mp3"
+    assert MutagenMP3(mp3).info.length == pytest.approx(assembled.timeline.duration, abs=0.05)
+    measured = audio.measure_ebur128(mp3)
+    assert abs(measured.integrated - (-19.0)) <= 0.5
+    assert measured.true_peak <= -1.0
+    assert len(ID3(mp3).getall("CHAP")) == 4
+
+
+def test_a_much_louder_second_half_is_encoded_again_on_target(tmp_path):
+    ed = synthetic.edition(articles=4, sentences=12)
+    pieces = synthetic.pieces_for(ed, split_every=0)
+    half = len(pieces) // 2
+    wavs, wait, _ = _arriving(tmp_path, pieces, [1.0] * half + [3.0] * (len(pieces) - half))
+    with assemble(pieces, wavs, ed, Pauses(), tmp_path, AudioSpec(), wait=wait) as assembled:
+        assert assembled.mp3 is None  # the live guess missed: encoded again from the PCM
+        write_files(assembled, tmp_path, [MP3()], tags=Tags("t", "a", "p"), bitrate=64)
+    measured = audio.measure_ebur128(tmp_path / "edition.mp3")
+    assert abs(measured.integrated - (-19.0)) <= 0.5
+    assert measured.true_peak <= -1.0

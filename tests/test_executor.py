@@ -6,7 +6,6 @@ import threading
 
 from tts_edition import synth
 from tts_edition.cache import Cache, read_wav
-from tts_edition.engines import offline
 from tts_edition.engines.offline import OfflineEngine
 from tts_edition.executor import LocalExecutor
 from tts_edition.model import Level, Piece, Prosody
@@ -14,17 +13,44 @@ from tts_edition.model import Level, Piece, Prosody
 TEXTS = ["今天天气很好。", "我们去公园散步。", "明天还要上班。"]
 
 
-def models_loaded() -> bool:
-    """In a worker: has this process loaded the voice's models?"""
-    return bool(offline._loaded)
+def test_each_lane_loads_its_models_as_it_starts(monkeypatch):
+    loaded, lanes = threading.Semaphore(0), []
+    real_load = OfflineEngine.load
 
+    def load(self):
+        real_load(self)
+        lanes.append(threading.current_thread().name)
+        loaded.release()
 
-def test_a_worker_started_with_preload_has_its_models_before_any_piece():
-    executor = LocalExecutor(1, preload="offline")
+    monkeypatch.setattr(OfflineEngine, "load", load)
+    executor = LocalExecutor(2, preload="offline")
     try:
-        assert executor._pool.submit(models_loaded).result(timeout=300)
+        assert all(loaded.acquire(timeout=300) for _ in range(2))  # before any piece was sent
+        assert sorted(lanes) == ["voice-1", "voice-2"]
     finally:
         executor.close()
+
+
+def test_two_lanes_render_two_pieces_at_once(monkeypatch):
+    both = threading.Barrier(2, timeout=300)  # one lane alone would wait here in vain and fail
+    real_render = OfflineEngine.render
+
+    def render(self, ids, voice, prosody):
+        both.wait()
+        return real_render(self, ids, voice, prosody)
+
+    monkeypatch.setattr(OfflineEngine, "render", render)
+    engine, executor = OfflineEngine(), LocalExecutor(2)
+
+    async def two():
+        payloads = [engine.encode(text, {}) for text in TEXTS[:2]]
+        return await asyncio.gather(*(executor.render("offline", p, "baker", Prosody()) for p in payloads))
+
+    try:
+        first, second = asyncio.run(two())
+    finally:
+        executor.close()
+    assert first.duration > 0.5 and second.duration > 0.5
 
 
 class FrontEndFirst:

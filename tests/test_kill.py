@@ -170,19 +170,19 @@ def test_sigterm_is_like_ctrl_c_one_line_and_no_scratch(world, tmp_path):
 
 
 @pytest.mark.slow
-def test_sigterm_while_voicing_stops_every_voice_worker(world, tmp_path):
-    proc = start_build(world, tmp_path / "out", tmp_path / "cold", "--jobs", "2")
+def test_sigterm_while_voicing_stops_the_voice_lanes_and_leaves_no_process(world, tmp_path):
+    cold = tmp_path / "cold"
+    proc = start_build(world, tmp_path / "out", cold, "--jobs", "2")
     deadline = time.monotonic() + 120
-    workers: list[int] = []
-    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
-        workers = [c for c in _children(proc.pid) if "multiprocessing" in _cmdline(c)]
+    while time.monotonic() < deadline and proc.poll() is None and not any(cold.rglob("*.wav")):
         time.sleep(0.05)
-    assert workers, "no voice workers started"
+    assert proc.poll() is None, "the build ended before it was voicing"
+    children = _children(proc.pid)  # the loudness meter's ffmpeg, by now
     proc.terminate()
-    err = proc.communicate(timeout=60)[1]
+    err = proc.communicate(timeout=60)[1]  # lanes finish the render they are in, then stop
     assert proc.returncode == 130, err
     time.sleep(0.5)
-    assert [w for w in workers if _alive(w)] == []
+    assert [c for c in children if _alive(c)] == []
 
 
 def start_build(world, out, cache, *options):

@@ -49,9 +49,11 @@ def join_pcm(
     pauses: Pauses,
     out: Sink,
     wait: Callable[[Path], None] | None = None,
+    reached: Callable[[int], None] | None = None,
 ) -> Joined:
     """Write the pieces with their pauses to ``out`` as 16-bit mono PCM, one block at a time;
-    ``wait(wav)`` before each piece, when they are still being voiced."""
+    ``wait(wav)`` before each piece, when they are still being voiced, and ``reached(i)`` once
+    everything before piece ``i`` is written."""
     if len(pieces) != len(wavs):
         raise BuildError(f"{len(pieces)} pieces but {len(wavs)} audio files")
     if not pieces:
@@ -62,6 +64,8 @@ def join_pcm(
     written = _silence(out, rate, pauses.lead_in)
     spans: list[tuple[int, int]] = []
     for i, (piece, wav) in enumerate(zip(pieces, wavs)):
+        if reached:
+            reached(i)
         wait(wav)
         start = written
         written += _copy_wav(wav, rate, out)
@@ -80,6 +84,7 @@ class Assembled:
     sample_rate: int
     filters: list[str]  # the loudness correction: one gain, and a limiter only where peaks need it
     timeline: Timeline
+    mp3: Path | None = None  # the MP3 (untagged), if it was encoded with ``filters`` as the pieces arrived
 
 
 @contextlib.contextmanager
@@ -98,37 +103,99 @@ def assemble(
     ``spec``'s loudness; the PCM is removed when the block ends.
 
     With ``wait`` (see ``join_pcm``) the pieces are joined and their loudness measured while the
-    later ones are still being voiced, so only the encode passes are left after the last.
+    later ones are still being voiced, and from half-way the MP3 is encoded too (``_Live``), so
+    little is left to do after the last.
     """
     if wait and wavs:
         wait(wavs[0])
-    meter = audio.LoudnessMeter(_sample_rate(wavs[0])) if wavs else None
-    try:
-        with scratch_path(Path(folder), ".pcm") as pcm:
-            with pcm.open("wb") as f:
-                joined = join_pcm(pieces, wavs, pauses, _Tee(f, meter), wait)
+    rate = _sample_rate(wavs[0]) if wavs else 0
+    with scratch_path(Path(folder), ".pcm") as pcm, scratch_path(Path(folder), ".mp3") as early:
+        with pcm.open("wb") as f, _Listeners(f, pcm, rate, early, spec, len(pieces) // 2 if wait else None) as ears:
+            joined = join_pcm(pieces, wavs, pauses, _Tee(f, ears), wait, ears.reached)
             killpoints.reached("joined")
             timeline = make_timeline(pieces, joined, edition)
             log.info("joined %d pieces, %.1f s; normalising and encoding", len(pieces), timeline.duration)
-            _, filters = audio.loudness_filters(
-                pcm, joined.sample_rate, loudness=spec.loudness, true_peak=spec.true_peak,
-                measured=meter.result() if meter else None,
-            )
-            yield Assembled(pcm, joined.sample_rate, filters, timeline)
-    finally:
-        if meter:
-            meter.close()
+            measured, live_filters = ears.results()
+        if live_filters:
+            yield Assembled(pcm, rate, live_filters, timeline, mp3=early)
+            return
+        _, filters = audio.loudness_filters(
+            pcm, joined.sample_rate, loudness=spec.loudness, true_peak=spec.true_peak, measured=measured
+        )
+        yield Assembled(pcm, joined.sample_rate, filters, timeline)
+
+
+class _Listeners:
+    """What hears the PCM as it is written: the loudness meter, and from piece ``start`` the
+    MP3 encoder (``audio.LiveMP3``) in its place, once half the edition is there to settle the
+    gain on. With too little audio by then (a short edition), or no ``start``, the MP3 is
+    encoded after the join; so is one whose live encode missed the target, after one more
+    measuring pass (the meter stopped when the encoder started: one ffmpeg less in memory)."""
+
+    MIN_SECONDS = 60.0  # audio joined before the gain is guessed on it
+
+    def __init__(self, file: BinaryIO, pcm: Path, rate: int, out: Path, spec: AudioSpec, start: int | None):
+        self.file, self.pcm, self.rate, self.out, self.spec, self.start = file, pcm, rate, out, spec, start
+        self.meter: audio.LoudnessMeter | None = audio.LoudnessMeter(rate) if rate else None
+        self.encoder: audio.LiveMP3 | None = None
+
+    def __enter__(self) -> _Listeners:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for ear in (self.meter, self.encoder):
+            if ear is not None:
+                ear.close()
+
+    def write(self, block: bytes) -> None:
+        if self.encoder is not None:
+            self.encoder.write(block)
+        elif self.meter is not None:
+            self.meter.write(block)
+
+    def reached(self, piece: int) -> None:
+        if piece != self.start or not piece:
+            return
+        self.file.flush()
+        head = self.file.tell()
+        if head / 2 / self.rate < self.MIN_SECONDS:
+            return
+        if self.meter is not None:  # the encoder measures from here; a fallback measures the file
+            self.meter.close()
+            self.meter = None
+        spec = self.spec
+        try:
+            self.encoder = audio.LiveMP3(
+                self.pcm, self.rate, head, self.out, loudness=spec.loudness, true_peak=spec.true_peak,
+                bitrate=spec.bitrate,
+            )  # fmt: skip
+        except BuildError as e:  # encoded after the join instead, which reports what is wrong
+            log.info("not encoding while voicing: %s", e)
+
+    def results(self) -> tuple[audio.Loudness | None, list[str] | None]:
+        """The meter's loudness of the PCM, if it heard all of it; the live encode's filters, if
+        its MP3 came out on target."""
+        if self.encoder is None:
+            return (self.meter.result() if self.meter else None), None
+        out = self.encoder.finish()
+        if out is None:
+            return None, None
+        ceiling = self.spec.true_peak - audio.LIMITER_MARGIN / 2
+        if abs(out.integrated - self.spec.loudness) <= audio.GAIN_TOLERANCE and out.true_peak <= ceiling:
+            log.info("encoded while voicing: %.1f LUFS, true peak %.1f dBTP", out.integrated, out.true_peak)
+            return None, self.encoder.filters
+        log.info("encoded while voicing came out at %.1f LUFS, %.1f dBTP: encoding again", out.integrated, out.true_peak)
+        return None, None
 
 
 class _Tee:
-    """The joined PCM to its file and to the loudness meter at once."""
+    """The joined PCM to its file and to whoever listens as it is written."""
 
-    def __init__(self, file: BinaryIO, meter: audio.LoudnessMeter | None):
-        self.file, self.meter = file, meter
+    def __init__(self, file: BinaryIO, ears: _Listeners):
+        self.file, self.ears = file, ears
 
     def write(self, block: bytes) -> int:
-        if self.meter is not None:
-            self.meter.write(block)
+        self.ears.write(block)
         return self.file.write(block)
 
 

@@ -10,8 +10,10 @@ import ctypes
 import logging
 import re
 import signal
+import queue
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,10 +105,14 @@ class LoudnessMeter:
         return _parse_summary(err)
 
     def close(self) -> None:
-        """Stop it if still running (the joining failed)."""
+        """Stop it if still running (the joining failed, or a live encode took over)."""
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
+        try:
+            self._stdin.close()
+        except OSError:  # the pipe's other end is gone: nothing to flush
+            pass
         if not self._log.closed:
             self._log.close()
 
@@ -144,7 +150,9 @@ def loudness_filters(
     log.info("joined audio: %.1f LUFS, true peak %.1f dBTP", measured.integrated, measured.true_peak)
     if measured.integrated < -70:  # -inf for digital silence
         raise BuildError("the joined audio is silent")
-    return measured, _gain_filters(pcm, sample_rate, measured, loudness=loudness, true_peak=true_peak)
+    return measured, _gain_filters(
+        raw_input_args(pcm, sample_rate), measured, loudness=loudness, true_peak=true_peak
+    )
 
 
 def mp3_args(bitrate: int) -> list[str]:
@@ -174,21 +182,26 @@ def encode(
     )  # fmt: skip
 
 
-def _gain_filters(pcm: Path, sample_rate: int, measured: Loudness, *, loudness: float, true_peak: float) -> list[str]:
+def _gain_filters(
+    source: list[str], measured: Loudness, *, loudness: float, true_peak: float, always_limit: bool = False
+) -> list[str]:
     """One gain to the target; if that lifts peaks too high, a limiter and a corrected gain.
 
     A limiter takes a little loudness away with every peak it catches, so the gain
-    is raised by what a measurement of the limited audio falls short, up to a few times.
+    is raised by what a measurement of the limited audio (``source``: ffmpeg input arguments)
+    falls short, up to a few times. ``always_limit``: keep the limiter even where the measured
+    peaks do not need it (a live encode, whose later audio is not measured yet); it changes no
+    sample below its ceiling.
     """
     gain = loudness - measured.integrated
     ceiling = true_peak - LIMITER_MARGIN
-    if measured.true_peak + gain <= ceiling:
+    if measured.true_peak + gain <= ceiling and not always_limit:
         return [f"volume={gain:.2f}dB"]
     limiter = f"alimiter=limit={10 ** (ceiling / 20):.4f}:level=false:latency=true:attack=5:release=50"
     for _ in range(MAX_GAIN_TRIES):
         filters = [f"volume={gain:.2f}dB", limiter]
         chain = ",".join([*filters, EBUR128.replace("peak=true:", "")])
-        err = run_ffmpeg([*raw_input_args(pcm, sample_rate), "-af", chain, "-f", "null", "-"])
+        err = run_ffmpeg([*source, "-af", chain, "-f", "null", "-"])
         limited = _parse_summary(err).integrated
         log.info("limited at %.1f dBFS with %.1f dB gain: %.1f LUFS", ceiling, gain, limited)
         if abs(limited - loudness) <= GAIN_TOLERANCE:
@@ -210,3 +223,85 @@ def _parse_summary(err: str) -> Loudness:
     if not i:
         raise BuildError("ffmpeg ebur128 printed no summary")
     return Loudness(float(i.group(1)), float(tp.group(1)) if tp else float("nan"))
+
+
+class LiveMP3:
+    """The edition's MP3 encoded while its later pieces are still being voiced and joined, so
+    that little encoding is left once the last piece arrives (issue #10: ~14 s of one core for
+    the national sample, after the voice had finished).
+
+    The gain must be fixed before the first sample is encoded, so it is settled on the audio
+    joined so far (``pcm``'s first ``head`` bytes); the rest streams through ffmpeg as it is
+    written (``write``), fed by a thread so the join never waits for the encoder. The encoder
+    measures what it puts out, and ``finish`` returns that measurement: whether the whole
+    edition came out on target is the caller's judgement (a much louder second half would
+    not, and is then encoded again from the PCM, the classic way).
+    """
+
+    def __init__(
+        self, pcm: Path, sample_rate: int, head: int, out: Path, *, loudness: float, true_peak: float, bitrate: int
+    ):
+        seconds = head / 2 / sample_rate
+        source = ["-t", f"{seconds:.3f}", *raw_input_args(pcm, sample_rate)]
+        guess = measure_ebur128(pcm, source)
+        if guess.integrated < -70:
+            raise BuildError("the joined audio is silent so far")
+        self.filters = _gain_filters(source, guess, loudness=loudness, true_peak=true_peak, always_limit=True)
+        log.info("encoding while voicing: %.1f LUFS in the first %.0f s", guess.integrated, seconds)
+        chain = ",".join([*self.filters, f"aresample={MP3_SAMPLE_RATE}"])
+        graph = f"[0:a]{chain},asplit[mp3][meter];[meter]{EBUR128},anullsink"
+        cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-f", "s16le", "-ar", str(sample_rate), "-ac", "1",
+               "-i", "pipe:0", "-filter_complex", graph, "-map", "[mp3]", "-ac", "1", "-ar", str(MP3_SAMPLE_RATE),
+               *mp3_args(bitrate), str(out)]  # fmt: skip
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 -- held until finish() reads it
+        self._proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=self._log, preexec_fn=die_with_parent
+        )
+        self._blocks: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._feeder = threading.Thread(target=self._feed, args=(pcm, head), name="live-mp3", daemon=True)
+        self._feeder.start()
+
+    def write(self, block: bytes) -> None:
+        """More of the joined audio, after the head (which the feeder reads from the file)."""
+        self._blocks.put(block)
+
+    def finish(self) -> Loudness | None:
+        """The encoded audio's loudness, once the encoder has all of it; None if it failed
+        (a full disk, say: the classic encode then reports it)."""
+        self._blocks.put(None)
+        self._feeder.join()
+        code = self._proc.wait()
+        self._log.seek(0)
+        err = self._log.read().decode(errors="replace")
+        if code != 0:
+            log.info("the live encode failed (%d): %s", code, " | ".join(err.strip().splitlines()[-2:]))
+            return None
+        return _parse_summary(err)
+
+    def close(self) -> None:
+        """Stop it if still running (the join failed), and let go of its log."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._blocks.put(None)
+        self._feeder.join()
+        self._log.close()
+
+    def _feed(self, pcm: Path, head: int) -> None:
+        stdin = self._proc.stdin
+        assert stdin is not None
+        try:
+            with pcm.open("rb") as f:
+                while head > 0 and (chunk := f.read(min(head, 1 << 20))):
+                    stdin.write(chunk)
+                    head -= len(chunk)
+            while (block := self._blocks.get()) is not None:
+                stdin.write(block)
+        except (BrokenPipeError, OSError):  # the encoder is gone: finish() reports it
+            while self._blocks.get() is not None:
+                pass
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass

@@ -63,7 +63,7 @@ Date = Annotated[str | None, typer.Option(help="Edition date YYYY-MM-DD (else th
 Report = Annotated[
     Path | None, typer.Option(help="Write one JSON row per input (status, folders, duration, …) here.")
 ]
-Executor = Annotated[str, typer.Option(help="Where pieces are voiced: local (processes) or ray (a Ray cluster).")]
+Executor = Annotated[str, typer.Option(help="Where pieces are voiced: local (this machine) or ray (a Ray cluster).")]
 RayAddress = Annotated[
     str | None, typer.Option(help="The Ray cluster to join (else RAY_ADDRESS, else a local Ray is started).")
 ]
@@ -481,8 +481,9 @@ def _check_url(url: str, what: str) -> None:
         raise UserError(f"{what} must be an http:// or https:// address, not {url!r}")
 
 
-# Pieces voiced at once: a local engine's job is a process (about 280 MB for the offline voice),
-# and more processes than cores only slow it down; network voices wait, so they may have more.
+# Pieces voiced at once: a local engine's job is a voice lane with its own models (about 200 MB
+# for the offline voice), and more lanes than cores only slow it down; network voices wait, so
+# they may have more.
 LOCAL_JOBS_PER_CORE = 2
 NETWORK_JOBS = 32
 

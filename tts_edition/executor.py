@@ -2,7 +2,7 @@
 
 The scheduler (``synth.Scheduler``) decides what to voice, retries and caches; an executor only
 turns one engine payload (the offline voice's symbol ids) into audio on some worker that holds
-the models. ``LocalExecutor`` is a pool of processes on this machine, one per core, started once
+the models. ``LocalExecutor`` is a set of voice lanes in this process, one per core, started once
 per run; ``tts_edition.ray_executor.RayExecutor`` is the same contract on a Ray cluster.
 Texts go out and audio comes back through the executor, so workers need no shared file system:
 the driver keeps the cache and writes every output.
@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
+import queue
 import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, Protocol
 
 from . import engines
 from .engines.base import LocalEngine
-from .errors import BuildError, UserError
+from .errors import UserError
 from .model import Audio, Prosody
 
 log = logging.getLogger(__name__)
@@ -42,31 +40,68 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-class LocalExecutor:
-    """A pool of voice processes on this machine for the whole run: ``workers`` renders at once,
-    ``threads`` interpreter threads each (one process per CPU with one thread by default).
+_Task = tuple[Future, str, Any, str, Prosody]
 
-    ``preload``: an engine each worker loads as it starts, so its models load while this process
-    loads its front end, not after (a cold build's first seconds)."""
+
+class LocalExecutor:
+    """The voice on this machine for the whole run: ``workers`` lanes, each a thread with its own
+    copy of the engine and ``threads`` interpreter threads (one lane per core by default).
+
+    Lanes are threads of this process, not processes: LiteRT lets go of the GIL while a model
+    runs, so two lanes voice in parallel as two processes did, without a second Python, numpy
+    and front end in memory, and the audio is not copied between processes (issue #10).
+    ``preload``: an engine each lane loads as it starts, while this process loads the front end.
+    """
 
     def __init__(self, workers: int | None = None, threads: int = 1, preload: str | None = None):
         self.workers = workers or os.cpu_count() or 1
-        context = multiprocessing.get_context("spawn")  # the voice's runtime does not survive fork
-        self._pool = ProcessPoolExecutor(
-            self.workers, context, initializer=_start_worker, initargs=(os.getpid(), {"threads": threads}, preload)
-        )
-        self._pool.submit(int)  # start the workers now, from this thread, not from the scheduler's
+        self._options = {"threads": threads}
+        self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
+        self._closing = False
+        self._lanes = [
+            threading.Thread(target=self._lane, args=(preload,), name=f"voice-{n + 1}", daemon=True)
+            for n in range(self.workers)
+        ]
+        for lane in self._lanes:
+            lane.start()
 
     async def render(self, engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(
-                self._pool, render_in_worker, engine, payload, voice, prosody
-            )
-        except BrokenProcessPool:
-            raise BuildError("a voice process died (out of memory?); finished pieces are cached") from None
+        future: Future[Audio] = Future()
+        self._tasks.put((future, engine, payload, voice, prosody))
+        return await asyncio.wrap_future(future)  # cancelled here: the lane skips it
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Let the lanes finish the render they are in (a second or so), then stop them; renders
+        not begun are cancelled."""
+        self._closing = True
+        for _ in self._lanes:
+            self._tasks.put(None)
+        for lane in self._lanes:
+            lane.join()
+
+    def _lane(self, preload: str | None) -> None:
+        made: dict[str, LocalEngine] = {}  # this lane's engines, models loaded once and kept
+
+        def engine(name: str) -> LocalEngine:
+            if name not in made:
+                made[name] = _create(name, self._options)
+            return made[name]
+
+        if preload:
+            try:
+                engine(preload).load()
+            except Exception:  # the first render raises it again, as the piece's own error
+                log.debug("could not preload %s", preload, exc_info=True)
+        while (task := self._tasks.get()) is not None:
+            future, name, payload, voice, prosody = task
+            if self._closing:
+                future.cancel()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(engine(name).render(payload, voice, prosody))
+            except BaseException as e:  # the piece's own error, for the scheduler to judge
+                future.set_exception(e)
 
 
 def _ray(workers: int | None, address: str | None) -> Executor:
@@ -76,8 +111,8 @@ def _ray(workers: int | None, address: str | None) -> Executor:
 
 
 # name -> how to make it from ``--jobs`` and ``--ray-address``. "local" is the default: the
-# scheduler makes its own pool when a local engine first needs one, so a run on a network
-# engine starts no processes. A new executor is one module and one line here.
+# scheduler makes its own lanes when a local engine first needs them, so a run on a network
+# engine loads no voice. A new executor is one module and one line here.
 EXECUTORS: dict[str, Callable[[int | None, str | None], Executor]] = {
     "local": lambda workers, address: LocalExecutor(workers),
     "ray": _ray,
@@ -92,37 +127,19 @@ def create(name: str, workers: int | None = None, address: str | None = None) ->
     return EXECUTORS[name](workers, address)
 
 
-# -- in each worker process ------------------------------------------------------------------
+# -- in a worker process of another executor (a Ray actor) ------------------------------------
 
 _engines: dict[str, LocalEngine] = {}
-_options: dict[str, Any] = {}  # how this process makes its engines, e.g. its thread count
 
 
 def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
     """One render with this process's copy of the engine, loaded on first use and kept."""
-    return _engine(engine).render(payload, voice, prosody)
+    if engine not in _engines:
+        _engines[engine] = _create(engine, {})
+    return _engines[engine].render(payload, voice, prosody)
 
 
-def _engine(name: str) -> LocalEngine:
-    if name not in _engines:
-        engine = engines.create(name, **_options)
-        assert isinstance(engine, LocalEngine), f"{name}: a network engine is not rendered by workers"
-        _engines[name] = engine
-    return _engines[name]
-
-
-def _start_worker(parent: int, options: dict[str, Any], preload: str | None = None) -> None:
-    _options.update(options)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    if preload:
-        try:
-            _engine(preload).load()
-        except Exception:  # the first render raises it again, as the piece's own error
-            log.debug("could not preload %s", preload, exc_info=True)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A worker whose build was killed (SIGKILL, OOM killer) would wait for work forever."""
-    while os.getppid() == parent:
-        time.sleep(1)
-    os._exit(1)
+def _create(name: str, options: dict[str, Any]) -> LocalEngine:
+    engine = engines.create(name, **options)
+    assert isinstance(engine, LocalEngine), f"{name}: a network engine is not rendered by workers"
+    return engine

@@ -6,7 +6,7 @@ once, so every engine gets the same guarantees: no piece lost, none voiced twice
 
 One ``Scheduler`` serves a whole run, every edition in it. Two kinds of engine
 (``engines/base.py``): a ``LocalEngine`` (the offline voice) encodes here and renders through an
-executor (``executor.py``: a pool of processes, one per core, or a Ray cluster); a
+executor (``executor.py``: voice lanes in this process, one per core, or a Ray cluster); a
 ``NetworkEngine`` (the edge voices) runs as coroutines in this process, as many at once as the
 service tolerates, learnt as we go (``limiter.py``).
 
@@ -166,7 +166,7 @@ class Scheduler:
     editions (this one's first pieces included) while pieces are voiced: the voice never waits
     for assembly. The
     scheduling runs on an event loop in a thread of its own; CPU-bound engines render through
-    the ``executor`` (a local process pool unless told otherwise, created on first need).
+    the ``executor`` (local voice lanes unless told otherwise, created on first need).
     """
 
     def __init__(
@@ -219,8 +219,7 @@ class Scheduler:
         if on_progress:
             on_progress(progress)
         if missing and self.executor is None and isinstance(engine, LocalEngine):
-            # fewer processes than cores (--jobs): each gets the cores' threads; one process with two
-            # threads took ~270 MB less than two with one, at ~85% of their speed (notes, issue #10)
+            # fewer lanes than cores (--jobs): each gets the cores' interpreter threads
             workers = self.jobs or engine.max_concurrency or os.cpu_count() or 1
             self.executor = LocalExecutor(
                 workers, threads=max(1, (os.cpu_count() or 1) // workers), preload=job.engine

@@ -93,15 +93,34 @@ def tokenizer(extra: tuple[str, ...] = ()) -> Any:
     jieba = _jieba()
     if not extra:
         return jieba.dt
-    # A copy of the dictionary jieba already loaded, not a second load: jieba has no public way
-    # to copy a tokenizer, and loading its dictionary again costs a build about 3 s (measured on
-    # the national sample's plan and pieces). tests/test_zh.py checks the copy against a load.
+    # The dictionary jieba already loaded with the extra words laid over it, not a second load
+    # (about 3 s of a build) nor a copy (~15 MB each; issue #10): jieba has no public way to copy
+    # a tokenizer. tests/test_zh.py checks the result against a load.
     jieba.dt.check_initialized()
     private = jieba.Tokenizer()
-    private.FREQ, private.total, private.initialized = dict(jieba.dt.FREQ), jieba.dt.total, True
+    private.FREQ, private.total, private.initialized = _Overlay(jieba.dt.FREQ), jieba.dt.total, True
     for word in extra:
         private.add_word(word)
     return private
+
+
+class _Overlay(dict):
+    """jieba's word frequencies with a few more words: those added are kept here, the rest is
+    read from ``base``, which is never changed. jieba reads its table only through ``in``,
+    ``[]`` and ``get``."""
+
+    def __init__(self, base: dict[str, int]):
+        super().__init__()
+        self.base = base
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or word in self.base
+
+    def __missing__(self, word: str) -> int:
+        return self.base[word]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        return dict.get(self, word) if dict.__contains__(self, word) else self.base.get(word, default)
 
 
 @lru_cache(maxsize=4)

@@ -11,7 +11,9 @@ neighbours tell the reading: 地 after an adverbial is de5, 得 after a verb de5
 and before one dei3, a measure word after a numeral (两只 zhi1, 二十行 hang2),
 为 before what is done for someone wei4 and after 以 or 提升 wei2, 应 alone
 ying1 unless a request follows, 还 ending a clause huan2, a verb said twice
-(量了量), 长 after a degree adverb (最长) chang2.
+(量了量), 长 after a degree adverb (最长) chang2; what follows a verb (结了果子
+jiē, 挑起重担 tiāo, 一场大雨 cháng but 一场比赛 chǎng); and a surname heading a
+person's name that news frames (发言人华春莹, 任正非表示: ``names.py``).
 
 CPP (Wikipedia, the readings of each character about equally often) favours
 the model; news, where the common reading is the usual one, favours the
@@ -31,16 +33,13 @@ from pypinyin.constants import PHRASES_DICT
 from pypinyin.seg.mmseg import seg
 
 from ..zh import frequency, tag
-from . import neural
+from . import names, neural
 
 if TYPE_CHECKING:
     from .mandarin import Word
 
 NUMERAL_CHARS = set("零〇一二三四五六七八九十百千万两几每这那各某多")
 ADVERBIAL_POS = {"a", "ad", "an", "b", "d", "z", "i", "l", "v", "vd", "vn"}
-SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "区": "ou1",
-            "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
-            "覃": "qin2", "尉": "yu4", "乐": "yue4", "种": "chong2", "折": "she2", "召": "shao4"}  # fmt: skip
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -173,15 +172,20 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if w.text == "大都" and nxt and nxt.pos[:1] in ("v", "d", "p", "a"):
-            w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工
-        _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]))
+        if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
+            w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
+        _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
+        _what_follows(words, i)
+        reading = names.surname(words, i)
+        if reading:
+            w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
 
 
-def _characters(w: Word, before_word: str) -> None:
+def _characters(w: Word, before_word: str, after_word: str) -> None:
     """Rules that look at the characters before, inside a word or across."""
     for k, ch in enumerate(w.text[: len(w.syllables)]):
         left = before_word + w.text[:k]
+        after = w.text[k + 1 :] + after_word
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS:
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
@@ -199,10 +203,94 @@ def _characters(w: Word, before_word: str) -> None:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
             w.syllables[k] = "chang2"  # long, as an adjective: 最长 较长 过长
-        elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一"):
+        elif ch == "重" and before in DEGREE_CHARS and (k or len(w.text) == 1):
+            w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重 (not 很/重复)
+        elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一") and not after.startswith("人"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
-        elif before == "姓" and ch in SURNAMES and k == 0:
-            w.syllables[k] = SURNAMES[ch]
+        elif before == "姓" and ch in names.STATED and k == 0:
+            w.syllables[k] = names.STATED[ch]
+
+
+def _what_follows(words: list[Word], i: int) -> None:
+    """Rules where the words after tell the reading: 一场大雨 cháng but 一场比赛
+    chǎng, 结了果子 jiē, 挑起重担 tiāo, 一行字 háng, 转个不停 zhuàn, 背着书包 bēi,
+    盛了一碗饭 chéng, 露了一手 lòu, 穿着整齐 zhuó, 睡个好觉 jiào."""
+    w = words[i]
+    ahead = _clause_ahead(words, i)
+    following = "".join(x.text for x in ahead)
+    last = len(w.text) - 1
+    if w.text[-1] == "场" and len(w.text) == 2 and w.text[0] in NUMERAL_CHARS:
+        kind = _counted_noun(ahead)
+        if kind in STAGED:
+            w.syllables[last] = "chang3"  # 一场比赛, 这场演出: a show, a match
+        elif kind in HAPPENED:
+            w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
+    elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
+        w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
+    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4]):
+        w.syllables[0] = "tiao1"  # 挑起重担: to carry on the shoulder
+    elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
+        w.syllables[last] = "hang2"  # 一行红色的字: a line of writing
+    elif w.text.endswith("转") and following.startswith(("个不停", "不停", "圈", "个圈", "了几圈")):
+        w.syllables[last] = "zhuan4"  # 转个不停: to turn round
+    elif _carried(w, ahead):
+        w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
+        w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
+    elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
+        w.syllables[0] = "lou4"  # 露了一手: to show
+    elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
+        w.syllables[1] = "zhuo2"  # 穿着整齐: dress, as a noun
+    elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒":
+        w.syllables[0] = "jiao4"  # 睡了一个好觉: sleep
+
+
+def _clause_ahead(words: list[Word], i: int) -> list[Word]:
+    """The words after ``words[i]`` up to the end of its clause."""
+    out = []
+    for w in words[i + 1 :]:
+        if not w.syllables and w.brk >= 3:
+            break
+        if w.syllables:
+            out.append(w)
+    return out
+
+
+def _counted_noun(ahead: list[Word]) -> str:
+    """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
+    for x in ahead[:4]:
+        if x.text in STAGED or x.text in HAPPENED:
+            return x.text
+        if x.pos.startswith(("v", "p")):
+            break
+    return ""
+
+
+def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
+    """一行 before what is written (一行字, 一行红色的字), not 代表团一行 (a party)."""
+    if words[i].text == "行" and not (i and words[i - 1].text[-1:] in "一几数"):
+        return False
+    for x in ahead[:4]:
+        if x.pos.startswith(("v", "p", "ul", "ug", "uz")):
+            return False  # 代表团一行参观了文字博物馆: the party did something
+        if any(c in x.text for c in "字诗泪"):
+            return True
+    return False
+
+
+def _carried(w: Word, ahead: list[Word]) -> bool:
+    """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
+    their back), nor 背课文 (by heart): only before a load."""
+    if w.text == "背" and ahead and ahead[0].text in ("着", "起"):
+        ahead = ahead[1:]
+    elif w.text not in ("背着", "背起"):
+        return False
+    for x in ahead[:3]:
+        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊":
+            return True
+        if x.pos.startswith(("v", "r", "nr")):
+            break
+    return False
 
 
 def _reduplicated(words: list[Word], i: int) -> bool:
@@ -321,8 +409,8 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回"):
-        return "huan2"  # 借的钱要按时还。 还给: to give back (the adverb never ends a clause)
+    if not nxt or nxt.text in ("给", "清", "回", "完"):
+        return "huan2"  # 借的钱要按时还。 还给, 还完: to give back (the adverb never ends a clause)
     return None
 
 
@@ -355,6 +443,15 @@ def _gan(prev, nxt, words, i):
     return None
 
 
+def _jiao(prev, nxt, words, i):
+    """教 alone before whom or what is taught is the verb jiāo (教了一辈子书, 教我们唱歌,
+    教学生写字); jiào is in words (教育). jieba also leaves a religion alone as a verb
+    (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
+    if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
+        return "jiao1"
+    return None
+
+
 def _tan(prev, nxt, words, i):
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
@@ -362,7 +459,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -378,4 +475,15 @@ GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
 COUNTED = {"数": "shu3", "量": "liang2"}
+STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
+          "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
+HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
+            "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
+            "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
+FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
+BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
+LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
+TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
+          "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
+DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")

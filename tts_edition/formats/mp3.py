@@ -19,6 +19,9 @@ class MP3:
     media_type: str = "audio/mpeg"
 
     def write(self, assembled: Assembled, target: Path, *, tags: Tags, bitrate: int) -> None:
+        if assembled.mp3 is not None:  # encoded already, as the pieces arrived
+            write_tagged(assembled.mp3, target, tags, assembled.timeline.chapters)
+            return
         with scratch_path(target.parent, ".mp3") as untagged:
             audio.encode(assembled.pcm, assembled.sample_rate, untagged, assembled.filters, audio.mp3_args(bitrate))
             write_tagged(untagged, target, tags, assembled.timeline.chapters)

@@ -1,0 +1,56 @@
+"""Person names: a polyphonic surname read as a surname only where news frames a name."""
+
+import pytest
+
+from tts_edition.engines.mandarin import HAN, to_pinyin
+
+
+def reading(sentence: str, char: str) -> str:
+    """The front end's reading of the first ``char`` in ``sentence``."""
+    return to_pinyin(sentence, sandhi=False)[HAN.findall(sentence).index(char)]
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        # an office before, an act after
+        ("外交部发言人华春莹在例行记者会上表示，中方欢迎。", "华", "hua4"),
+        ("故宫博物院原院长单霁翔出席了论坛。", "单", "shan4"),
+        ("中国气候变化事务特使解振华会见了各国代表。", "解", "xie4"),
+        ("新华社记者查文晔摄", "查", "zha1"),
+        # a verb of speech or a title after
+        ("华为公司创始人任正非接受了媒体采访。", "任", "ren2"),
+        ("仇和同志指出，要抓好落实。", "仇", "qiu2"),
+        ("据华春莹介绍，双方达成共识。", "华", "hua4"),
+        # a surname and how people are called, with or without a given name
+        ("市民曾先生反映，路灯坏了。", "曾", "zeng1"),
+        ("盖老师在讲台上站了四十年。", "盖", "ge3"),
+        ("原县委书记任远航同志因病逝世。", "任", "ren2"),
+        ("被告人任某被依法逮捕。", "任", "ren2"),
+    ],
+)
+def test_a_framed_name_takes_the_surname_reading(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("总理曾多次强调要稳增长。", "曾", "ceng2"),  # an adverb, not a given name, after 曾
+        ("总书记曾指出，发展是第一要务。", "曾", "ceng2"),  # nothing between 曾 and the verb
+        ("英国国王查尔斯三世出席了仪式。", "查", "cha2"),  # the sounds of a foreign name
+        ("教练华丽转身成为解说员。", "华", "hua2"),  # jieba's name tag on an ordinary word
+        ("局长盖章后文件生效。", "盖", "gai4"),
+        ("华为发布新款手机。", "华", "hua2"),  # no frame
+        ("院长任期五年。", "任", "ren4"),  # a word of its own
+        ("她曾某天说过这件事。", "曾", "ceng2"),  # 某 before a measure is not a name
+    ],
+)
+def test_a_surname_character_elsewhere_keeps_its_common_reading(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+def test_the_lexicon_outranks_the_rule():
+    # a pinned entry is read as written, whatever frames it
+    words = to_pinyin("发言人华春莹说", {"华春莹": ["hua2", "chun1", "ying2"]}, sandhi=False)
+    assert words[3] == "hua2"

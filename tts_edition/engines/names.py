@@ -1,0 +1,150 @@
+"""Person names in news text, so a polyphonic surname gets its surname reading.
+
+A surname such as 单 (shàn), 解 (xiè) or 曾 (zēng) is read that way only at the
+head of a name; elsewhere it is an ordinary word (单位, 解决, 曾经). jieba's
+name tag alone cannot tell: it marks 华为, 盖章, 查尔斯 and 任满 as names too,
+and cuts names it does not know into single characters (华/春/莹). News,
+though, frames a name: an office or trade before it (外交部发言人华春莹,
+特使解振华) or a verb of speech or a title after it (任正非表示, 仇和同志).
+A name here is the surname and one or two more characters, framed so:
+
+- an office before, two characters of a given name (or a word jieba knows as a
+  name) and after them a verb, a preposition, a conjunction, a particle or the
+  end of a clause (原院长单霁翔出席了论坛, 外交部发言人华春莹在…);
+- or a verb of speech or a title after, and before it an office, the start of
+  a clause, a list or a preposition (任正非表示, 、仇和同志, 据华春莹介绍);
+- or how people are called: the surname and 先生, 女士, 老师, 某 (市民曾先生,
+  被告人任某), or a given name jieba reads as a word and a title (任远航同志).
+
+The characters after the surname must look like a given name: single
+characters that are neither function words nor verbs (老师曾教过他 is 曾 céng),
+or one word jieba tags as a name; not a word of another kind (总理曾多次强调),
+not the sounds of a foreign name (英国国王查尔斯 is 查 chá); and the surname
+must not follow a single character, as the end of a given name does (黄佩华先生).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .mandarin import Word
+
+# Surnames whose reading differs from the character's common one, as 现代汉语词典 gives
+# them; left out where the surname itself has two readings (乐 lè/yuè, 尉 wèi/yù).
+SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "区": "ou1",
+            "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
+            "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
+            "宁": "ning4", "薄": "bo2", "应": "ying1"}  # fmt: skip
+# After 姓 the surname is named outright: there a surname with two readings takes the
+# one the rule has always given it.
+STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
+
+# Offices and trades news puts before a name (and a word ending in one: 副总理, 原院长); not
+# 村民 or 网友, who are the subject of what follows more often than the frame of a name.
+ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授", "院士", "主任", "委员", "代表", "特使",
+         "大使", "总统", "首相", "总裁", "创始人", "董事长", "经理", "专家", "研究员", "医生", "护士",
+         "教练", "队员", "选手", "运动员", "老师", "作家", "导演", "演员", "歌手", "画家", "主持人",
+         "法官", "检察官", "律师", "民警", "工程师", "航天员", "艺术家", "科学家", "书法家", "负责人",
+         "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范",
+         "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
+         "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
+         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主"}  # fmt: skip
+# What news says after a name: verbs of speech, acts of office, and titles.
+SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
+        "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
+        "主席", "总理", "部长", "书记", "教授", "院长", "院士", "委员", "局长", "市长", "省长", "主任",
+        "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤", "老人",
+        "出席", "主持", "参加", "接受", "签署", "率团", "率领"}  # fmt: skip
+# Before a name that a verb of speech follows: a list, or a preposition (据华春莹介绍).
+LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "跟", "让", "请", "被"}
+# Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
+TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
+          "县长", "市长", "部长"}  # fmt: skip
+HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
+FUNCTION_POS = tuple("upcdrmqfyex")
+# Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
+FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
+
+
+def surname(words: list[Word], i: int) -> str:
+    """The surname reading of ``words[i]``'s first character if it heads a person's name, else ""."""
+    w = words[i]
+    if not w.text or w.text[0] not in SURNAMES or w.pinned:
+        return ""
+    reading = SURNAMES[w.text[0]]
+    if len(w.text) == 1 and _inside_name(words, i):
+        return ""  # 黄佩华先生: the end of someone's given name
+    if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
+        return reading  # 市民曾先生, 被告人任某
+    if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
+        return reading  # 任远航同志: a given name jieba reads as a word, then a title
+    if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
+        given, after = w.text[1:], i + 1
+    elif len(w.text) == 1:
+        given, after = _given(words, i + 1)
+    else:
+        return ""
+    if not given or given[0] in FOREIGN:
+        return ""
+    before, nxt = _text(words, i - 1), _text(words, after)
+    office = _office(before)
+    said = nxt in SAID and (office or not _spoken(words, i - 1) or before in LEADS)
+    if len(w.text) == 2:
+        return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
+    pos = words[after].pos if after < len(words) else "x"
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u"))
+    # after an office alone, two characters of a given name, or a word jieba knows as a name
+    named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
+    return reading if said or (office and ends and named) else ""
+
+
+def _given(words: list[Word], j: int) -> tuple[str, int]:
+    """The given name after a surname cut off alone: one or two single
+    characters, or one word jieba tags as a name; and the index after it."""
+    if j < len(words) and words[j].pos.startswith("nr") and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
+        nr = words[j].text, j + 1
+    else:
+        nr = "", j
+    given = ""
+    while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
+        if words[j].pos.startswith(FUNCTION_POS + ("v",)) or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng
+        given += words[j].text
+        j += 1
+    if nr[0] and len(nr[0]) >= len(given):
+        return nr
+    return given, j
+
+
+def _inside_name(words: list[Word], i: int) -> bool:
+    """A single character before (佩 in 黄/佩/华): the surname character ends a name, not heads one."""
+    prev = words[i - 1] if i else None
+    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS and not prev.pos.startswith(("p", "c", "u")))
+
+
+def _given_word(words: list[Word], j: int) -> bool:
+    """A two-character word that could be a given name (远航, 振华): not a function word nor a title."""
+    if not _spoken(words, j):
+        return False
+    w = words[j]
+    return len(w.text) == 2 and not w.pos.startswith(FUNCTION_POS) and w.text not in SAID
+
+
+def _counted(words: list[Word], j: int) -> bool:
+    """A time or a measure at ``j``, as after 某 in 曾某天: not 某 as a name."""
+    if j >= len(words) or not words[j - 1].text.startswith("某"):
+        return False
+    return len(words[j].text) == 1 and words[j].pos.startswith(("q", "t", "m", "n"))
+
+
+def _office(text: str) -> bool:
+    return any(text.endswith(role) for role in ROLES)
+
+
+def _text(words: list[Word], i: int) -> str:
+    return words[i].text if 0 <= i < len(words) else ""
+
+
+def _spoken(words: list[Word], i: int) -> bool:
+    return 0 <= i < len(words) and bool(words[i].syllables)
