@@ -259,3 +259,4 @@ def test_each_thread_renders_with_its_own_vocoder(engine):
     gc.collect()
     assert [ref() for ref in gone] == [None, None]  # a finished thread's models went with it
     assert mine in offline._loaded
+

@@ -323,6 +323,18 @@ _acoustics: dict[int, tuple[Any, threading.Lock]] = {}  # the process's, by thre
 _loading = threading.Lock()
 
 
+def _hold_models_across_fork() -> None:
+    """A child forked to run Python (``subprocess`` with ``preexec_fn``, as ffmpeg is started)
+    drops the other threads' states, and with them their thread-local models; LiteRT's
+    destructor then waits for worker threads the child does not have, forever. Held here by
+    the module, the child never frees them."""
+    _held_across_fork.extend(_loaded)
+
+
+_held_across_fork: list[_Models] = []
+os.register_at_fork(before=_hold_models_across_fork, after_in_parent=_held_across_fork.clear)
+
+
 def _models(threads: int) -> _Models:
     """The calling thread's model set, loaded on first use."""
     sets: dict[int, _Models] = _local.__dict__.setdefault("sets", {})
