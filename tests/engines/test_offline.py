@@ -260,3 +260,39 @@ def test_each_thread_renders_with_its_own_vocoder(engine):
     assert [ref() for ref in gone] == [None, None]  # a finished thread's models went with it
     assert mine in offline._loaded
 
+
+
+FORK_WHILE_A_LANE_HOLDS_MODELS = """
+import subprocess, sys, threading
+from tts_edition.engines.offline import OfflineEngine
+from tts_edition.model import Prosody
+
+engine, loaded, done = OfflineEngine(threads=2), threading.Event(), threading.Event()
+
+def lane():
+    engine.synthesize("今天天气很好。", "baker", Prosody())
+    loaded.set()
+    done.wait(60)
+
+thread = threading.Thread(target=lane)
+thread.start()
+loaded.wait()
+child = subprocess.run([sys.executable, "-c", "print('ran')"], preexec_fn=lambda: None, capture_output=True, text=True)
+print(child.stdout.strip())
+done.set()
+thread.join()
+"""
+
+
+def test_a_child_forked_to_run_python_while_a_lane_holds_models_starts():
+    """ffmpeg is started with a ``preexec_fn`` while lanes render: that child runs Python after
+    the fork, which clears the other threads' state. Had it freed a lane's models, LiteRT's
+    destructor would wait there forever for worker threads the child does not have (and
+    ``subprocess`` waits for the child's exec before any timeout applies), so this runs in a
+    process of its own, with a timeout."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", FORK_WHILE_A_LANE_HOLDS_MODELS], capture_output=True, text=True,
+                         timeout=240)
+    assert run.stdout.split()[-1:] == ["ran"], run.stderr[-500:]
