@@ -420,7 +420,9 @@ def _prepare(asset: _Asset) -> Path | bytes:
         log.debug("cannot prepare %s in %s: %s", asset.file, folder, e)
     if found:
         return found
-    log.warning("cannot keep the prepared voice model in %s: it stays in memory", folder)
+    # info, not a warning: the build works on (a slower start); a cache that cannot be written
+    # is the build's to report, in its one line (a full disk, say)
+    log.info("cannot keep the prepared voice model in %s: it stays in memory", folder)
     return asset.rewrite(source.read_bytes())
 
 
