@@ -276,7 +276,10 @@ class LiveMP3:
         if code != 0:
             log.info("the live encode failed (%d): %s", code, " | ".join(err.strip().splitlines()[-2:]))
             return None
-        return _parse_summary(err)
+        try:
+            return _parse_summary(err)
+        except BuildError:  # measured nothing: encoded again the classic way, which says why
+            return None
 
     def close(self) -> None:
         """Stop it if still running (the join failed), and let go of its log."""
