@@ -80,16 +80,10 @@ class LocalExecutor:
             lane.join()
 
     def _lane(self, preload: str | None) -> None:
-        made: dict[str, LocalEngine] = {}  # this lane's engines, models loaded once and kept
-
-        def engine(name: str) -> LocalEngine:
-            if name not in made:
-                made[name] = _create(name, self._options)
-            return made[name]
-
+        lane_engines = _Engines(self._options)  # this lane's own
         if preload:
             try:
-                engine(preload).load()
+                lane_engines[preload].load()
             except Exception:  # the first render raises it again, as the piece's own error
                 log.debug("could not preload %s", preload, exc_info=True)
         while (task := self._tasks.get()) is not None:
@@ -99,7 +93,7 @@ class LocalExecutor:
             if not future.set_running_or_notify_cancel():
                 continue
             try:
-                future.set_result(engine(name).render(payload, voice, prosody))
+                future.set_result(lane_engines[name].render(payload, voice, prosody))
             except BaseException as e:  # the piece's own error, for the scheduler to judge
                 future.set_exception(e)
 
@@ -127,19 +121,25 @@ def create(name: str, workers: int | None = None, address: str | None = None) ->
     return EXECUTORS[name](workers, address)
 
 
+class _Engines(dict[str, LocalEngine]):
+    """Engines by name, each made on first use with ``options`` and kept with its models."""
+
+    def __init__(self, options: dict[str, Any]):
+        super().__init__()
+        self.options = options
+
+    def __missing__(self, name: str) -> LocalEngine:
+        engine = engines.create(name, **self.options)
+        assert isinstance(engine, LocalEngine), f"{name}: a network engine is not rendered by workers"
+        self[name] = engine
+        return engine
+
+
 # -- in a worker process of another executor (a Ray actor) ------------------------------------
 
-_engines: dict[str, LocalEngine] = {}
+_engines = _Engines({})  # this process's
 
 
 def render_in_worker(engine: str, payload: Any, voice: str, prosody: Prosody) -> Audio:
     """One render with this process's copy of the engine, loaded on first use and kept."""
-    if engine not in _engines:
-        _engines[engine] = _create(engine, {})
     return _engines[engine].render(payload, voice, prosody)
-
-
-def _create(name: str, options: dict[str, Any]) -> LocalEngine:
-    engine = engines.create(name, **options)
-    assert isinstance(engine, LocalEngine), f"{name}: a network engine is not rendered by workers"
-    return engine
