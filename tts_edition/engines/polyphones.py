@@ -25,6 +25,7 @@ from the dictionaries' conventions); the ``heldout`` ones measure them, and
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -187,7 +188,7 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
         left = before_word + w.text[:k]
         after = w.text[k + 1 :] + after_word
         before = left[-1:]
-        if ch == "只" and before in NUMERAL_CHARS:
+        if ch == "只" and before in NUMERAL_CHARS and not (k == 0 and len(w.text) > 1 and w.pos[:1] in "cdv"):
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
@@ -221,7 +222,7 @@ def _what_follows(words: list[Word], i: int) -> None:
     last = len(w.text) - 1
     if w.text[-1] == "场" and len(w.text) == 2 and w.text[0] in NUMERAL_CHARS:
         kind = _counted_noun(ahead)
-        if kind in STAGED:
+        if kind in STAGED or (kind and kind not in HAPPENED):
             w.syllables[last] = "chang3"  # 一场比赛, 这场演出: a show, a match
         elif kind in HAPPENED:
             w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
@@ -243,6 +244,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[1] = "zhuo2"  # 穿着整齐: dress, as a noun
     elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒":
         w.syllables[0] = "jiao4"  # 睡了一个好觉: sleep
+    elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
+        w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
+    elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
+        w.syllables[1] = "jue2"  # 饰演张三一角: a role
 
 
 def _clause_ahead(words: list[Word], i: int) -> list[Word]:
@@ -261,6 +266,8 @@ def _counted_noun(ahead: list[Word]) -> str:
     for x in ahead[:4]:
         if x.text in STAGED or x.text in HAPPENED:
             return x.text
+        if x.text.endswith(STAGED_ENDS):
+            return x.text  # 一场秘密会议, 一场公益长跑活动, 一场表演赛
         if x.pos.startswith(("v", "p")):
             break
     return ""
@@ -304,8 +311,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST) and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
-        return "dei3"  # 这件事得抓紧办: must
+    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
+        return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
     if prev:
         return "de5"  # 跑得很快
     return None
@@ -338,12 +345,28 @@ def _wei(prev, nxt, words, i):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
-    for w in words[i + 1 :]:
-        if not w.syllables and w.brk >= 3:
-            break  # to the end of the clause, past 、 and quotes
-        if w.pos.startswith(VERBAL_POS):
-            return "wei4"  # for someone, then what is done: 为人民服务, 为国家作出贡献
-    return None
+    return "wei4" if _predicate_ahead(words, i) else None
+
+
+def _predicate_ahead(words: list[Word], i: int) -> bool:
+    """A verb later in the clause that is what is done for someone (为人民服务, 为国家作出
+    贡献, 为群众办的实事). Not a verb in a short 的-phrase right after 为 nor a measure word
+    after a number: they belong to what 为 introduces as "to be" (为较具实力的县市, 转速为
+    每分钟一千转); nor 属, a genus there (为唇形科…属下的一个种). A verb with 了/着/过 after
+    it is done, whatever follows (为中外进出口提供了所需的信息)."""
+    verbs: list[tuple[int, bool]] = []  # (place among the clause's words, kept past a 的)
+    ahead, someone = _clause_ahead(words, i), False
+    for n, w in enumerate(ahead):
+        if w.text in ("的", "之"):
+            verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
+        elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每":  # 属下 (a genus), 每分钟
+            if len(w.text) == 1 and n and ahead[n - 1].pos.startswith(("m", "digit")):
+                continue  # 一千转: counted
+            done = n + 1 < len(ahead) and ahead[n + 1].text in ("了", "着", "过")
+            verbs.append((n, done or someone))
+        elif w.pos.startswith(("n", "r")):
+            someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
+    return bool(verbs)
 
 
 def _clause_end(words: list[Word], i: int) -> str:
@@ -370,8 +393,8 @@ def _shu(prev, nxt, words, i):
 
 
 def _zhong(prev, nxt, words, i):
-    if prev and (prev.text[-1] in NUMERAL_CHARS or prev.pos.startswith("q")):
-        return "zhong3"  # 这种 几种, 属下的一个种: a kind
+    if prev and (prev.text[-1] in NUMERAL_CHARS or prev.text in ("哪", "此", "该", "其") or prev.pos.startswith(("q", "digit"))):
+        return "zhong3"  # 这种 几种 哪种 40种, 属下的一个种: a kind
     if not nxt:
         return "zhong3"  # a noun at the end of a clause
     return "zhong4"  # 忙着种小麦: to plant
@@ -431,6 +454,12 @@ def _chong(prev, nxt, words, i):
     return None
 
 
+def _heavy(prev, nxt, words, i):
+    if not nxt and prev and prev.text in ("而", "又", "且", "越"):
+        return "zhong4"  # 车少而重: heavy, ending its clause
+    return None
+
+
 def _cha(prev, nxt, words, i):
     if nxt and nxt.text in ("了", "得", "一些", "一点", "多少"):
         return "cha4"  # 差了一些: falls short
@@ -453,17 +482,19 @@ def _jiao(prev, nxt, words, i):
 
 
 def _tan(prev, nxt, words, i):
+    if prev and prev.text[-1] in "枪炮拆排":
+        return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
 
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
-          "改造", "改建", "扩建", "升级", "合并", "调整", "设立", "确立", "当选"}  # fmt: skip
+          "改造", "改建", "扩建", "升级", "合并", "调整", "设立", "确立", "当选", "表现", "解释", "折算", "换算"}  # fmt: skip
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
@@ -480,6 +511,9 @@ STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", 
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
             "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
+STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
+LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
+PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
