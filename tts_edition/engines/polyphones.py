@@ -236,6 +236,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text == "倒" and following.removeprefix("了").removeprefix("上").lstrip("一半满").startswith(POURED):
+        w.syllables[0] = "dao4"  # 倒了一杯水: to pour
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
         w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
     elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
@@ -467,6 +469,8 @@ def _cha(prev, nxt, words, i):
 
 
 def _gan(prev, nxt, words, i):
+    if prev and prev.text in DRIED:
+        return "gan1"  # 沥干, 晒干: dried, as the result
     if words[i].pos.startswith("v"):
         return "gan4"  # 干出一番事业, 干一行爱一行: to do
     return None
@@ -481,6 +485,10 @@ def _jiao(prev, nxt, words, i):
     return None
 
 
+def _si(prev, nxt, words, i):
+    return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -490,7 +498,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -514,6 +522,8 @@ HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
+DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
+POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
