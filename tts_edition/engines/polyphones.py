@@ -404,8 +404,8 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
-    if nxt and (nxt.text in ("出", "成", "满") or (nxt.text == "了" and later and later.pos.startswith("m"))):
-        return "zhang3"  # 长了一百多年, 长出新芽: to grow
+    if nxt and (nxt.text in ("出", "成", "满", "在") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
+        return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 身上长了鳞片: to grow
     if nxt and nxt.pos.startswith("m") and "岁" not in nxt.text:
         return "chang2"  # 比往年长一天: longer by
     return None
@@ -485,6 +485,18 @@ def _jiao(prev, nxt, words, i):
     return None
 
 
+def _hao(prev, nxt, words, i):
+    if prev and prev.pos.startswith("v") and len(prev.text) <= 2:
+        return "hao3"  # 穿戴好, 挖好: done well, a result
+    return None
+
+
+def _chu(prev, nxt, words, i):
+    if prev and prev.text in PLACED:
+        return "chu4"  # 高处, 低处: a place
+    return None
+
+
 def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
 
@@ -498,7 +510,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si, "好": _hao, "处": _chu}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -522,6 +534,7 @@ HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
+PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", "难", "好", "坏", "妙", "益", "用", "住", "去"}
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
