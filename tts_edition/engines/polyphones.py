@@ -339,8 +339,8 @@ def _wei(prev, nxt, words, i):
         if w.text in ("以", "化"):
             return "wei2"  # 以人民为中心, 化压力为动力
         clause.append(w)
-    if prev and prev.text in BECOME:
-        return "wei2"  # 提升为, 不愧为
+    if prev and (prev.text in BECOME or prev.text in NAMED):
+        return "wei2"  # 提升为, 不愧为, 主题为推动绿色发展
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
@@ -361,9 +361,10 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每":  # 属下 (a genus), 每分钟
-            if len(w.text) == 1 and n and ahead[n - 1].pos.startswith(("m", "digit")):
-                continue  # 一千转: counted
+        elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每" and not w.text.endswith("以来"):
+            before = ahead[n - 1] if n else None
+            if before and (before.text == "的" or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
+                continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
             done = n + 1 < len(ahead) and ahead[n + 1].text in ("了", "着", "过")
             verbs.append((n, done or someone))
         elif w.pos.startswith(("n", "r")):
@@ -515,6 +516,8 @@ BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "�
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
           "改造", "改建", "扩建", "升级", "合并", "调整", "设立", "确立", "当选", "表现", "解释", "折算", "换算"}  # fmt: skip
+NAMED = {"主题", "原因", "目标", "宗旨", "口号", "名称", "内容", "题目", "重点", "任务", "理念", "标准", "要求", "条件",
+         "核心", "结果", "冠军", "亚军", "季军", "得主", "死者", "伤者", "嫌疑人", "期限", "时间", "地点"}  # fmt: skip
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
