@@ -334,13 +334,18 @@ def _wei(prev, nxt, words, i):
     """为: wei2 as "to be, to become" (以人民为中心, 提升为), wei4 as "for" (为人民服务)."""
     clause = []
     for w in reversed(words[:i]):
+        if not w.syllables and w.brk >= 3:
+            break  # only inside the clause, past quotes: 以深化“放管服”改革为抓手
         if not w.syllables:
-            break  # only inside the clause
+            continue
         if w.text in ("以", "化"):
             return "wei2"  # 以人民为中心, 化压力为动力
         clause.append(w)
     if prev and (prev.text in BECOME or prev.text in NAMED):
         return "wei2"  # 提升为, 不愧为, 主题为推动绿色发展
+    after = words[i + 2] if i + 2 < len(words) else None
+    if nxt and nxt.text in ROLES and (not after or after.text == "的" or not after.syllables):
+        return "wei2"  # (以)习近平同志为核心的党中央, 改革为抓手: X as Y
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
@@ -363,7 +368,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
         elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每" and not w.text.endswith("以来"):
             before = ahead[n - 1] if n else None
-            if before and (before.text == "的" or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
+            if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
             done = n + 1 < len(ahead) and ahead[n + 1].text in ("了", "着", "过")
             verbs.append((n, done or someone))
@@ -524,6 +529,8 @@ BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "�
           "改造", "改建", "扩建", "升级", "合并", "调整", "设立", "确立", "当选", "表现", "解释", "折算", "换算"}  # fmt: skip
 NAMED = {"主题", "原因", "目标", "宗旨", "口号", "名称", "内容", "题目", "重点", "任务", "理念", "标准", "要求", "条件",
          "核心", "结果", "冠军", "亚军", "季军", "得主", "死者", "伤者", "嫌疑人", "期限", "时间", "地点"}  # fmt: skip
+ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "指导", "榜样", "目标", "重点", "基础", "依托", "载体", "引领",
+         "统领", "主导", "己任", "荣", "耻", "宗旨", "根本", "前提", "保障", "动力", "支撑", "纽带", "桥梁", "突破口", "切入点"}  # fmt: skip
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
