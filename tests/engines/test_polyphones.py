@@ -67,3 +67,29 @@ def test_polyphone_accuracy(split, floor, capsys):
         for e in errors if split == "dev" else []:  # held-out errors stay unseen
             print("  ", e)
     assert after >= floor
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("无苞杓兰为兰科杓兰属下的一个植物种。", "为", "wei2"),  # what it is, not for whom
+        ("转速为每分钟一千四百九十转。", "为", "wei2"),
+        ("这充分体现了习近平同志为核心的党中央的关怀。", "为", "wei2"),
+        ("我县以深化“放管服”改革为抓手，不断提升服务水平。", "为", "wei2"),
+        ("学校为来自山区的学生减免学费。", "为", "wei4"),
+        ("这只是一封信。", "只", "zhi3"),
+        ("全线总长一百二十公里。", "长", "chang2"),
+        ("如果长在脸部，就要及时就医。", "长", "zhang3"),
+        ("他们召开了一场秘密会议。", "场", "chang3"),
+        ("采用哪种方法更好？", "种", "zhong3"),
+        ("他病了得去医院。", "得", "dei3"),
+        ("这一季他总得分排名第一。", "得", "de2"),
+        ("他尽了最大的努力。", "尽", "jin4"),
+        ("数学上似有道理。", "似", "si4"),
+        ("让他重新穿戴好衣帽。", "好", "hao3"),
+        ("她饰演张三一角。", "角", "jue2"),
+    ],
+)
+def test_readings_the_context_decides(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
