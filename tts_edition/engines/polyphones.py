@@ -313,7 +313,7 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and nxt.pos[:1] in ("v", "d", "l", "p"):
+    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
     if prev:
         return "de5"  # 跑得很快
@@ -440,8 +440,8 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完"):
-        return "huan2"  # 借的钱要按时还。 还给, 还完: to give back (the adverb never ends a clause)
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
+        return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
     return None
 
 
