@@ -469,8 +469,8 @@ def _heavy(prev, nxt, words, i):
 
 
 def _cha(prev, nxt, words, i):
-    if nxt and nxt.text in ("了", "得", "一些", "一点", "多少"):
-        return "cha4"  # 差了一些: falls short
+    if not nxt or (prev and prev.pos.startswith("d")) or nxt.text[0] in "了得一多太远点不":
+        return "cha4"  # 成绩差, 还差最后一步, 差了一些, 差太远: short of, poor (气压差 is chā, 差人 chāi)
     return None
 
 
