@@ -208,6 +208,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "zhong4"  # heavy, serious: 最重 较重 很重 (not 很/重复)
         elif ch == "行" and left[-2:] in ("这一", "那一", "每一", "哪一", "同一") and not after.startswith("人"):
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
+        elif ch == "行" and k and k == len(w.text) - 1 and w.pos.startswith("m") and w.text != "一行" and before in NUMERAL_CHARS:
+            w.syllables[k] = "hang2"  # 第二行, 两行, 二十行: lines (一行 may be a party: 代表团一行)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -238,6 +240,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
     elif w.text == "倒" and following.removeprefix("了").removeprefix("上").lstrip("一半满").startswith(POURED):
         w.syllables[0] = "dao4"  # 倒了一杯水: to pour
+    elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
+        w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
         w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
     elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
@@ -290,12 +294,12 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 def _carried(w: Word, ahead: list[Word]) -> bool:
     """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
     their back), nor 背课文 (by heart): only before a load."""
-    if w.text == "背" and ahead and ahead[0].text in ("着", "起"):
+    if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
     for x in ahead[:3]:
-        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊":
+        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
             break
