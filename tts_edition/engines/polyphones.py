@@ -248,8 +248,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "lou4"  # 露了一手: to show
     elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
         w.syllables[1] = "zhuo2"  # 穿着整齐: dress, as a noun
-    elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒":
-        w.syllables[0] = "jiao4"  # 睡了一个好觉: sleep
+    elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒着":
+        w.syllables[0] = "jiao4"  # 睡了一个好觉, 睡不着觉: sleep
+    elif w.text == "空" and following.startswith("着") and not following.startswith(("着手", "着肚子")):
+        w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
@@ -274,6 +276,8 @@ def _counted_noun(ahead: list[Word]) -> str:
             return x.text
         if x.text.endswith(STAGED_ENDS):
             return x.text  # 一场秘密会议, 一场公益长跑活动, 一场表演赛
+        if x.text.endswith("战") and len(x.text) > 1:
+            return "大战"  # 这场攻坚战, 一场阻击战: a fight runs its course, like 一场大战 (现汉)
         if x.pos.startswith(("v", "p")):
             break
     return ""
