@@ -517,6 +517,12 @@ def _jin(prev, nxt, words, i):
     return None
 
 
+def _lei(prev, nxt, words, i):
+    if not nxt or nxt.text[0] in "得了坏死着的极" or (prev and prev.text[-1:] in "很太挺真好不喊怕"):
+        return "lei4"  # 累得满头大汗, 挺累的, 喊累: tired (累迁 "promoted again and again" is lěi)
+    return None
+
+
 def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
 
@@ -530,7 +536,7 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
