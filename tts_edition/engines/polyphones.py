@@ -238,8 +238,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
-    elif w.text == "倒" and following.removeprefix("了").removeprefix("上").lstrip("一半满").startswith(POURED):
-        w.syllables[0] = "dao4"  # 倒了一杯水: to pour
+    elif w.text == "倒" and any(x in following[:6] for x in POURED):
+        w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
