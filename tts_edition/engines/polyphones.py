@@ -323,6 +323,8 @@ def _de_particle(prev, nxt, words, i):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
     if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
+    if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos[:1] in ("m", "a"):
+        return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
     if prev:
         return "de5"  # 跑得很快
     return None
