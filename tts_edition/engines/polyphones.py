@@ -356,6 +356,8 @@ def _wei(prev, nxt, words, i):
     after = words[i + 2] if i + 2 < len(words) else None
     if nxt and nxt.text in ROLES and (not after or after.text == "的" or not after.syllables):
         return "wei2"  # (以)习近平同志为核心的党中央, 改革为抓手: X as Y
+    if nxt and nxt.text == "人" and (not after or not after.syllables or after.pos[:1] in "ad" or after.text in TRAITS):
+        return "wei2"  # 他为人低调, 为人和善: how one behaves
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
@@ -547,6 +549,7 @@ NAMED = {"主题", "原因", "目标", "宗旨", "口号", "名称", "内容", "
          "核心", "结果", "冠军", "亚军", "季军", "得主", "死者", "伤者", "嫌疑人", "期限", "时间", "地点"}  # fmt: skip
 ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "指导", "榜样", "目标", "重点", "基础", "依托", "载体", "引领",
          "统领", "主导", "己任", "荣", "耻", "宗旨", "根本", "前提", "保障", "动力", "支撑", "纽带", "桥梁", "突破口", "切入点"}  # fmt: skip
+TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
