@@ -22,25 +22,60 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def tree_memory_mb(pid: int) -> tuple[float, float]:
-    """Memory of a process and all its descendants, in MB (Linux /proc): (PSS, RSS).
+def tree_memory_mb(pid: int) -> tuple[float, float] | None:
+    """Memory of a process and all its descendants, in MB (Linux /proc): (PSS, RSS), or None
+    when the tree would not hold still for a reading.
 
     PSS shares pages that several processes map (the voice's model file, libraries) among
     them, so it is what the tree really takes; RSS counts those pages once per process.
+
+    The processes are read one after another, so a reading is kept only if the tree was the
+    same before and after it, and none of it was a fork that had not yet started its program
+    (ffmpeg is started by forking the build): such a child shares all of the build's pages,
+    and read a moment apart from its parent it counts them a second time (a 420 MB process
+    starting `true` in a loop read up to 633 MB that way).
     """
-    pss = rss = 0
-    todo = [pid]
-    while todo:
-        p = todo.pop()
+    for _ in range(5):
+        tree = _tree(pid)
+        if any(_unstarted_fork(child, parent) for child, parent in tree.items() if parent):
+            continue
         try:
-            rollup = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
-            pss += next(int(r.split()[1]) for r in rollup if r.startswith("Pss:"))
-            rss += next(int(r.split()[1]) for r in rollup if r.startswith("Rss:"))
-            children = [c for t in Path(f"/proc/{p}/task").glob("*") for c in (t / "children").read_text().split()]
+            sizes = [_rollup(p) for p in tree]
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue
-        todo += [int(c) for c in children]
-    return pss / 1024, rss / 1024
+        if _tree(pid) == tree:
+            return sum(s[0] for s in sizes) / 1024, sum(s[1] for s in sizes) / 1024
+    return None
+
+
+def _tree(pid: int) -> dict[int, int]:
+    """Every process of the tree -> its parent (0 for the root)."""
+    tree, todo = {}, [(pid, 0)]
+    while todo:
+        p, parent = todo.pop()
+        tree[p] = parent
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [(int(c), p) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # a process or thread that has just ended
+    return tree
+
+
+def _unstarted_fork(child: int, parent: int) -> bool:
+    try:
+        return Path(f"/proc/{child}/cmdline").read_bytes() == Path(f"/proc/{parent}/cmdline").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+
+
+def _rollup(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) of one process, in kB."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    return (
+        next(int(r.split()[1]) for r in rollup if r.startswith("Pss:")),
+        next(int(r.split()[1]) for r in rollup if r.startswith("Rss:")),
+    )
 
 
 def run(cmd: list[str], env: dict) -> tuple[float, tuple[float, float]]:
@@ -52,8 +87,9 @@ def run(cmd: list[str], env: dict) -> tuple[float, tuple[float, float]]:
     def sample():
         nonlocal peak
         while not done.is_set():
-            pss, rss = tree_memory_mb(proc.pid)
-            peak = (max(peak[0], pss), max(peak[1], rss))
+            reading = tree_memory_mb(proc.pid)
+            if reading:
+                peak = (max(peak[0], reading[0]), max(peak[1], reading[1]))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample)

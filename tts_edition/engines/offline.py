@@ -8,12 +8,12 @@ model is prepared (once, kept under the cache's ``models/``; see below). They dr
 embeddings that TensorFlowTTS keeps on at inference by design, so the same
 text gives slightly different audio on each call (the cache makes that moot).
 
-The work is split in two so the scheduler can keep the workers lean: ``encode``
-(the Mandarin front end, whose dictionaries take hundreds of MB) runs once in the
-main process, and ``render`` (the models) runs in one worker process per CPU, or
-in several threads of one. The engine itself is a small picklable object; the
-models load on first use: the acoustic model once per process, a vocoder once
-per thread that renders (``_Models``).
+The work is split in two so the voice's workers stay lean: ``encode`` (the
+Mandarin front end, whose dictionaries take hundreds of MB) runs once, in the
+build's process, and ``render`` (the models) runs in the voice lanes: threads of
+that process, or of a Ray actor. The engine itself is a small picklable object;
+the models load on first use: the acoustic model once per process, a vocoder
+once per thread that renders (``_Models``).
 """
 
 from __future__ import annotations
