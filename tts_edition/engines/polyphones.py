@@ -9,7 +9,8 @@ few readings where CPP dev showed the model right (``data/overrule.tsv``).
 Last, rules for characters that stand alone as a jieba word, where the
 neighbours tell the reading: 地 after an adverbial is de5, 得 after a verb de5
 and before one dei3, a measure word after a numeral (两只 zhi1, 二十行 hang2),
-为 before what is done for someone wei4 and after 以 or 提升 wei2, 应 alone
+为 wei4 only before what is done for someone (为人民服务) and wei2 otherwise
+(以…为, 提升为, 主题为, 为唇形科…属下的一个种: what the model says), 应 alone
 ying1 unless a request follows, 还 ending a clause huan2, a verb said twice
 (量了量), 长 after a degree adverb (最长) chang2; what follows a verb (结了果子
 jiē, 挑起重担 tiāo, 一场大雨 cháng but 一场比赛 chǎng); and a surname heading a
@@ -540,7 +541,8 @@ def _tan(prev, nxt, words, i):
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao, "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
+          "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
