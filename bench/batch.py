@@ -19,8 +19,10 @@ they are after a machine's first run, but no piece voiced):
 - the same batch with ``--executor ray`` on a two-node Ray cluster on this machine
   (``ray.cluster_utils.Cluster``, one CPU per node, 127.0.0.1 only);
 
-each national row against the voice alone on the national sample, the others against the
-voice alone on the first edition; and the peak memory (PSS) of the build's whole process tree,
+each national row against the voice alone on the national sample, each batch against the
+voice alone on the batch's own editions (measured just before the batches: editions differ
+in how fast they are said, and the machine's speed drifts over a run), the single builds
+against the voice alone on the first edition; and the peak memory (PSS) of the build's whole process tree,
 sampled every 50 ms (for Ray, the driver's tree; the actors live under the Ray nodes, reported
 apart).
 """
@@ -147,16 +149,22 @@ def main() -> None:
             rows.append((f"national: voice alone ({best} threads)", national_chars, alone_national, None, national_voice))
             took, pss = build("national", [NATIONAL])
             rows.append(("national: single cold build", national_chars, took, pss, national_voice))
+        # the batches against the voice alone on their own editions, measured just before them:
+        # editions differ in how fast they are said, and this machine's speed drifts over a run
+        each = [voice_alone(texts, best) for _, texts in counted]
+        batch_voice = total_chars / sum(each)
+        rows.append((f"voice alone, all {args.editions} editions", total_chars, sum(each), None, batch_voice))
+        two = sum(c for c, _ in counted[:2])
         took, pss = build("batch-2", inputs[:2])
-        rows.append(("batch of 2, local lanes", sum(c for c, _ in counted[:2]), took, pss, voice))
+        rows.append(("batch of 2, local lanes", two, took, pss, two / sum(each[:2])))
         took, pss = build("batch", inputs)
-        rows.append((f"batch of {args.editions}, local lanes", total_chars, took, pss, voice))
+        rows.append((f"batch of {args.editions}, local lanes", total_chars, took, pss, batch_voice))
         pool = total_chars / took
         if not args.no_ray:
             cluster = ray_cluster()
             try:
                 took, pss = build("ray", inputs, "--executor", "ray", "--ray-address", cluster.address)
-                rows.append((f"batch of {args.editions}, Ray on 2 local nodes", total_chars, took, pss, voice))
+                rows.append((f"batch of {args.editions}, Ray on 2 local nodes", total_chars, took, pss, batch_voice))
             finally:
                 cluster.shutdown()
         for name, chars, seconds, memory, reference in rows:
