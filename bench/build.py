@@ -78,28 +78,40 @@ def _rollup(pid: int) -> tuple[int, int]:
     )
 
 
+class Sampler(threading.Thread):
+    """Samples a process tree's memory every 50 ms until stopped; ``take()`` gives the peak
+    (PSS, RSS) in MB since the last ``take()`` and starts a new stretch."""
+
+    def __init__(self, pid: int):
+        super().__init__()
+        self.pid, self.done, self.peak = pid, threading.Event(), (0.0, 0.0)
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            reading = tree_memory_mb(self.pid)
+            if reading:
+                self.peak = (max(self.peak[0], reading[0]), max(self.peak[1], reading[1]))
+            self.done.wait(0.05)
+
+    def take(self) -> tuple[float, float]:
+        peak, self.peak = self.peak, (0.0, 0.0)
+        return peak
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
 def run(cmd: list[str], env: dict) -> tuple[float, tuple[float, float]]:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT)
-    peak = (0.0, 0.0)
-    done = threading.Event()
-
-    def sample():
-        nonlocal peak
-        while not done.is_set():
-            reading = tree_memory_mb(proc.pid)
-            if reading:
-                peak = (max(peak[0], reading[0]), max(peak[1], reading[1]))
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample)
+    sampler = Sampler(proc.pid)
     sampler.start()
     code = proc.wait()
-    done.set()
-    sampler.join()
+    sampler.stop()
     if code:
         sys.exit(f"build failed with status {code}")
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, sampler.take()
 
 
 def main() -> None:

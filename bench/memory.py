@@ -16,51 +16,31 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batch import editions, voice_alone
-from build import ROOT, tree_memory_mb
+from build import ROOT, Sampler
 
 
 def peaks_per_edition(cmd: list[str], env: dict) -> list[float]:
     """The tree's peak PSS (MB) in each stretch that ends with an edition written (stdout)."""
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    peaks, current, done = [], [0.0], threading.Event()
-
-    def sample():
-        while not done.is_set():
-            reading = tree_memory_mb(proc.pid)
-            if reading:
-                current[0] = max(current[0], reading[0])
-            done.wait(0.05)
-
-    sampler = threading.Thread(target=sample)
+    sampler = Sampler(proc.pid)
     sampler.start()
     assert proc.stdout is not None
-    for line in proc.stdout:
-        if "edition written to" in line:
-            peaks.append(current[0])
-            current[0] = 0.0
+    peaks = [sampler.take()[0] for line in proc.stdout if "edition written to" in line]
     code = proc.wait()
-    done.set()
-    sampler.join()
+    sampler.stop()
     if code:
         sys.exit(f"build failed with status {code}")
     return peaks
-
-
-def slope(values: list[float]) -> float:
-    """Least-squares slope of the values against their index."""
-    n = len(values)
-    mx, my = (n - 1) / 2, sum(values) / n
-    return sum((x - mx) * (y - my) for x, y in enumerate(values)) / sum((x - mx) ** 2 for x in range(n))
 
 
 def main() -> None:
@@ -82,7 +62,7 @@ def main() -> None:
     print("  " + " ".join(f"{p:.0f}" for p in peaks))
     print(f"first {quarter}: mean {sum(peaks[:quarter]) / quarter:.0f} MB; last {quarter}: "
           f"mean {sum(peaks[-quarter:]) / quarter:.0f} MB; overall peak {max(peaks):.0f} MB, spread "
-          f"{max(peaks) - min(peaks):.0f} MB; slope {slope(peaks):+.2f} MB per edition")
+          f"{max(peaks) - min(peaks):.0f} MB; slope {statistics.linear_regression(range(len(peaks)), peaks).slope:+.2f} MB per edition")
 
 
 if __name__ == "__main__":
