@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..zh import frequency
+
 if TYPE_CHECKING:
     from .mandarin import Word
 
@@ -63,6 +65,9 @@ TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", 
           "县长", "市长", "部长"}  # fmt: skip
 HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
 FUNCTION_POS = tuple("upcdrmqfyex")
+# Below this jieba frequency a two-character word after an office and a surname is taken
+# for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
+RARE = 100
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
 
@@ -79,6 +84,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 市民曾先生, 被告人任某
     if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
+    if len(w.text) == 1 and _office(_text(words, i - 1)) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
+        return reading  # 主教练曾立新在…: an office, then a given name jieba reads as a rare word
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
@@ -129,6 +136,19 @@ def _given_word(words: list[Word], j: int) -> bool:
         return False
     w = words[j]
     return len(w.text) == 2 and not w.pos.startswith(FUNCTION_POS) and w.text not in SAID
+
+
+def _rare_word(words: list[Word], j: int) -> bool:
+    """A two-character word jieba hardly knows (立新, 振华), not a verb, a number or a
+    function word: a given name, where a word after 曾 in 部长曾多次强调 is common."""
+    if not _spoken(words, j) or len(words[j].text) != 2 or words[j].text in SAID:
+        return False
+    return frequency(words[j].text) < RARE and not words[j].pos.startswith(tuple("vmqtfrpcu"))
+
+
+def _ends_name(words: list[Word], j: int) -> bool:
+    """What may follow a name: a verb of speech, a verb, a preposition, or the clause's end."""
+    return not _spoken(words, j) or words[j].text in SAID or words[j].pos.startswith(("v", "p"))
 
 
 def _counted(words: list[Word], j: int) -> bool:

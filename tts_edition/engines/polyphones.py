@@ -211,6 +211,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif ch == "行" and k and k == len(w.text) - 1 and w.pos.startswith("m") and w.text != "一行" and before in NUMERAL_CHARS:
             w.syllables[k] = "hang2"  # 第二行, 两行, 二十行: lines (一行 may be a party: 代表团一行)
+        elif ch == "没" and k == 0 and len(w.text) > 1 and w.syllables[k] == "mo4" and not w.text.startswith(SUNK):
+            w.syllables[k] = "mei2"  # 没过多久, 没考上, 没舍得: the negation, in a word the model read (没收 没落 are mò)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -404,7 +406,7 @@ def _hang(prev, nxt, words, i):
 def _zhao(prev, nxt, words, i):
     if nxt and nxt.text in ("了", "起来", "火"):
         return "zhao2"  # 着了, 着起来: caught fire, fell asleep
-    return None
+    return _zhuo(prev, nxt, words, i)
 
 
 def _shu(prev, nxt, words, i):
@@ -459,10 +461,42 @@ def _huan(prev, nxt, words, i):
 
 
 def _liang(prev, nxt, words, i):
-    ahead = [w.text for w in words[i + 1 : i + 3]]
-    if any(t in MEASURED for t in ahead):
+    ahead = [w.text for w in _clause_ahead(words, i)]
+    if any(t in MEASURED for t in ahead[:2]):
         return "liang2"  # 量完体温: to measure
+    if ahead and ahead[0] in RESULTS and any(t in MEASURED for t in ahead[:8]):
+        return "liang2"  # 量出了这一跳的距离: measured, then what
     return None
+
+
+def _mei(prev, nxt, words, i):
+    """没 alone is the negation méi (他今天没来上班), whatever the model says; mò, to
+    submerge, only before 过 and what water rises over (积水没过膝盖)."""
+    following = "".join(w.text for w in _clause_ahead(words, i))
+    if following.startswith("过") and following[1:].removeprefix("了").startswith(SUBMERGED):
+        return "mo4"
+    if prev and len(prev.text) == 1 and prev.pos.startswith(("nr", "j")):
+        return None  # a sound in a foreign name (麻哈没的, 阿没里): the model decides
+    return "mei2"
+
+
+def _bao(prev, nxt, words, i):
+    """薄 alone, said of a thing, is báo (只有一张纸那么薄, 冰层很薄); bó is in words (薄弱,
+    单薄, 薄膜) and names (薄谷开来, 越南薄辽省), so only after a degree word or ending its clause."""
+    if (prev and prev.text in THIN_BEFORE) or not nxt or nxt.text in ("了", "的", "得", "些", "一些", "点"):
+        return "bao2"
+    return None
+
+
+def _zhuo(prev, nxt, words, i):
+    """着 before what is worn is "to wear" (受阅官兵统一着新式礼服, 着便装出席)."""
+    ahead = _clause_ahead(words, i)[:2]
+    worn = [n for n, w in enumerate(ahead) if len(w.text) > 1 and w.text.endswith(CLOTHES)]
+    if not worn or (worn[0] and ahead[0].pos.startswith(("v", "u"))):
+        return None  # 笑着换上礼服: what is worn belongs to another verb
+    if prev and prev.pos.startswith(("v", "a")) and prev.text not in UNIFORMLY:
+        return None  # 忙着礼服的事: 着 after a verb is the aspect marker
+    return "zhuo2"
 
 
 def _shao(prev, nxt, words, i):
@@ -542,7 +576,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -561,6 +595,14 @@ DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "�
 MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
 GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
+RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
+SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
+             "河堤", "堤坝", "屋顶", "房顶", "窗台", "门槛")  # fmt: skip
+SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
+THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超"}
+CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "时装", "古装", "工装", "套装", "服装", "新装", "唐装", "春装",
+           "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
+UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
 MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
 COUNTED = {"数": "shu3", "量": "liang2"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
