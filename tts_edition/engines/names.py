@@ -63,7 +63,8 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 # Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
-HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某"}
+HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某", "大姐", "大哥", "大叔",
+              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯"}  # fmt: skip
 FUNCTION_POS = tuple("upcdrmqfyex")
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).

@@ -174,6 +174,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
+        if w.text == "大夫" and prev and prev.text[-1] in "的位名个" or _doctor(w):
+            w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
@@ -213,6 +215,10 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "hang2"  # 第二行, 两行, 二十行: lines (一行 may be a party: 代表团一行)
         elif ch == "没" and k == 0 and len(w.text) > 1 and w.syllables[k] == "mo4" and not w.text.startswith(SUNK):
             w.syllables[k] = "mei2"  # 没过多久, 没考上, 没舍得: the negation, in a word the model read (没收 没落 are mò)
+        elif ch == "转" and k == len(w.text) - 1 and (before in NUMERAL_CHARS or before.isdigit()) and (k == 0 or w.pos.startswith("m")):
+            w.syllables[k] = "zhuan4"  # 每分钟三转, 1500转: turns, counted
+        elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
+            w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -259,6 +265,16 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+
+
+def _doctor(w: Word) -> bool:
+    """A surname and 大夫 that jieba keeps as one name (刘大夫, 老大夫): a doctor; not the old
+    ranks it tags so too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡)."""
+    return len(w.text) == 3 and w.text.endswith("大夫") and w.pos.startswith("nr") and w.text[0] not in "士卿史范"
+
+
+def _text(words: list[Word], i: int) -> str:
+    return words[i].text if 0 <= i < len(words) else ""
 
 
 def _clause_ahead(words: list[Word], i: int) -> list[Word]:
@@ -326,7 +342,7 @@ def _de_particle(prev, nxt, words, i):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
     if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
-    if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos[:1] in ("m", "a"):
+    if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
     if prev:
         return "de5"  # 跑得很快
@@ -412,6 +428,8 @@ def _zhao(prev, nxt, words, i):
 def _shu(prev, nxt, words, i):
     if (nxt and nxt.text == "了") or (prev and prev.pos == "r"):
         return "shu3"  # 他数了数: to count
+    if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
+        return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
     return None
 
 
@@ -480,10 +498,36 @@ def _mei(prev, nxt, words, i):
     return "mei2"
 
 
+def _peel(prev, nxt, words, i):
+    return "bao1"  # alone, 剥 is spoken bāo (剥玉米, 剥了皮); bō is in words: 剥削, 剥夺, 剥离
+
+
+def _pare(prev, nxt, words, i):
+    """削 alone before what is pared is xiāo (削水果, 削苹果皮, 削出刨花); xuē, to strip,
+    is in words (削减, 削弱) and in the old sense of a rank or a name (削亲王品级, 削籍)."""
+    if nxt and (nxt.text in PARED or nxt.text[-1] in "皮果笔" or nxt.text in ("出", "成", "掉", "去", "好", "尖", "了")):
+        return "xiao1"
+    return None
+
+
+def _catch(prev, nxt, words, i):
+    return "dai3"  # alone, 逮 is dǎi (逮了个正着, 逮老鼠); dài is in 逮捕
+
+
+def _dai(prev, nxt, words, i):
+    """待 alone before where or how long one stays is dāi (待在家里, 在实验室待到深夜,
+    待了三天); dài, to treat or to wait, otherwise (待人热情, 待到山花烂漫时)."""
+    if nxt and nxt.text in ("在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"):
+        return "dai1"
+    if nxt and nxt.text == "到" and any(w.text == "在" for w in words[max(0, i - 4) : i]):
+        return "dai1"
+    return None
+
+
 def _bao(prev, nxt, words, i):
     """薄 alone, said of a thing, is báo (只有一张纸那么薄, 冰层很薄); bó is in words (薄弱,
     单薄, 薄膜) and names (薄谷开来, 越南薄辽省), so only after a degree word or ending its clause."""
-    if (prev and prev.text in THIN_BEFORE) or not nxt or nxt.text in ("了", "的", "得", "些", "一些", "点"):
+    if (prev and prev.text in THIN_BEFORE) or not nxt or nxt.text in ("了", "的", "得", "些", "一些", "点", "又", "而", "且"):
         return "bao2"
     return None
 
@@ -557,6 +601,8 @@ def _jin(prev, nxt, words, i):
 
 
 def _lei(prev, nxt, words, i):
+    if nxt and nxt.text == "是" and _text(words, i + 2) == "累":
+        return "lei4"  # 累是累了点: tired, said twice
     if not nxt or nxt.text[0] in "得了坏死着的极" or (prev and prev.text[-1:] in "很太挺真好不喊怕"):
         return "lei4"  # 累得满头大汗, 挺累的, 喊累: tired (累迁 "promoted again and again" is lěi)
     return None
@@ -576,7 +622,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -587,7 +633,7 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
          "统领", "主导", "己任", "荣", "耻", "宗旨", "根本", "前提", "保障", "动力", "支撑", "纽带", "桥梁", "突破口", "切入点"}  # fmt: skip
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
-              "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
+              "老百姓", "大家", "他人", "别人", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
@@ -598,8 +644,9 @@ YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
 SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
              "河堤", "堤坝", "屋顶", "房顶", "窗台", "门槛")  # fmt: skip
+PARED = {"水果", "苹果", "梨", "土豆", "萝卜", "甘蔗", "铅笔", "木头", "竹子"}
 SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
-THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超"}
+THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超", "既", "又", "而", "且"}
 CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "时装", "古装", "工装", "套装", "服装", "新装", "唐装", "春装",
            "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
 UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
