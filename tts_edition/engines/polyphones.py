@@ -114,8 +114,17 @@ def _model(places: dict[int, Place], text: str, listed: set[int]) -> None:
         w, k = places[p]
         if id(w) not in covered:
             covered[id(w)] = _covered(w)
-        if guess.reading and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
+        if guess.reading and not _suffix_zi(w, k) and (k not in covered[id(w)] or (w.text[k], w.syllables[k], guess.reading) in overrule()):
             w.syllables[k] = guess.reading
+
+
+def _suffix_zi(w: Word, k: int) -> bool:
+    """子 ending a word that pypinyin reads neutral is the noun suffix (果子, 包子, 轮子, 镇子),
+    whatever the model says: CPP, where 子 is mostly zǐ, taught it 原子 and 男子. Not where 子 is
+    a person, a son, a seed or a particle (游子, 次子, 棋子, 阳离子), which end as ``ZI3``."""
+    if w.text[k] != "子" or not 0 < k == len(w.text) - 1 or w.syllables[k] != "zi5" or w.pos != "n":
+        return False  # 其子, 三子 (a son), a name (胡子春), a year (庚子)
+    return w.text[k - 1] not in "甲乙丙丁戊己庚辛壬癸" and not w.text.endswith(ZI3)
 
 
 @cache
@@ -524,6 +533,20 @@ def _dai(prev, nxt, words, i):
     return None
 
 
+def _nan(prev, nxt, words, i):
+    """难 alone is "hard" (上学难、就业难, 问题难解决); nàn, a disaster, is in words (遇难, 逃难),
+    so only after what forms them does the model decide."""
+    if prev and prev.text[-1] in "遇逃避落受殉遭罹蒙赴患灾矿海空国劫危苦一":
+        return None  # 矿/难 (jieba's cut), 免此一难: a disaster
+    return "nan2"
+
+
+def _jiang(prev, nxt, words, i):
+    if (nxt and nxt.text in ("服", "伏", "龙", "妖")) or (prev and prev.text[-1] in "迎尽皆乞来请投归纳诈劝诱招受"):
+        return None  # 降服, 降龙: to subdue; 出城迎降, 余众尽降: to surrender (xiáng)
+    return "jiang4"  # 利率降至1.1%: to fall, to lower (xiáng, to surrender, is in words: 投降)
+
+
 def _bao(prev, nxt, words, i):
     """薄 alone, said of a thing, is báo (只有一张纸那么薄, 冰层很薄); bó is in words (薄弱,
     单薄, 薄膜) and names (薄谷开来, 越南薄辽省), so only after a degree word or ending its clause."""
@@ -622,7 +645,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -644,6 +667,10 @@ YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
 SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
              "河堤", "堤坝", "屋顶", "房顶", "窗台", "门槛")  # fmt: skip
+ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "才子", "游子", "赤子", "天子", "孝子", "浪子", "仙子", "皇子",
+       "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
+       "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
+       "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
 PARED = {"水果", "苹果", "梨", "土豆", "萝卜", "甘蔗", "铅笔", "木头", "竹子"}
 SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
 THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超", "既", "又", "而", "且"}
