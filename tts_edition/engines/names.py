@@ -87,6 +87,10 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if len(w.text) == 1 and _office(_text(words, i - 1)) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
         return reading  # 主教练曾立新在…: an office, then a given name jieba reads as a rare word
+    if len(w.text) == 3 and w.pos.startswith("nr") and w.text[1:] in HONORIFICS:
+        return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
+    if len(w.text) == 1 and _byline(words, i):
+        return reading  # 本报记者曾志刚报道: a reporter's byline
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
@@ -129,6 +133,18 @@ def _inside_name(words: list[Word], i: int) -> bool:
     """A single character before (佩 in 黄/佩/华): the surname character ends a name, not heads one."""
     prev = words[i - 1] if i else None
     return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS and not prev.pos.startswith(("p", "c", "u")))
+
+
+def _byline(words: list[Word], i: int) -> bool:
+    """记者 or 通讯员, the surname, one or two single characters of a given name (jieba may tag
+    them as adverbs: 曾/志/刚) and 报道 or 摄: how a news report is signed."""
+    if not _text(words, i - 1).endswith(("记者", "通讯员")):
+        return False
+    for j in (i + 2, i + 3):
+        given = words[i + 1 : j]
+        if _text(words, j) in ("报道", "摄") and all(len(g.text) == 1 and _spoken(words, k) and not g.pos.startswith(tuple("pcurmq")) for k, g in enumerate(given, i + 1)):
+            return True
+    return False
 
 
 def _given_word(words: list[Word], j: int) -> bool:

@@ -185,6 +185,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "liang2"  # 量完体温
         if w.text == "大夫" and prev and prev.text[-1] in "的位名个" or _doctor(w):
             w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
+        if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
+            w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
@@ -202,6 +204,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS and not (k == 0 and len(w.text) > 1 and w.pos[:1] in "cdv"):
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
+        elif ch == "血" and len(w.text) == 1 and before in "点口滴摊":
+            w.syllables[k] = "xie3"  # 流了点血, 吐了一口血: blood alone, spoken (现汉 xiě)
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
         elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
@@ -577,6 +581,8 @@ def _chong(prev, nxt, words, i):
 
 
 def _heavy(prev, nxt, words, i):
+    if nxt and nxt.text.startswith("特大"):
+        return "zhong4"  # 遏制重特大事故: serious and very big (jieba cuts 重/特大事故)
     if not nxt and prev and prev.text in ("而", "又", "且", "越"):
         return "zhong4"  # 车少而重: heavy, ending its clause
     return None
@@ -635,6 +641,13 @@ def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
 
 
+def _stuck(prev, nxt, words, i):
+    """卡 alone, stuck somewhere, is qiǎ (电梯卡在了…, 被卡住); a card is kǎ (这张卡在…)."""
+    if nxt and (nxt.text == "住" or (nxt.text == "在" and _text(words, i + 2) == "了")) or (prev and prev.text == "被"):
+        return "qia3"
+    return None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -645,7 +658,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
