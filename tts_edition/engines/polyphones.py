@@ -232,6 +232,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "zhuan4"  # 每分钟三转, 1500转: turns, counted
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
+        elif ch == "担" and k == len(w.text) - 1 and left.rstrip("担")[-1:] in NUMERAL_CHARS and left[-1:] in NUMERAL_CHARS | {"担"} and w.pos[:1] in "mqv":
+            w.syllables[k] = "dan4"  # 一担担鲜笋, 两担水: a load, counted
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -608,6 +610,8 @@ def _jiao(prev, nxt, words, i):
     (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
     if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
         return "jiao1"
+    if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
+        return "jiao1"  # 一教就是十年: once one starts teaching
     return None
 
 
@@ -648,6 +652,15 @@ def _stuck(prev, nxt, words, i):
     return None
 
 
+def _supply(prev, nxt, words, i):
+    """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观); gòng,
+    to offer or to confess, is in words (供奉, 口供) or before 出/认 (供出同伙)."""
+    after = words[i + 2] if i + 2 < len(words) else None
+    if nxt and nxt.pos.startswith(("n", "r")) and after and after.pos.startswith("v"):
+        return "gong1"
+    return None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -658,7 +671,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck, "供": _supply}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
