@@ -54,3 +54,17 @@ def test_the_lexicon_outranks_the_rule():
     # a pinned entry is read as written, whatever frames it
     words = to_pinyin("发言人华春莹说", {"华春莹": ["hua2", "chun1", "ying2"]}, sandhi=False)
     assert words[3] == "hua2"
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("本报记者单文报道", "单", "shan4"),  # a byline, whatever jieba tags the given name
+        ("家住城西的仇女士说，楼道灯坏了。", "仇", "qiu2"),  # jieba keeps 仇女士 as one name
+        ("游泳名将覃海洋夺冠。", "覃", "qin2"),
+        ("记者曾多次报道此事。", "曾", "ceng2"),  # not a byline: a word between 曾 and 报道
+        ("总理曾就此表示关切。", "曾", "ceng2"),
+    ],
+)
+def test_bylines_and_names_jieba_keeps_whole(sentence, char, expected):
+    assert reading(sentence, char) == expected

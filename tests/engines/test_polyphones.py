@@ -93,3 +93,43 @@ def test_polyphone_accuracy(split, floor, capsys):
 def test_readings_the_context_decides(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("鱼刺卡在了喉咙里。", "卡", "qia3"),  # stuck
+        ("这张卡在哪里办的？", "卡", "ka3"),  # a card
+        ("他不小心摔了一跤，流了点血。", "血", "xie3"),  # blood alone, spoken
+        ("他每年都去献血。", "血", "xue4"),
+        ("他每天挑着两担水回家。", "担", "dan4"),  # a load, counted
+        ("这些展品供游客免费参观。", "供", "gong1"),
+        ("问了半天，她一句话也没吭。", "吭", "keng1"),
+        ("刚出锅的丸子要再下锅炸一遍。", "炸", "zha2"),  # cooking
+        ("这座桥在战争中被炸毁。", "炸", "zha4"),
+        ("出门前先系好鞋带。", "系", "ji4"),  # to tie
+        ("被告人系初犯。", "系", "xi4"),
+        ("他们奔着好日子去。", "奔", "ben4"),  # to head for
+        ("这孩子已经长到一米二了。", "长", "zhang3"),
+        ("他在亲戚家住了一宿。", "宿", "xiu3"),  # nights, counted (二十八宿 is xiù)
+        ("你别蒙人了。", "蒙", "meng1"),
+        ("把邮票粘在信封上。", "粘", "zhan1"),
+        ("我家圈里养了五头牛。", "圈", "juan4"),  # a pen
+        ("他把伤员背上了救护车。", "背", "bei1"),
+        ("他背上有一道伤疤。", "背", "bei4"),
+        ("明天得去医院复查。", "得", "dei3"),
+        ("锅里的汤撒了一地。", "撒", "sa3"),  # spilt
+        ("渔民正在撒网捕鱼。", "撒", "sa1"),
+        ("大夫说他的病不要紧。", "大", "dai4"),
+        ("奶奶把饺子馅调好了。", "调", "tiao2"),  # to mix
+        ("他被调到外地工作。", "调", "diao4"),
+        ("他扇着扇子乘凉。", "扇", "shan1"),
+        ("借的钱还上了。", "还", "huan2"),
+        ("他还上过大学。", "还", "hai2"),
+        ("骗子以“退款”为名行骗。", "为", "wei2"),
+        ("坚决遏制重特大事故。", "重", "zhong4"),
+    ],
+)
+def test_readings_of_everyday_speech(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

@@ -183,8 +183,16 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if w.text == "大夫" and prev and prev.text[-1] in "的位名个" or _doctor(w):
+        if w.text == "大夫" and (prev and prev.text[-1] in "的位名个" or nxt and nxt.text in DOCTOR_DOES) or _doctor(w):
             w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
+        if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
+            w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
+        if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
+            w.syllables[0] = "juan4"  # 我家圈里的三十头猪: a pen
+        if w.text in ("背上", "背回", "背进") and nxt and nxt.text == "了":
+            w.syllables[0] = "bei1"  # 把一袋大米背上了楼: carried on the back (背上有伤 is bèi)
+        if w.text == "为名" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
+            w.syllables[0] = "wei2"  # 以“退款”为名: under the name of (吾岂为名乎 is wèi)
         if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
@@ -204,7 +212,7 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS and not (k == 0 and len(w.text) > 1 and w.pos[:1] in "cdv"):
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
-        elif ch == "血" and len(w.text) == 1 and before in "点口滴摊":
+        elif ch == "血" and len(w.text) == 1 and before and before in "点口滴摊":
             w.syllables[k] = "xie3"  # 流了点血, 吐了一口血: blood alone, spoken (现汉 xiě)
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
@@ -234,6 +242,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
         elif ch == "担" and k == len(w.text) - 1 and left.rstrip("担")[-1:] in NUMERAL_CHARS and left[-1:] in NUMERAL_CHARS | {"担"} and w.pos[:1] in "mqv":
             w.syllables[k] = "dan4"  # 一担担鲜笋, 两担水: a load, counted
+        elif ch == "宿" and k == len(w.text) - 1 and before and before in "一两几半整":
+            w.syllables[k] = "xiu3"  # 整宿睡不着, 住了一宿: nights, counted
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -355,8 +365,10 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
+    if prev and (prev.pos[:1] in ("r", "n", "m", "f", "t") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
+    if prev and prev.pos[:1] in ("r", "n", "f", "t") and nxt and nxt.text in ("早", "快", "先", "赶快"):
+        return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
     if prev:
@@ -460,6 +472,8 @@ def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
     if nxt and (nxt.text in ("出", "成", "满", "在") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
         return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 身上长了鳞片: to grow
+    if nxt and nxt.text == "到" and later and later.pos.startswith(("m", "n")):
+        return "zhang3"  # 已经长到两层楼高: grown to
     if nxt and nxt.pos.startswith("m") and "岁" not in nxt.text:
         return "chang2"  # 比往年长一天: longer by
     return None
@@ -474,6 +488,8 @@ def _zhong_hit(prev, nxt, words, i):
 def _cang(prev, nxt, words, i):
     if nxt and nxt.text in ("在", "着", "了", "起", "起来", "于", "进"):
         return "cang2"  # 被藏在山洞里: to hide
+    if nxt and nxt.text.startswith("到") and not (prev and prev.text[-1] in "进入援赴川青滇西新"):
+        return "cang2"  # 苹果能藏到来年开春: to store (进藏到, 援藏: Tibet)
     return None
 
 
@@ -488,6 +504,8 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
+    if nxt and nxt.text == "上" and _text(words, i + 2) == "了":
+        return "huan2"  # 借的钱全还上了: paid back
     if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
     return None
@@ -661,6 +679,76 @@ def _supply(prev, nxt, words, i):
     return None
 
 
+def _chew(prev, nxt, words, i):
+    return "jiao2"  # alone, 嚼 is jiáo (嚼不动, 嚼了几口); jué is in words: 咀嚼
+
+
+def _keng(prev, nxt, words, i):
+    return "keng1"  # alone, 吭 is kēng (一声没吭); háng is in 引吭高歌
+
+
+def _stick(prev, nxt, words, i):
+    if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "了"):
+        return "zhan1"  # 粘在一起, 粘上: to stick (粘 nián is sticky, as 黏)
+    return None
+
+
+def _fry(prev, nxt, words, i):
+    """炸 alone in cooking is zhá (下锅炸, 炸至金黄); zhà, to explode, otherwise."""
+    near = words[max(0, i - 3) : i + 4]
+    if any(x.text in FRIED for x in near) or (prev and prev.text.endswith("锅")):
+        return "zha2"
+    return None
+
+
+def _tie(prev, nxt, words, i):
+    if any(x.text in TIED for x in _clause_ahead(words, i)[:3]):
+        return "ji4"  # 系个鞋带, 系好安全带: to tie (系 xì: 系累犯, 关系)
+    return None
+
+
+def _plug(prev, nxt, words, i):
+    if nxt and nxt.text[0] in "进满给到住入了着在":
+        return "sai1"  # 塞进手里, 塞满: to stuff (边塞, 要塞 sài; 堵塞 sè)
+    return None
+
+
+def _head_for(prev, nxt, words, i):
+    after = words[i + 2] if i + 2 < len(words) else None
+    if nxt and nxt.text == "着" and after and after.syllables and not after.pos.startswith(("v", "u", "d", "p", "c")):
+        return "ben4"  # 奔着早市去: to head for (奔跑 bēn)
+    return None
+
+
+def _fan(prev, nxt, words, i):
+    if nxt and (nxt.text in ("着", "了", "风", "扇子") or nxt.text.startswith("扇")):
+        return "shan1"  # 扇着扇子, 扇风: to fan
+    return None
+
+
+def _fool(prev, nxt, words, i):
+    after = words[i + 2] if i + 2 < len(words) else None
+    if nxt and nxt.text in ("我", "你", "他", "她", "人", "谁", "我们", "你们", "他们") and (not after or not after.syllables or after.text == "了"):
+        return "meng1"  # 别想蒙我, 蒙人: to fool (蒙他关照 is méng)
+    return None
+
+
+def _mix(prev, nxt, words, i):
+    if nxt and (nxt.text in MIXED or nxt.text[0] in "馅匀") or (prev and prev.text[-1] in "馅汁"):
+        return "tiao2"  # 调馅儿, 调匀, 馅调好了: to mix (调查 diào)
+    return None
+
+
+def _spill(prev, nxt, words, i):
+    """撒 alone, spilt or sprinkled somewhere, is sǎ (饭菜有没有撒, 撒在地上, 撒上可可粉); sā,
+    to cast or let go, is in words (撒网, 撒手), and 撒 spells foreign names (以撒, 帖撒利)."""
+    if words[i].pos.startswith(("nr", "ns")) or (prev and prev.pos.startswith(("nr", "ns", "j"))):
+        return None
+    following = "".join(x.text for x in _clause_ahead(words, i))
+    spilt = nxt and (nxt.text in SPILT or following.startswith(("了一地", "了满地")))
+    return "sa3" if not nxt or spilt else None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -671,7 +759,9 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck, "供": _supply}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck, "供": _supply,
+          "嚼": _chew, "吭": _keng, "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
+          "蒙": _fool, "调": _mix, "撒": _spill}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -704,7 +794,7 @@ CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "�
            "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
 UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
 MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
-COUNTED = {"数": "shu3", "量": "liang2"}
+COUNTED = {"数": "shu3", "量": "liang2", "转": "zhuan4"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
@@ -723,3 +813,9 @@ TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
+DOCTOR_DOES = {"给", "说", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查"}
+LIVESTOCK = set("猪羊牛鸡鸭鹅马驴")
+FRIED = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "薯条", "丸子", "炸至", "外酥里嫩"}
+TIED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
+MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
+SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
