@@ -365,9 +365,9 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m", "f", "t") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
+    if prev and (prev.pos[:1] in ("r", "n", "m", "t") or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
-    if prev and prev.pos[:1] in ("r", "n", "f", "t") and nxt and nxt.text in ("早", "快", "先", "赶快"):
+    if prev and (prev.pos[:1] in ("r", "n", "t") or prev.text in BEFORE_AFTER) and nxt and nxt.text in ("早", "快", "先", "赶快"):
         return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
@@ -819,3 +819,4 @@ FRIED = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "
 TIED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
+BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
