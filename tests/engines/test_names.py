@@ -60,9 +60,12 @@ def test_the_lexicon_outranks_the_rule():
     "sentence, char, expected",
     [
         ("本报记者单文报道", "单", "shan4"),  # a byline, whatever jieba tags the given name
+        ("记者查金华报道", "查", "zha1"),
+        ("教练员单大勇介绍，队员们状态不错。", "单", "shan4"),
         ("家住城西的仇女士说，楼道灯坏了。", "仇", "qiu2"),  # jieba keeps 仇女士 as one name
         ("游泳名将覃海洋夺冠。", "覃", "qin2"),
         ("记者曾多次报道此事。", "曾", "ceng2"),  # not a byline: a word between 曾 and 报道
+        ("记者曾专门报道此事。", "曾", "ceng2"),
         ("总理曾就此表示关切。", "曾", "ceng2"),
     ],
 )

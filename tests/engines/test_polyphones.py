@@ -128,6 +128,15 @@ def test_readings_the_context_decides(sentence, char, reading):
         ("他还上过大学。", "还", "hai2"),
         ("骗子以“退款”为名行骗。", "为", "wei2"),
         ("坚决遏制重特大事故。", "重", "zhong4"),
+        ("他买了一打鸡蛋。", "打", "da2"),  # measure words after a numeral
+        ("他一打就是半天。", "打", "da3"),
+        ("服务员端来一扎啤酒。", "扎", "za1"),
+        ("医生给他开了三服中药。", "服", "fu4"),
+        ("这种药一天服三次。", "服", "fu2"),
+        ("他拿了一卷胶带。", "卷", "juan3"),
+        ("这本书一共分为三卷。", "卷", "juan4"),
+        ("一直熬到三更半夜，他打了一更天的更。", "更", "geng1"),
+        ("他有些难为情。", "为", "wei2"),  # 难为 nánwei, but not inside 难为情
     ],
 )
 def test_readings_of_everyday_speech(sentence, char, reading):

@@ -51,7 +51,8 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范",
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
-         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "老将", "小将", "名宿"}  # fmt: skip
+         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "老将", "小将", "名宿",
+         "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -136,14 +137,19 @@ def _inside_name(words: list[Word], i: int) -> bool:
 
 
 def _byline(words: list[Word], i: int) -> bool:
-    """记者 or 通讯员, the surname, one or two single characters of a given name (jieba may tag
-    them as adverbs: 曾/志/刚) and 报道 or 摄: how a news report is signed."""
+    """记者 or 通讯员, the surname, a given name of one or two single characters (jieba may tag
+    them as adverbs: 曾/志/刚) or one word jieba tags as a name or hardly knows (查/金华),
+    and 报道 or 摄: how a news report is signed (记者曾多次报道 is not one)."""
     if not _text(words, i - 1).endswith(("记者", "通讯员")):
         return False
     for j in (i + 2, i + 3):
         given = words[i + 1 : j]
-        if _text(words, j) in ("报道", "摄") and all(len(g.text) == 1 and _spoken(words, k) and not g.pos.startswith(tuple("pcurmq")) for k, g in enumerate(given, i + 1)):
+        if _text(words, j) not in ("报道", "摄") or not all(_spoken(words, k) for k in range(i + 1, j)):
+            continue
+        if all(len(g.text) == 1 and not g.pos.startswith(tuple("pcurmq")) for g in given):
             return True
+        if len(given) == 1 and (given[0].pos.startswith(("nr", "ns", "nz")) or _rare_word(words, i + 1)):
+            return True  # 记者查金华报道: a given name jieba reads as a name or a rare word
     return False
 
 

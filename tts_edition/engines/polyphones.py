@@ -199,6 +199,7 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
         _what_follows(words, i)
+        _counted(words, i)
         reading = names.surname(words, i)
         if reading:
             w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
@@ -290,6 +291,28 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+
+
+def _counted(words: list[Word], i: int) -> None:
+    """A measure word after a numeral reads as one (一打鸡蛋 dá, 一扎啤酒 zā, 三服中药 fù,
+    一溜平房 liù, 一卷胶带 juǎn, 一更天 gēng), whether jieba glues it to the numeral or not."""
+    w = words[i]
+    ch, last = w.text[-1], len(w.text) - 1
+    glued = len(w.text) == 2 and w.text[0] in NUMERAL_CHARS and w.pos.startswith("m")
+    alone = len(w.text) == 1 and _text(words, i - 1)[-1:] in NUMERAL_CHARS and words[i - 1].pos.startswith("m")
+    if ch not in MEASURES or not (glued or alone):
+        return
+    nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].syllables else None
+    reading = MEASURES[ch]
+    if ch in "打扎" and not (nxt and nxt.pos.startswith("n")):
+        return  # 一打就是半天: once one hits
+    if ch == "服" and not (nxt and nxt.text.endswith("药")):
+        return
+    if ch == "卷" and not (nxt and nxt.text in ROLLED):
+        return  # 一卷书, 第三卷: a volume (juàn)
+    if ch == "更" and nxt and not nxt.text.startswith(("天", "时")):
+        return
+    w.syllables[last] = reading
 
 
 def _doctor(w: Word) -> bool:
@@ -820,3 +843,5 @@ TIED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣�
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
+MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "卷": "juan3", "更": "geng1"}
+ROLLED = {"胶带", "纸", "卫生纸", "手纸", "布", "铺盖", "凉席", "席子", "地毯", "钢丝", "电线", "绷带", "毛线", "胶卷", "被褥"}
