@@ -137,6 +137,10 @@ def test_readings_the_context_decides(sentence, char, reading):
         ("这本书一共分为三卷。", "卷", "juan4"),
         ("一直熬到三更半夜，他打了一更天的更。", "更", "geng1"),
         ("他有些难为情。", "为", "wei2"),  # 难为 nánwei, but not inside 难为情
+        ("他的脸涨得通红。", "涨", "zhang4"),
+        ("房价涨得很快。", "涨", "zhang3"),
+        ("这孩子挺倔的。", "倔", "jue4"),
+        ("衣服已经晒干了。", "干", "gan1"),
     ],
 )
 def test_readings_of_everyday_speech(sentence, char, reading):

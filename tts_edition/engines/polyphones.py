@@ -183,7 +183,7 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if w.text == "大夫" and (prev and prev.text[-1] in "的位名个" or nxt and nxt.text in DOCTOR_DOES) or _doctor(w):
+        if (w.text == "大夫" and ((prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES))) or _doctor(w):
             w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
         if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
@@ -688,7 +688,7 @@ def _si(prev, nxt, words, i):
 
 def _stuck(prev, nxt, words, i):
     """卡 alone, stuck somewhere, is qiǎ (电梯卡在了…, 被卡住); a card is kǎ (这张卡在…)."""
-    if nxt and (nxt.text == "住" or (nxt.text == "在" and _text(words, i + 2) == "了")) or (prev and prev.text == "被"):
+    if (nxt and (nxt.text == "住" or (nxt.text == "在" and _text(words, i + 2) == "了"))) or (prev and prev.text == "被"):
         return "qia3"
     return None
 
@@ -757,7 +757,7 @@ def _fool(prev, nxt, words, i):
 
 
 def _mix(prev, nxt, words, i):
-    if nxt and (nxt.text in MIXED or nxt.text[0] in "馅匀") or (prev and prev.text[-1] in "馅汁"):
+    if (nxt and (nxt.text in MIXED or nxt.text[0] in "馅匀")) or (prev and prev.text[-1] in "馅汁"):
         return "tiao2"  # 调馅儿, 调匀, 馅调好了: to mix (调查 diào)
     return None
 
@@ -772,6 +772,18 @@ def _spill(prev, nxt, words, i):
     return "sa3" if not nxt or spilt else None
 
 
+def _swell(prev, nxt, words, i):
+    """涨 of a face going red is zhàng (脸涨得通红, 涨红了脸); zhǎng, to rise, otherwise."""
+    following = "".join(x.text for x in _clause_ahead(words, i))[:5]
+    if (prev and prev.text.endswith("脸")) or following.startswith("红") or (following.startswith("得") and "红" in following):
+        return "zhang4"
+    return None
+
+
+def _stubborn(prev, nxt, words, i):
+    return "jue4"  # alone, 倔 is juè (这孩子挺倔); jué is in 倔强
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -784,7 +796,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
           "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck, "供": _supply,
           "嚼": _chew, "吭": _keng, "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
-          "蒙": _fool, "调": _mix, "撒": _spill}  # fmt: skip
+          "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "倔": _stubborn}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
