@@ -130,6 +130,7 @@ def test_readings_the_context_decides(sentence, char, reading):
         ("坚决遏制重特大事故。", "重", "zhong4"),
         ("他买了一打鸡蛋。", "打", "da2"),  # measure words after a numeral
         ("他一打就是半天。", "打", "da3"),
+        ("孙悟空三打白骨精的故事家喻户晓。", "打", "da3"),
         ("服务员端来一扎啤酒。", "扎", "za1"),
         ("医生给他开了三服中药。", "服", "fu4"),
         ("这种药一天服三次。", "服", "fu2"),

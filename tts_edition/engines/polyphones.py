@@ -306,6 +306,9 @@ def _counted(words: list[Word], i: int) -> None:
     reading = MEASURES[ch]
     if ch in "打扎" and not (nxt and nxt.pos.startswith("n")):
         return  # 一打就是半天: once one hits
+    numeral = _text(words, i - 1)[-1] if alone else w.text[0]
+    if ch == "打" and numeral not in "一两半几":
+        return  # 三打白骨精: three fights
     if ch == "服" and not (nxt and nxt.text.endswith("药")):
         return
     if ch == "卷" and not (nxt and nxt.text in ROLLED):
