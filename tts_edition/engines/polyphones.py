@@ -211,6 +211,12 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "hang2"  # a line, a trade: 在这一行干了三十年
         elif ch == "行" and k and k == len(w.text) - 1 and w.pos.startswith("m") and w.text != "一行" and before in NUMERAL_CHARS:
             w.syllables[k] = "hang2"  # 第二行, 两行, 二十行: lines (一行 may be a party: 代表团一行)
+        elif ch == "种" and w.text == "新种" and after[:1] in ("了", "下", "上", "树", "林", "苗"):
+            w.syllables[k] = "zhong4"  # 小区里新种了一排树: planted (a new species takes no 了)
+        elif ch == "塞" and k == 0 and (len(w.text) > 1 or w.pos.startswith("v")) and after[:1] in STUFFED:
+            w.syllables[k] = "sai1"  # 塞进了包里, 塞满, 塞给他: to stuff (堵塞 sè, 边塞 sài are words)
+        elif ch == "卷" and k and w.text[0] in NUMERAL_CHARS and (left[-2:-1] == "成" or after[:1] in ROLLED):
+            w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -239,7 +245,7 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
-    elif w.text == "倒" and any(x in following[:6] for x in POURED):
+    elif w.text == "倒" and (any(x in following[:6] for x in POURED) or _poured_before(words, i)):
         w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
@@ -255,8 +261,46 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
+    elif w.text == "中伤" and i > 1 and words[i - 1].pos in ("n", "vn") and words[i - 1].text not in ("恶意", "造谣") and _after_zai(words, i):
+        w.syllables[0] = "zhong1"  # 在比赛中伤了膝盖: in (在…中), then hurt; not 恶意中伤 (to slander)
+    elif w.text == "和" and following.startswith("面包") and following[2:4] in KNEADED:
+        w.syllables[0] = "huo2"  # 和面包饺子 (jieba: 和/面包): to knead dough
+    elif w.text == "和" and following[:1] == "得" and following[1:2] in "软硬匀稀":
+        w.syllables[0] = "huo2"  # 面要和得软一些: to knead (和得来 is hé)
+    elif w.text == "和" and following.removeprefix("了").startswith("稀泥"):
+        w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
+    elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
+        w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+
+
+def _clause_behind(words: list[Word], i: int) -> list[Word]:
+    """The words before ``words[i]`` back to the start of its clause, nearest first."""
+    out = []
+    for w in reversed(words[:i]):
+        if not w.syllables and w.brk >= 3:
+            break
+        if w.syllables:
+            out.append(w)
+    return out
+
+
+def _after_zai(words: list[Word], i: int) -> bool:
+    """在 two or three words before word i, in its clause (在比赛中伤了)."""
+    return any(w.text == "在" for w in _clause_behind(words, i)[1:3])
+
+
+def _left_behind(words: list[Word], i: int) -> bool:
+    """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
+    behind = _clause_behind(words, i)[:3]
+    return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+
+
+def _poured_before(words: list[Word], i: int) -> bool:
+    """把 + what is poured right before 倒 (把垃圾倒了, 把剩菜倒掉)."""
+    behind = _clause_behind(words, i)[:3]
+    return any(x.text == "把" for x in behind[1:]) and any(p in behind[0].text for p in POURED + ("剩", "汤", "油"))
 
 
 def _clause_ahead(words: list[Word], i: int) -> list[Word]:
@@ -303,8 +347,8 @@ def _carried(w: Word, ahead: list[Word]) -> bool:
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
-    for x in ahead[:3]:
-        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
+    for n, x in enumerate(ahead[:3]):
+        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
             break
@@ -365,6 +409,11 @@ def _wei(prev, nxt, words, i):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
+    ahead = [w.text for w in _clause_ahead(words, i)]
+    if any(a == "的" and b in EFFORTS for a, b in zip(ahead, ahead[1:])):
+        return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
+    if ahead and ahead[-1] in GROUPS:
+        return "wei2"  # 儿童为流感的易感人群: which group someone is
     return "wei4" if _predicate_ahead(words, i) else None
 
 
@@ -379,7 +428,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每" and not w.text.endswith("以来"):
+        elif (w.pos.startswith(VERBAL_POS) or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith("以来"):
             before = ahead[n - 1] if n else None
             if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
@@ -388,6 +437,12 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
         elif w.pos.startswith(("n", "r")):
             someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
     return bool(verbs)
+
+
+def _done(ahead: list[Word], n: int) -> bool:
+    """A word of two characters or more that 了/着/过 follow, whatever jieba tags it: a verb
+    (为每名职工都办理了保险, where jieba's dictionary tags 办理 n)."""
+    return len(ahead[n].text) > 1 and n + 1 < len(ahead) and ahead[n + 1].text in ("了", "着", "过")
 
 
 def _clause_end(words: list[Word], i: int) -> str:
@@ -423,11 +478,23 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
-    if nxt and (nxt.text in ("出", "成", "满", "在") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
-        return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 身上长了鳞片: to grow
+    if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
+        return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
+    if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
+        return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 长着一张圆脸, 长高了: to grow
     if nxt and nxt.pos.startswith("m") and "岁" not in nxt.text:
         return "chang2"  # 比往年长一天: longer by
     return None
+
+
+def _compared(words: list[Word], i: int) -> bool:
+    """比 earlier in the clause of word i (比去年长了三天)."""
+    for w in reversed(words[:i]):
+        if not w.syllables and w.brk >= 3:
+            return False
+        if w.text == "比":
+            return True
+    return False
 
 
 def _zhong_hit(prev, nxt, words, i):
@@ -532,6 +599,21 @@ def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
 
 
+def _fa(prev, nxt, words, i):
+    cut = words[i - 2] if i > 1 else None
+    if prev and len(prev.text) == 1 and prev.text in CUT_HAIR:
+        return "fa4"  # 剪/发 (jieba's cut): hair
+    if prev and prev.text in ("了", "过", "完", "个") and cut and cut.text in CUT_HAIR:
+        return "fa4"  # 理了发, 剪过发: hair, the verb split from it
+    return None
+
+
+def _juan(prev, nxt, words, i):
+    if nxt and nxt.text[0] in "成起入走着了进上" and not (prev and (prev.pos.startswith("m") or prev.text[-1] in "第上下")):
+        return "juan3"  # 卷成一卷, 卷起裤腿, 被卷入: to roll (第一卷, 上卷 are volumes)
+    return None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -542,7 +624,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "卷": _juan, "发": _fa, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -555,6 +637,8 @@ TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", 
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
               "观众"}  # fmt: skip
+EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
+GROUPS = {"人群", "群体", "对象"}
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
@@ -574,10 +658,17 @@ PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
 PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", "难", "好", "坏", "妙", "益", "用", "住", "去"}
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
+KNEADED = ("饺子", "包子", "馄饨", "馅")
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
+BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
+KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
+CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
+ROLLED = set("纸布线绳胶钢毛铺地席")
+STUFFED = set("进满入给到住了着")
+SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
