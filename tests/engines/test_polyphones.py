@@ -100,6 +100,9 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("小区里新种了一排树。", "种", "zhong4"),
         ("他把报纸卷成一卷。", "卷", "juan3"),
         ("把衣服塞进了包里。", "塞", "sai1"),
+        ("他们乘坐同一趟航班同行回国。", "行", "xing2"),
+        ("这场官司打了整整三年。", "场", "chang2"),
+        ("这座城市的夜景美得让人陶醉。", "得", "de5"),  # jieba tags 美 ns
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -271,6 +271,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
     elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
         w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
+    elif w.text == "同行" and following.startswith(TRAVELLED):
+        w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
 
@@ -366,8 +368,9 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
-        return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
+    subject = prev and prev.pos[:1] in ("r", "n", "m") and not (len(prev.text) == 1 and prev.pos == "ns")
+    if prev and (subject or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
+        return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
     if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos[:1] in ("m", "a"):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
     if prev:
@@ -651,7 +654,7 @@ STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", 
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
-            "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
+            "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波"}  # fmt: skip
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
@@ -670,5 +673,6 @@ CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
