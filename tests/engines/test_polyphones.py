@@ -103,6 +103,11 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他们乘坐同一趟航班同行回国。", "行", "xing2"),
         ("这场官司打了整整三年。", "场", "chang2"),
         ("这座城市的夜景美得让人陶醉。", "得", "de5"),  # jieba tags 美 ns
+        ("天气变得更加寒冷。", "得", "de5"),
+        ("经征得家属同意，医院为他做了手术。", "得", "de2"),
+        ("他创造性地开展工作。", "地", "de5"),
+        ("他闪电般地冲了出去。", "地", "de5"),
+        ("他以考察为名出国旅游。", "为", "wei2"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

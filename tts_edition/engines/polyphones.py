@@ -201,6 +201,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "lv4"  # a rate: 绿化率, 城镇化率
         elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] == w.text[k - 2]:
             w.syllables[k] = "de5"  # after a doubled word, one jieba word: 默默地, 悄悄地
+        elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] in "性般然心":
+            w.syllables[k] = "de5"  # how it is done, one jieba word: 创造性地, 奇迹般地, 断然地, 细心地
         elif ch == "载" and before in YEAR_NUMERALS:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
@@ -273,6 +275,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
+    elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
+        w.syllables[0] = "wei2"  # 以考察为名: under the name of (不为名, for fame, is wèi)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
 
@@ -385,6 +389,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
+    if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
+        return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
     return None
 
 
