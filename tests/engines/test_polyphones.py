@@ -108,6 +108,8 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他创造性地开展工作。", "地", "de5"),
         ("他闪电般地冲了出去。", "地", "de5"),
         ("他以考察为名出国旅游。", "为", "wei2"),
+        ("让孩子们都能上得起学。", "得", "de5"),
+        ("这副担子不轻，但他还是挑了起来。", "挑", "tiao1"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -195,8 +195,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "xue4"  # the reading of news and compounds
         elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
             w.syllables[k] = "zhao2"  # 睡不着, 用得着: a result reached
-        elif ch == "得" and k == 1 and len(w.text) == 3 and not _known(w.text[:2]):
-            w.syllables[k] = "de5"  # 说得对, 做得好: a verb and its complement, one jieba word
+        elif ch == "得" and k == 1 and len(w.text) == 3 and (not _known(w.text[:2]) or (w.text[0] != "不" and w.text[2] in CAN)):
+            w.syllables[k] = "de5"  # 说得对, 做得好, 上得起: a verb and its complement, one jieba word (不得了 is dé)
         elif ch == "率" and k == len(w.text) - 1 and k >= 2:
             w.syllables[k] = "lv4"  # a rate: 绿化率, 城镇化率
         elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] == w.text[k - 2]:
@@ -239,8 +239,8 @@ def _what_follows(words: list[Word], i: int) -> None:
             w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
-    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4]):
-        w.syllables[0] = "tiao1"  # 挑起重担: to carry on the shoulder
+    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4] + words[max(0, i - 8) : i]):
+        w.syllables[0] = "tiao1"  # 挑起重担, 这副担子…他挑了起来: to carry on the shoulder
     elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
         w.syllables[last] = "hang2"  # 一行红色的字: a line of writing
     elif w.text.endswith("转") and following.startswith(("个不停", "不停", "圈", "个圈", "了几圈")):
@@ -675,6 +675,7 @@ KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
+CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or cannot do: 上得起, 看得见, 用得上
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
