@@ -110,6 +110,8 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他以考察为名出国旅游。", "为", "wei2"),
         ("让孩子们都能上得起学。", "得", "de5"),
         ("这副担子不轻，但他还是挑了起来。", "挑", "tiao1"),
+        ("该省率先在全国推行河长制。", "长", "zhang3"),
+        ("这场大火烧了整整一夜。", "场", "chang2"),  # jieba: 大/火烧
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -322,6 +322,10 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
 
 def _counted_noun(ahead: list[Word]) -> str:
     """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
+    joined = "".join(x.text for x in ahead[:3])
+    cut = max((x for x in HAPPENED if len(x) > 1 and joined.startswith(x) and not ahead[0].text.startswith(x)), key=len, default="")
+    if cut:
+        return cut  # 这场大火烧了一夜, that jieba cuts 大/火烧
     for x in ahead[:4]:
         if x.text in STAGED or x.text in HAPPENED:
             return x.text
