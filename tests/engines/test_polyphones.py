@@ -112,6 +112,9 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("这副担子不轻，但他还是挑了起来。", "挑", "tiao1"),
         ("该省率先在全国推行河长制。", "长", "zhang3"),
         ("这场大火烧了整整一夜。", "场", "chang2"),  # jieba: 大/火烧
+        ("我从示巴那里为您送来一份重要的信息。", "为", "wei4"),
+        ("地方官吏为秋操十分忙碌。", "为", "wei4"),
+        ("他深深地为这个故事所感动。", "为", "wei2"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

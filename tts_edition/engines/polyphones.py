@@ -418,11 +418,15 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 他为人低调, 为人和善: how one behaves
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
+    ahead = [w.text for w in _clause_ahead(words, i)]
+    if "所" in ahead[1:4]:
+        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
-    ahead = [w.text for w in _clause_ahead(words, i)]
+    if any(x in FEELINGS for x in ahead):
+        return "wei4"  # 官吏为秋操十分忙碌, 为孩子担心: a feeling or a state for something
     if any(a == "的" and b in EFFORTS for a, b in zip(ahead, ahead[1:])):
         return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
     if ahead and ahead[-1] in GROUPS:
@@ -649,7 +653,9 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
-              "观众"}  # fmt: skip
+              "观众", "您"}  # fmt: skip
+FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
+            "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 SENTENCE_ENDS = set("。！？!?；;")
