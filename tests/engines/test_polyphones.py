@@ -115,6 +115,7 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("我从示巴那里为您送来一份重要的信息。", "为", "wei4"),
         ("地方官吏为秋操十分忙碌。", "为", "wei4"),
         ("他深深地为这个故事所感动。", "为", "wei2"),
+        ("要让发展成果更公平地惠及全体人民。", "地", "de5"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -393,6 +393,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
+    if prev and nxt and i > 1 and words[i - 2].text in DEGREE | {"更加", "越来越", "十分", "如此", "这样", "最"}:
+        return "de5"  # after a degree word and what it grades: 更公平地惠及, 十分认真地听
     if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
         return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
     return None
