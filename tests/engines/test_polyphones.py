@@ -116,6 +116,9 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("地方官吏为秋操十分忙碌。", "为", "wei4"),
         ("他深深地为这个故事所感动。", "为", "wei2"),
         ("要让发展成果更公平地惠及全体人民。", "地", "de5"),
+        ("他说话的时候脸涨得通红。", "涨", "zhang4"),
+        ("她一边哄孩子睡觉，一边做家务。", "哄", "hong3"),
+        ("这场车祸给他留下了心理创伤。", "场", "chang2"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -273,6 +273,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
     elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
         w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
+    elif w.text == "涨" and ((i and words[i - 1].text.endswith("脸")) or following.startswith(("红", "得通红", "得满脸", "得发紫"))):
+        w.syllables[0] = "zhang4"  # 脸涨得通红: to flush (涨价 is zhǎng)
+    elif w.text == "哄" and ahead and (ahead[0].pos.startswith("r") or ahead[0].text in COAXED):
+        w.syllables[0] = "hong3"  # 哄孩子睡觉: to coax (哄抢, 哄堂 are hōng, 起哄 hòng)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
@@ -672,7 +676,8 @@ STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", 
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
-            "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波"}  # fmt: skip
+            "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波",
+            "车祸", "事故", "火灾", "意外", "劫难", "冲突", "瘟疫", "旱灾", "水灾", "雪灾", "干旱", "大旱", "洪灾"}  # fmt: skip
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
@@ -692,6 +697,7 @@ CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
