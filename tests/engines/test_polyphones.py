@@ -119,6 +119,9 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他说话的时候脸涨得通红。", "涨", "zhang4"),
         ("她一边哄孩子睡觉，一边做家务。", "哄", "hong3"),
         ("这场车祸给他留下了心理创伤。", "场", "chang2"),
+        ("他常常一个人在图书馆待到很晚。", "待", "dai1"),
+        ("这根树枝被大风吹折了。", "折", "she2"),
+        ("他在家乡开了一家农家乐。", "乐", "le4"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -277,6 +277,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "zhang4"  # 脸涨得通红: to flush (涨价 is zhǎng)
     elif w.text == "哄" and ahead and (ahead[0].pos.startswith("r") or ahead[0].text in COAXED):
         w.syllables[0] = "hong3"  # 哄孩子睡觉: to coax (哄抢, 哄堂 are hōng, 起哄 hòng)
+    elif w.text == "待" and (following.startswith(("在", "了", "着")) or (following.startswith("到") and _placed(words, i))):
+        w.syllables[0] = "dai1"  # 在家待了三天, 在图书馆待到很晚: to stay (待到明年春天 is dài)
+    elif w.text == "折" and following[:1] == "了" and i and words[i - 1].text in SNAPPED:
+        w.syllables[0] = "she2"  # 树枝被大风吹折了: to snap (打折 is zhé)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
@@ -305,6 +309,11 @@ def _left_behind(words: list[Word], i: int) -> bool:
     """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
     behind = _clause_behind(words, i)[:3]
     return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+
+
+def _placed(words: list[Word], i: int) -> bool:
+    """在 or 在家 earlier in the clause: where someone is (在图书馆待到很晚)."""
+    return any(w.text in ("在", "在家") for w in _clause_behind(words, i))
 
 
 def _poured_before(words: list[Word], i: int) -> bool:
@@ -697,6 +706,7 @@ CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
 COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
