@@ -122,6 +122,12 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他常常一个人在图书馆待到很晚。", "待", "dai1"),
         ("这根树枝被大风吹折了。", "折", "she2"),
         ("他在家乡开了一家农家乐。", "乐", "le4"),
+        ("老人们坐在树荫下扇着扇子聊天。", "扇", "shan1"),
+        ("小女孩扎着两条小辫子。", "扎", "za1"),
+        ("一根鱼刺卡在了他的喉咙里。", "卡", "qia3"),
+        ("他在工厂里看大门。", "看", "kan1"),
+        ("绑匪用黑布蒙住了他的眼睛。", "蒙", "meng2"),  # jieba: 黑布蒙/住
+        ("老人把孙子背在背上。", "背", "bei1"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -219,6 +219,16 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "sai1"  # 塞进了包里, 塞满, 塞给他: to stuff (堵塞 sè, 边塞 sài are words)
         elif ch == "卷" and k and w.text[0] in NUMERAL_CHARS and (left[-2:-1] == "成" or after[:1] in ROLLED):
             w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
+        elif ch == "蒙" and after[:1] in ("住", "上", "着"):
+            w.syllables[k] = "meng2"  # 用黑布蒙住 (jieba: 黑布蒙/住): to cover (搞蒙了, dazed, is mēng)
+        elif ch == "扇" and w.text == "扇" and before not in NUMERAL_CHARS and (after[:1] in ("着", "了", "起", "风", "凉") or "扇子" in after[:4]):
+            w.syllables[k] = "shan1"  # 扇着扇子: to fan (一扇门 is shàn)
+        elif ch == "扎" and k == 0 and after[:1] == "紧":
+            w.syllables[k] = "za1"  # 把行李扎紧: to tie (扎根, 扎针 are zhā)
+        elif ch == "卡" and w.text == "卡" and before not in NUMERAL_CHARS and before != "张" and after[:1] in ("在", "住", "着"):
+            w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里: stuck (这张卡在哪里办的 is kǎ)
+        elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
+            w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -281,6 +291,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "dai1"  # 在家待了三天, 在图书馆待到很晚: to stay (待到明年春天 is dài)
     elif w.text == "折" and following[:1] == "了" and i and words[i - 1].text in SNAPPED:
         w.syllables[0] = "she2"  # 树枝被大风吹折了: to snap (打折 is zhé)
+    elif w.text == "扎" and any(x in following[:8] for x in TIED):
+        w.syllables[0] = "za1"  # 扎着两条小辫子: to tie
+    elif w.text == "背" and following.startswith(("在背上", "在身上")):
+        w.syllables[0] = "bei1"  # 把孙子背在背上: to carry on the back
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
@@ -706,6 +720,7 @@ CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+TIED = ("辫", "头发", "腰带", "马尾")
 SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
 COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
