@@ -128,6 +128,10 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他在工厂里看大门。", "看", "kan1"),
         ("绑匪用黑布蒙住了他的眼睛。", "蒙", "meng2"),  # jieba: 黑布蒙/住
         ("老人把孙子背在背上。", "背", "bei1"),
+        ("他一觉睡到第二天中午。", "觉", "jiao4"),
+        ("他一口气挑了两担水。", "担", "dan4"),
+        ("工人们用了一个多月才铺好这段路。", "铺", "pu1"),
+        ("一只只白鹭在湖面上盘旋。", "只", "zhi1"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -219,6 +219,12 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "sai1"  # 塞进了包里, 塞满, 塞给他: to stuff (堵塞 sè, 边塞 sài are words)
         elif ch == "卷" and k and w.text[0] in NUMERAL_CHARS and (left[-2:-1] == "成" or after[:1] in ROLLED):
             w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
+        elif ch == "只" and before == "只" and left[-2:-1] in NUMERAL_CHARS:
+            w.syllables[k] = "zhi1"  # 一只只白鹭: the measure word said twice
+        elif ch in ("觉", "担") and before in NUMERAL_CHARS and k == len(w.text) - 1:
+            w.syllables[k] = "jiao4" if ch == "觉" else "dan4"  # 一觉睡到中午, 两担水: measure words
+        elif ch == "铺" and w.text == "铺" and after[:1] in ("好", "上", "满", "平", "开", "了", "在", "着", "设"):
+            w.syllables[k] = "pu1"  # 铺好这段路, 铺上地毯: to spread, to pave (店铺 is pù)
         elif ch == "蒙" and after[:1] in ("住", "上", "着"):
             w.syllables[k] = "meng2"  # 用黑布蒙住 (jieba: 黑布蒙/住): to cover (搞蒙了, dazed, is mēng)
         elif ch == "扇" and w.text == "扇" and before not in NUMERAL_CHARS and (after[:1] in ("着", "了", "起", "风", "凉") or "扇子" in after[:4]):
