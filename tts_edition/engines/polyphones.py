@@ -356,6 +356,8 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
 def _counted_noun(ahead: list[Word]) -> str:
     """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
     joined = "".join(x.text for x in ahead[:3])
+    if joined.startswith(MATCHES):
+        return "比赛"  # 一场焦点战, 这场揭幕战: a match, staged like 一场比赛
     cut = max((x for x in HAPPENED if len(x) > 1 and joined.startswith(x) and not ahead[0].text.startswith(x)), key=len, default="")
     if cut:
         return cut  # 这场大火烧了一夜, that jieba cuts 大/火烧
@@ -707,6 +709,7 @@ HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
             "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波",
             "车祸", "事故", "火灾", "意外", "劫难", "冲突", "瘟疫", "旱灾", "水灾", "雪灾", "干旱", "大旱", "洪灾"}  # fmt: skip
+MATCHES = ("焦点战", "揭幕战", "收官战", "卫冕战", "德比战", "复仇战", "保级战", "排位战", "资格战", "热身战", "焦点之战")
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
