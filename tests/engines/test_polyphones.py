@@ -133,6 +133,7 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("工人们用了一个多月才铺好这段路。", "铺", "pu1"),
         ("一只只白鹭在湖面上盘旋。", "只", "zhi1"),
         ("在昨晚结束的一场焦点战中，主队以二比零获胜。", "场", "chang3"),  # a match, not a battle
+        ("看到孩子们的笑脸，再累也值得。", "累", "lei4"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -644,8 +644,8 @@ def _jin(prev, nxt, words, i):
 
 
 def _lei(prev, nxt, words, i):
-    if not nxt or nxt.text[0] in "得了坏死着的极" or (prev and prev.text[-1:] in "很太挺真好不喊怕"):
-        return "lei4"  # 累得满头大汗, 挺累的, 喊累: tired (累迁 "promoted again and again" is lěi)
+    if not nxt or nxt.text[0] in "得了坏死着的极也" or (prev and prev.text[-1:] in "很太挺真好不喊怕再更最"):
+        return "lei4"  # 累得满头大汗, 挺累的, 喊累, 再累也值得: tired (累迁 "promoted again and again" is lěi)
     return None
 
 
