@@ -134,6 +134,8 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("一只只白鹭在湖面上盘旋。", "只", "zhi1"),
         ("在昨晚结束的一场焦点战中，主队以二比零获胜。", "场", "chang3"),  # a match, not a battle
         ("看到孩子们的笑脸，再累也值得。", "累", "lei4"),
+        ("今年的招生计划为两千人。", "为", "wei2"),  # jieba tags 两千人 i
+        ("这一数字为历年来最高。", "为", "wei2"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

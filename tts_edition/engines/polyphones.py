@@ -468,7 +468,9 @@ def _wei(prev, nxt, words, i):
         return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
     if ahead and ahead[-1] in GROUPS:
         return "wei2"  # 儿童为流感的易感人群: which group someone is
-    return "wei4" if _predicate_ahead(words, i) else None
+    if _predicate_ahead(words, i):
+        return "wei4"
+    return "wei2" if nxt and _amount(nxt) else None  # 招生计划为两千人, 总投资为八十亿元: what it comes to
 
 
 def _predicate_ahead(words: list[Word], i: int) -> bool:
@@ -482,7 +484,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif (w.pos.startswith(VERBAL_POS) or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith("以来"):
+        elif (w.pos.startswith(VERBAL_POS) or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
             before = ahead[n - 1] if n else None
             if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
@@ -491,6 +493,12 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
         elif w.pos.startswith(("n", "r")):
             someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
     return bool(verbs)
+
+
+def _amount(w: Word) -> bool:
+    """A number, or a number and what it counts in one word that jieba may tag as an idiom
+    (两千人/i): what 为 says something comes to, not a verb."""
+    return w.pos.startswith(("m", "digit")) or bool(AMOUNT.fullmatch(w.text))
 
 
 def _done(ahead: list[Word], n: int) -> bool:
@@ -695,6 +703,7 @@ FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急"
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
+AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
