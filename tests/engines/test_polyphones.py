@@ -136,6 +136,8 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("看到孩子们的笑脸，再累也值得。", "累", "lei4"),
         ("今年的招生计划为两千人。", "为", "wei2"),  # jieba tags 两千人 i
         ("这一数字为历年来最高。", "为", "wei2"),
+        ("不少家长早早地就在校门口等候。", "地", "de5"),
+        ("他慢慢地走了过去。", "地", "de5"),  # jieba: 慢慢/地走了
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

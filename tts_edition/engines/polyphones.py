@@ -201,6 +201,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "lv4"  # a rate: 绿化率, 城镇化率
         elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] == w.text[k - 2]:
             w.syllables[k] = "de5"  # after a doubled word, one jieba word: 默默地, 悄悄地
+        elif ch == "地" and k == 0 and len(left) >= 2 and left[-1] == left[-2] and (len(w.text) == 1 or w.pos in ("l", "i")):
+            w.syllables[k] = "de5"  # after a doubled word: 早早/地, 慢慢/地走了 (jieba's cuts)
         elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] in "性般然心":
             w.syllables[k] = "de5"  # how it is done, one jieba word: 创造性地, 奇迹般地, 断然地, 细心地
         elif ch == "载" and before in YEAR_NUMERALS:
