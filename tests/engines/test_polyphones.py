@@ -138,6 +138,7 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("这一数字为历年来最高。", "为", "wei2"),
         ("不少家长早早地就在校门口等候。", "地", "de5"),
         ("他慢慢地走了过去。", "地", "de5"),  # jieba: 慢慢/地走了
+        ("两国外长在会谈中重申了加强合作的意愿。", "长", "zhang3"),  # jieba: 两/国外/长
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

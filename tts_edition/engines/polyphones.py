@@ -542,6 +542,8 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
+    if prev and prev.text.endswith("国外"):
+        return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
     if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
         return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
     if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
