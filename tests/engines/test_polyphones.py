@@ -140,6 +140,7 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("他慢慢地走了过去。", "地", "de5"),  # jieba: 慢慢/地走了
         ("两国外长在会谈中重申了加强合作的意愿。", "长", "zhang3"),  # jieba: 两/国外/长
         ("这位大夫从医三十多年，治好了无数病人。", "大", "dai4"),
+        ("疫情防控一刻也松懈不得。", "得", "de5"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

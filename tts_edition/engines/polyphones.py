@@ -305,6 +305,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "bei1"  # 把孙子背在背上: to carry on the back
     elif w.text == "大夫" and any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药")):
         w.syllables[:2] = ["dai4", "fu5"]  # 这位大夫从医三十年: a doctor (御史大夫, an official, is dàfū)
+    elif w.text == "不得" and not ahead and i and words[i - 1].syllables:
+        w.syllables[1] = "de5"  # 松懈不得, 马虎不得 ending the clause: must not (不得无故缺席 is dé)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
