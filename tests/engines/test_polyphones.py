@@ -141,6 +141,8 @@ def test_polyphone_accuracy(split, floor, capsys):
         ("两国外长在会谈中重申了加强合作的意愿。", "长", "zhang3"),  # jieba: 两/国外/长
         ("这位大夫从医三十多年，治好了无数病人。", "大", "dai4"),
         ("疫情防控一刻也松懈不得。", "得", "de5"),
+        ("工人们正在给新房的墙面抹水泥。", "抹", "mo4"),
+        ("强烈的阳光晃得人睁不开眼。", "晃", "huang3"),
     ],
 )
 def test_readings_the_context_decides(sentence, char, reading):

@@ -307,6 +307,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[:2] = ["dai4", "fu5"]  # 这位大夫从医三十年: a doctor (御史大夫, an official, is dàfū)
     elif w.text == "不得" and not ahead and i and words[i - 1].syllables:
         w.syllables[1] = "de5"  # 松懈不得, 马虎不得 ending the clause: must not (不得无故缺席 is dé)
+    elif w.text == "晃" and (following[:1] == "眼" or (following[:1] == "得" and "眼" in following[:8]) or (i and words[i - 1].text.endswith("光"))):
+        w.syllables[0] = "huang3"  # 阳光晃得人睁不开眼: to dazzle (摇晃 is huàng)
+    elif w.text == "抹" and following.startswith(PLASTERED):
+        w.syllables[0] = "mo4"  # 在墙面抹水泥: to plaster (抹眼泪 mǒ, 抹布 mā)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
@@ -746,6 +750,7 @@ CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
 TIED = ("辫", "头发", "腰带", "马尾")
 SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
 COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
