@@ -116,8 +116,8 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if words[j].pos.startswith(FUNCTION_POS + ("v",)) or words[j].text in SAID:
-            break  # not a verb: 老师曾教过他 is 曾 céng
+        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos != "x") or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, may be a name's: 单玉婷)
         given += words[j].text
         j += 1
     if nr[0] and len(nr[0]) >= len(given):

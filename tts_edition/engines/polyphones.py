@@ -40,6 +40,7 @@ from . import names, neural
 if TYPE_CHECKING:
     from .mandarin import Word
 
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NUMERAL_CHARS = set("零〇一二三四五六七八九十百千万两几每这那各某多")
 ADVERBIAL_POS = {"a", "ad", "an", "b", "d", "z", "i", "l", "v", "vd", "vn"}
 
@@ -226,6 +227,12 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "mei2"  # 没过多久, 没考上, 没舍得: the negation, in a word the model read (没收 没落 are mò)
         elif ch == "转" and k == len(w.text) - 1 and (before in NUMERAL_CHARS or before.isdigit()) and (k == 0 or w.pos.startswith("m")):
             w.syllables[k] = "zhuan4"  # 每分钟三转, 1500转: turns, counted
+        elif k == len(w.text) - 1 and ch in COUNTING and before in COUNTERS and (k == 0 or w.pos.startswith("m")):
+            w.syllables[k] = COUNTING[ch]  # 一担水, 每担 dàn; 一重又一重, 两重 chóng: measure words
+        elif ch == "重" and k == 0 and before in COUNTERS and after[:1] in "山门关天楼障围":
+            w.syllables[k] = "chong2"  # 一/重山 (jieba's cut): layers
+        elif ch == "通" and k == len(w.text) - 1 and before in COUNTERS and left[-2:-1] == "了" and not after.startswith(MESSAGES):
+            w.syllables[k] = "tong4"  # 打了三通鼓, 说了一通: a bout (一通电话 is tōng)
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
         elif before == "姓" and ch in names.STATED and k == 0:
@@ -363,6 +370,8 @@ def _di(prev, nxt, words, i):
         return None  # one character, then a noun: the model decides (新地王)
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
         return "de5"  # 认真地听取
+    if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
+        return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     return None
@@ -533,6 +542,18 @@ def _dai(prev, nxt, words, i):
     return None
 
 
+def _sleep(prev, nxt, words, i):
+    if any("睡" in w.text for w in words[max(0, i - 4) : i]):
+        return "jiao4"  # 睡了一觉, 美美地睡上一觉: a sleep
+    return None
+
+
+def _turn(prev, nxt, words, i):
+    if TURNS.match("".join(w.text for w in _clause_ahead(words, i))):
+        return "zhuan4"  # 转了两圈, 转过三圈: to turn round
+    return None
+
+
 def _nan(prev, nxt, words, i):
     """难 alone is "hard" (上学难、就业难, 问题难解决); nàn, a disaster, is in words (遇难, 逃难),
     so only after what forms them does the model decide."""
@@ -645,7 +666,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -671,6 +692,10 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+COUNTING = {"担": "dan4", "重": "chong2"}
+COUNTERS = set("一二两三四五六七八九十百千万几每")
+MESSAGES = ("电话", "电报", "邮件", "信", "短信", "书信", "文书")
+TURNS = re.compile(r"^[了过]?[一二两三四五六七八九十几数百千0-9]+个?圈")
 PARED = {"水果", "苹果", "梨", "土豆", "萝卜", "甘蔗", "铅笔", "木头", "竹子"}
 SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
 THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超", "既", "又", "而", "且"}
