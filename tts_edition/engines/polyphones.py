@@ -231,6 +231,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = COUNTING[ch]  # 一担水, 每担 dàn; 一重又一重, 两重 chóng: measure words
         elif ch == "重" and k == 0 and before in COUNTERS and after[:1] in "山门关天楼障围":
             w.syllables[k] = "chong2"  # 一/重山 (jieba's cut): layers
+        elif ch == "都" and w.syllables[k] == "dou1" and after[:1] in "县区镇乡" and (k or w.pos.startswith("ns")):
+            w.syllables[k] = "du1"  # a place named …都: 宁都县, 于都县 (all, dōu, does not come before 县)
         elif ch == "通" and k == len(w.text) - 1 and before in COUNTERS and left[-2:-1] == "了" and not after.startswith(MESSAGES):
             w.syllables[k] = "tong4"  # 打了三通鼓, 说了一通: a bout (一通电话 is tōng)
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
