@@ -184,7 +184,7 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if w.text == "大夫" and prev and prev.text[-1] in "的位名个" or _doctor(w):
+        if (w.text == "大夫" and prev and prev.text[-1] in "的位名个") or _doctor(w):
             w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
