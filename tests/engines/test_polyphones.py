@@ -121,6 +121,8 @@ def test_readings_the_context_decides(sentence, char, reading):
         ("他挑了一担水回家。", "担", "dan4"),  # measure words after a numeral
         ("他睡了一觉就好了。", "觉", "jiao4"),
         ("江西于都县是长征出发地。", "都", "du1"),  # a place name
+        ("这件事要弄清楚。", "弄", "nong4"),
+        ("雷达站测得最大风速每秒五十米。", "得", "de2"),
     ],
 )
 def test_words_and_measures_news_reads_otherwise(sentence, char, reading):

@@ -231,6 +231,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = COUNTING[ch]  # 一担水, 每担 dàn; 一重又一重, 两重 chóng: measure words
         elif ch == "重" and k == 0 and before in COUNTERS and after[:1] in "山门关天楼障围":
             w.syllables[k] = "chong2"  # 一/重山 (jieba's cut): layers
+        elif ch == "弄" and k == 0 and len(w.text) > 1 and w.text[1] in DONE_TO:
+            w.syllables[k] = "nong4"  # 弄清楚, 弄明白, 弄虚作假: to make, in a word the model read (弄堂 is lòng)
         elif ch == "都" and w.syllables[k] == "dou1" and after[:1] in "县区镇乡" and (k or w.pos.startswith("ns")):
             w.syllables[k] = "du1"  # a place named …都: 宁都县, 于都县 (all, dōu, does not come before 县)
         elif ch == "通" and k == len(w.text) - 1 and before in COUNTERS and left[-2:-1] == "了" and not after.startswith(MESSAGES):
@@ -556,6 +558,12 @@ def _turn(prev, nxt, words, i):
     return None
 
 
+def _nong(prev, nxt, words, i):
+    if nxt and nxt.text[0] in DONE_TO + "不得了到":
+        return "nong4"  # 弄不起来, 弄清楚, 弄坏了: to do, to make (lòng, a lane, is 武康路40弄)
+    return None
+
+
 def _nan(prev, nxt, words, i):
     """难 alone is "hard" (上学难、就业难, 问题难解决); nàn, a disaster, is in words (遇难, 逃难),
     so only after what forms them does the model decide."""
@@ -668,7 +676,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -685,7 +693,7 @@ SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
 MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
-GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
+GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习", "测", "而"}  # 测得最大风速, 挖掘而得
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
 SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
@@ -694,6 +702,7 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+DONE_TO = "清明懂坏脏乱丢好成出虚巧弯散湿错混糊"  # what 弄 does to a thing: 弄清, 弄坏, 弄错
 COUNTING = {"担": "dan4", "重": "chong2"}
 COUNTERS = set("一二两三四五六七八九十百千万几每")
 MESSAGES = ("电话", "电报", "邮件", "信", "短信", "书信", "文书")
