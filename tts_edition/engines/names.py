@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "区": "ou1",
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
-            "宁": "ning4", "薄": "bo2", "应": "ying1"}  # fmt: skip
+            "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "祭": "zhai4", "隗": "wei3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
