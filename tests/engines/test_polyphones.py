@@ -123,6 +123,12 @@ def test_readings_the_context_decides(sentence, char, reading):
         ("江西于都县是长征出发地。", "都", "du1"),  # a place name
         ("这件事要弄清楚。", "弄", "nong4"),
         ("雷达站测得最大风速每秒五十米。", "得", "de2"),
+        ("农民在田里撒种子。", "撒", "sa3"),  # colloquial verbs alone
+        ("他把绳子系在树上。", "系", "ji4"),
+        ("他嚼着口香糖。", "嚼", "jiao2"),
+        ("小姑娘扎着两条小辫子。", "扎", "za1"),
+        ("他在锅里炸了一盘花生米。", "炸", "zha2"),
+        ("这棵树结了很多苹果。", "结", "jie1"),
     ],
 )
 def test_words_and_measures_news_reads_otherwise(sentence, char, reading):

@@ -558,6 +558,40 @@ def _turn(prev, nxt, words, i):
     return None
 
 
+def _row(prev, nxt, words, i):
+    if nxt and nxt.text in ROWED:
+        return "hua2"  # 划着船, 划桨: to row (huà, to mark off, is in words: 划分, 计划)
+    return None
+
+
+def _sow(prev, nxt, words, i):
+    if nxt and (nxt.text in SCATTERED or nxt.text in ("在", "到", "满", "进", "向")):
+        return "sa3"  # 撒种子, 撒在地上: to scatter (撒谎, 撒网 are sā)
+    return None
+
+
+def _tie(prev, nxt, words, i):
+    if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成") and not (prev and prev.text[-1] in "连联维关"):
+        return "ji4"  # 把绳子系在树上, 系好: to tie
+    return None
+
+
+def _chew(prev, nxt, words, i):
+    return "jiao2"  # alone, 嚼 is jiáo (嚼着口香糖); jué is in 咀嚼, 咬文嚼字
+
+
+def _plait(prev, nxt, words, i):
+    if any(w.text in PLAITED for w in words[i + 1 : i + 5]):
+        return "za1"  # 扎着两条小辫子: to tie up (扎根, 扎针 are zhā)
+    return None
+
+
+def _fry(prev, nxt, words, i):
+    if any(w.text in FRIED or w.text.endswith(FRIED_ENDS) for w in words[i + 1 : i + 5]):
+        return "zha2"  # 炸了一盘花生米: to deep-fry (zhà, to explode, otherwise)
+    return None
+
+
 def _nong(prev, nxt, words, i):
     if nxt and nxt.text[0] in DONE_TO + "不得了到":
         return "nong4"  # 弄不起来, 弄清楚, 弄坏了: to do, to make (lòng, a lane, is 武康路40弄)
@@ -676,7 +710,8 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong,
+          "划": _row, "撒": _sow, "系": _tie, "嚼": _chew, "扎": _plait, "炸": _fry, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -702,6 +737,11 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+ROWED = {"着", "船", "小船", "桨", "艇", "龙舟", "过", "向", "水"}
+SCATTERED = {"种子", "种", "化肥", "肥料", "盐", "石灰", "药", "药粉", "鱼食", "饲料", "花瓣", "纸钱", "面粉", "芝麻", "葱花"}
+PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰带", "彩带", "丝带"}
+FRIED = {"花生", "花生米", "油条", "丸子", "鸡", "鸡块", "鸡翅", "鱼", "小鱼", "薯条", "馓子", "麻花", "春卷", "酱"}
+FRIED_ENDS = ("丸子", "鸡腿", "排骨", "带鱼", "年糕", "糕")
 DONE_TO = "清明懂坏脏乱丢好成出虚巧弯散湿错混糊"  # what 弄 does to a thing: 弄清, 弄坏, 弄错
 COUNTING = {"担": "dan4", "重": "chong2"}
 COUNTERS = set("一二两三四五六七八九十百千万几每")
@@ -726,7 +766,7 @@ PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
 PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", "难", "好", "坏", "妙", "益", "用", "住", "去"}
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
-FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
+FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
