@@ -31,6 +31,11 @@ def reading(sentence: str, char: str) -> str:
         # an office, then a given name jieba reads as a rare word or does not know
         ("女足主教练曾立新在赛后新闻发布会上回答了记者提问。", "曾", "zeng1"),
         ("新华社记者单玉婷报道", "单", "shan4"),
+        ("县委书记单正平主持会议。", "单", "shan4"),
+        ("区长曾庆红出席会议。", "曾", "zeng1"),
+        # 老 or 小 and a surname, as friends call someone
+        ("小曾是一名外卖骑手。", "曾", "zeng1"),
+        ("老单今年六十五岁了。", "单", "shan4"),
     ],
 )
 def test_a_framed_name_takes_the_surname_reading(sentence, char, expected):

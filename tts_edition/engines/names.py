@@ -38,7 +38,7 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
-            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "祭": "zhai4", "隗": "wei3"}  # fmt: skip
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
@@ -80,6 +80,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if len(w.text) == 1 and _familiar(words, i):
+        return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
     if len(w.text) == 1 and _inside_name(words, i):
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
@@ -98,7 +100,7 @@ def surname(words: list[Word], i: int) -> str:
         return ""
     before, nxt = _text(words, i - 1), _text(words, after)
     office = _office(before)
-    said = nxt in SAID and (office or not _spoken(words, i - 1) or before in LEADS)
+    said = (nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3)) and (office or not _spoken(words, i - 1) or before in LEADS)
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
@@ -149,8 +151,16 @@ def _rare_word(words: list[Word], j: int) -> bool:
 
 
 def _ends_name(words: list[Word], j: int) -> bool:
-    """What may follow a name: a verb of speech, a verb, a preposition, or the clause's end."""
-    return not _spoken(words, j) or words[j].text in SAID or words[j].pos.startswith(("v", "p"))
+    """What may follow a name: a verb of speech (or a word it starts: 主持会议), a verb, a
+    preposition, or the clause's end."""
+    return not _spoken(words, j) or SAID & {words[j].text, words[j].text[:2]} != set() or words[j].pos.startswith(("v", "p"))
+
+
+def _familiar(words: list[Word], i: int) -> bool:
+    """老 or 小 and a surname heading a clause, then what a subject does (小曾是…, 老单今年…)."""
+    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2)):
+        return False
+    return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
 
 
 def _counted(words: list[Word], j: int) -> bool:
