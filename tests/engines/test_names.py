@@ -36,6 +36,7 @@ def reading(sentence: str, char: str) -> str:
         # 老 or 小 and a surname, as friends call someone
         ("小曾是一名外卖骑手。", "曾", "zeng1"),
         ("老单今年六十五岁了。", "单", "shan4"),
+        ("家住城东的仇先生反映，路灯坏了。", "仇", "qiu2"),  # jieba keeps 仇先生 as one name
     ],
 )
 def test_a_framed_name_takes_the_surname_reading(sentence, char, expected):

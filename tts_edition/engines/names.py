@@ -52,7 +52,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范",
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
-         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主"}  # fmt: skip
+         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -90,6 +90,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if len(w.text) == 1 and _office(_text(words, i - 1)) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
         return reading  # 主教练曾立新在…: an office, then a given name jieba reads as a rare word
+    if 2 <= len(w.text) <= 3 and w.pos.startswith("nr") and w.text[1:] in HONORIFICS:
+        return reading  # 家住城东的仇先生, that jieba keeps as one name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:

@@ -184,7 +184,7 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if (w.text == "大夫" and prev and prev.text[-1] in "的位名个") or _doctor(w):
+        if (w.text == "大夫" and ((prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES))) or _doctor(w):
             w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
@@ -364,6 +364,10 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
+    if prev and nxt and prev.pos.startswith("f") and nxt.pos[:1] in ("v", "d"):
+        return "dei3"  # 下一轮前得抓紧解决: must
+    if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
+        return "dei3"  # 这事得早做打算: must, then how it is done
     if prev:
         return "de5"  # 跑得很快
     return None
@@ -479,8 +483,8 @@ def _zhong_hit(prev, nxt, words, i):
 
 
 def _cang(prev, nxt, words, i):
-    if nxt and nxt.text in ("在", "着", "了", "起", "起来", "于", "进"):
-        return "cang2"  # 被藏在山洞里: to hide
+    if nxt and (nxt.text in ("在", "着", "了", "起", "起来", "于", "进") or nxt.text.startswith("到")):
+        return "cang2"  # 被藏在山洞里, 苹果能藏到来年开春: to hide, to store
     return None
 
 
@@ -495,7 +499,7 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
     return None
 
@@ -565,13 +569,13 @@ def _row(prev, nxt, words, i):
 
 
 def _sow(prev, nxt, words, i):
-    if nxt and (nxt.text in SCATTERED or nxt.text in ("在", "到", "满", "进", "向")):
+    if not nxt or nxt.text in SCATTERED or nxt.text in ("在", "到", "满", "进", "向"):
         return "sa3"  # 撒种子, 撒在地上: to scatter (撒谎, 撒网 are sā)
     return None
 
 
 def _tie(prev, nxt, words, i):
-    if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成") and not (prev and prev.text[-1] in "连联维关"):
+    if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个", "鞋带", "领带", "安全带", "红领巾", "围裙") and not (prev and prev.text[-1] in "连联维关"):
         return "ji4"  # 把绳子系在树上, 系好: to tie
     return None
 
@@ -587,7 +591,9 @@ def _plait(prev, nxt, words, i):
 
 
 def _fry(prev, nxt, words, i):
-    if any(w.text in FRIED or w.text.endswith(FRIED_ENDS) for w in words[i + 1 : i + 5]):
+    if any(w.text in FRIED or w.text.endswith(FRIED_ENDS) for w in words[i + 1 : i + 5]) or (nxt and nxt.text in ("至", "到", "成")) or any(
+        "锅" in w.text or "油" in w.text for w in words[max(0, i - 3) : i]
+    ):
         return "zha2"  # 炸了一盘花生米: to deep-fry (zhà, to explode, otherwise)
     return None
 
@@ -595,6 +601,41 @@ def _fry(prev, nxt, words, i):
 def _nong(prev, nxt, words, i):
     if nxt and nxt.text[0] in DONE_TO + "不得了到":
         return "nong4"  # 弄不起来, 弄清楚, 弄坏了: to do, to make (lòng, a lane, is 武康路40弄)
+    return None
+
+
+def _stuck(prev, nxt, words, i):
+    if nxt and nxt.text in ("在", "住", "着", "到", "进"):
+        return "qia3"  # 小狗卡在了缝隙里, 加装电梯卡在了…: stuck (kǎ is a card)
+    return None
+
+
+def _stick(prev, nxt, words, i):
+    if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "成"):
+        return "zhan1"  # 粘在一起, 粘上: to stick (nián, sticky, is the adjective)
+    return None
+
+
+def _keng(prev, nxt, words, i):
+    return "keng1"  # alone, 吭 is kēng (一声没吭); háng is in 引吭高歌
+
+
+def _for_use(prev, nxt, words, i):
+    if nxt and (nxt.text in RECIPIENTS or nxt.text.endswith(("者", "人", "们", "客", "民", "生"))):
+        return "gong1"  # 供学者研究, 供游客参观: for someone's use (gòng, an offering, is in words)
+    return None
+
+
+def _fool(prev, nxt, words, i):
+    if nxt and (nxt.pos.startswith("r") or nxt.text == "了"):
+        return "meng1"  # 别想蒙我, 一下子蒙了: to fool, dazed
+    return None
+
+
+def _pen(prev, nxt, words, i):
+    following = "".join(w.text for w in _clause_ahead(words, i))
+    if following.startswith("里") and any(a in following for a in ("猪", "羊", "牛", "鸡", "鸭")):
+        return "juan4"  # 我家圈里的三十头猪: a pen
     return None
 
 
@@ -667,6 +708,8 @@ def _jiao(prev, nxt, words, i):
     (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
     if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
         return "jiao1"
+    if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
+        return "jiao1"  # 一教就是十年: to teach, and keep at it
     return None
 
 
@@ -711,7 +754,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
           "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong,
-          "划": _row, "撒": _sow, "系": _tie, "嚼": _chew, "扎": _plait, "炸": _fry, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "划": _row, "撒": _sow, "卡": _stuck, "粘": _stick, "吭": _keng, "供": _for_use, "蒙": _fool, "圈": _pen, "系": _tie, "嚼": _chew, "扎": _plait, "炸": _fry, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -747,6 +790,7 @@ COUNTING = {"担": "dan4", "重": "chong2"}
 COUNTERS = set("一二两三四五六七八九十百千万几每")
 MESSAGES = ("电话", "电报", "邮件", "信", "短信", "书信", "文书")
 TURNS = re.compile(r"^[了过]?[一二两三四五六七八九十几数百千0-9]+个?圈")
+DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "建议", "嘱咐", "检查", "诊断"}
 PARED = {"水果", "苹果", "梨", "土豆", "萝卜", "甘蔗", "铅笔", "木头", "竹子"}
 SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
 THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超", "既", "又", "而", "且"}
