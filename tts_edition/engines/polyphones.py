@@ -207,12 +207,16 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "xue4"  # the reading of news and compounds
         elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
             w.syllables[k] = "zhao2"  # 睡不着, 用得着: a result reached
-        elif ch == "得" and k == 1 and len(w.text) == 3 and not _known(w.text[:2]):
-            w.syllables[k] = "de5"  # 说得对, 做得好: a verb and its complement, one jieba word
+        elif ch == "得" and k == 1 and len(w.text) == 3 and (not _known(w.text[:2]) or (w.text[0] != "不" and w.text[2] in CAN)):
+            w.syllables[k] = "de5"  # 说得对, 做得好, 上得起: a verb and its complement, one jieba word (不得了 is dé)
         elif ch == "率" and k == len(w.text) - 1 and k >= 2:
             w.syllables[k] = "lv4"  # a rate: 绿化率, 城镇化率
         elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] == w.text[k - 2]:
             w.syllables[k] = "de5"  # after a doubled word, one jieba word: 默默地, 悄悄地
+        elif ch == "地" and k == 0 and len(left) >= 2 and left[-1] == left[-2] and (len(w.text) == 1 or w.pos in ("l", "i")):
+            w.syllables[k] = "de5"  # after a doubled word: 早早/地, 慢慢/地走了 (jieba's cuts)
+        elif ch == "地" and k >= 2 and k == len(w.text) - 1 and w.text[k - 1] in "性般然心":
+            w.syllables[k] = "de5"  # how it is done, one jieba word: 创造性地, 奇迹般地, 断然地, 细心地
         elif ch == "载" and before in YEAR_NUMERALS:
             w.syllables[k] = "zai3"  # a year: 三年五载, 至德二载
         elif ch == "长" and before in DEGREE_CHARS:
@@ -239,6 +243,28 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "tong4"  # 打了三通鼓, 说了一通: a bout (一通电话 is tōng)
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
+        elif ch == "种" and w.text == "新种" and after[:1] in ("了", "下", "上", "树", "林", "苗"):
+            w.syllables[k] = "zhong4"  # 小区里新种了一排树: planted (a new species takes no 了)
+        elif ch == "塞" and k == 0 and (len(w.text) > 1 or w.pos.startswith("v")) and after[:1] in STUFFED:
+            w.syllables[k] = "sai1"  # 塞进了包里, 塞满, 塞给他: to stuff (堵塞 sè, 边塞 sài are words)
+        elif ch == "卷" and k and w.text[0] in NUMERAL_CHARS and (left[-2:-1] == "成" or after[:1] in ROLLED):
+            w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
+        elif ch == "只" and before == "只" and left[-2:-1] in NUMERAL_CHARS:
+            w.syllables[k] = "zhi1"  # 一只只白鹭: the measure word said twice
+        elif ch in ("觉", "担") and before in NUMERAL_CHARS and k == len(w.text) - 1:
+            w.syllables[k] = "jiao4" if ch == "觉" else "dan4"  # 一觉睡到中午, 两担水: measure words
+        elif ch == "铺" and w.text == "铺" and after[:1] in ("好", "上", "满", "平", "开", "了", "在", "着", "设"):
+            w.syllables[k] = "pu1"  # 铺好这段路, 铺上地毯: to spread, to pave (店铺 is pù)
+        elif ch == "蒙" and after[:1] in ("住", "上", "着"):
+            w.syllables[k] = "meng2"  # 用黑布蒙住 (jieba: 黑布蒙/住): to cover (搞蒙了, dazed, is mēng)
+        elif ch == "扇" and w.text == "扇" and before not in NUMERAL_CHARS and (after[:1] in ("着", "了", "起", "风", "凉") or "扇子" in after[:4]):
+            w.syllables[k] = "shan1"  # 扇着扇子: to fan (一扇门 is shàn)
+        elif ch == "扎" and k == 0 and after[:1] == "紧":
+            w.syllables[k] = "za1"  # 把行李扎紧: to tie (扎根, 扎针 are zhā)
+        elif ch == "卡" and w.text == "卡" and before not in NUMERAL_CHARS and before != "张" and after[:1] in ("在", "住", "着"):
+            w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里: stuck (这张卡在哪里办的 is kǎ)
+        elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
+            w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -259,15 +285,15 @@ def _what_follows(words: list[Word], i: int) -> None:
             w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
-    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4]):
-        w.syllables[0] = "tiao1"  # 挑起重担: to carry on the shoulder
+    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4] + words[max(0, i - 8) : i]):
+        w.syllables[0] = "tiao1"  # 挑起重担, 这副担子…他挑了起来: to carry on the shoulder
     elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
         w.syllables[last] = "hang2"  # 一行红色的字: a line of writing
     elif w.text.endswith("转") and following.startswith(("个不停", "不停", "圈", "个圈", "了几圈")):
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
-    elif w.text == "倒" and any(x in following[:6] for x in POURED):
+    elif w.text == "倒" and (any(x in following[:6] for x in POURED) or _poured_before(words, i)):
         w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
@@ -283,6 +309,40 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
+    elif w.text == "中伤" and i > 1 and words[i - 1].pos in ("n", "vn") and words[i - 1].text not in ("恶意", "造谣") and _after_zai(words, i):
+        w.syllables[0] = "zhong1"  # 在比赛中伤了膝盖: in (在…中), then hurt; not 恶意中伤 (to slander)
+    elif w.text == "和" and following.startswith("面包") and following[2:4] in KNEADED:
+        w.syllables[0] = "huo2"  # 和面包饺子 (jieba: 和/面包): to knead dough
+    elif w.text == "和" and following[:1] == "得" and following[1:2] in "软硬匀稀":
+        w.syllables[0] = "huo2"  # 面要和得软一些: to knead (和得来 is hé)
+    elif w.text == "和" and following.removeprefix("了").startswith("稀泥"):
+        w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
+    elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
+        w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
+    elif w.text == "涨" and ((i and words[i - 1].text.endswith("脸")) or following.startswith(("红", "得通红", "得满脸", "得发紫"))):
+        w.syllables[0] = "zhang4"  # 脸涨得通红: to flush (涨价 is zhǎng)
+    elif w.text == "哄" and ahead and (ahead[0].pos.startswith("r") or ahead[0].text in COAXED):
+        w.syllables[0] = "hong3"  # 哄孩子睡觉: to coax (哄抢, 哄堂 are hōng, 起哄 hòng)
+    elif w.text == "待" and (following.startswith(("在", "了", "着")) or (following.startswith("到") and _placed(words, i))):
+        w.syllables[0] = "dai1"  # 在家待了三天, 在图书馆待到很晚: to stay (待到明年春天 is dài)
+    elif w.text == "折" and following[:1] == "了" and i and words[i - 1].text in SNAPPED:
+        w.syllables[0] = "she2"  # 树枝被大风吹折了: to snap (打折 is zhé)
+    elif w.text == "扎" and any(x in following[:8] for x in TIED):
+        w.syllables[0] = "za1"  # 扎着两条小辫子: to tie
+    elif w.text == "背" and following.startswith(("在背上", "在身上")):
+        w.syllables[0] = "bei1"  # 把孙子背在背上: to carry on the back
+    elif w.text == "大夫" and any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药")):
+        w.syllables[:2] = ["dai4", "fu5"]  # 这位大夫从医三十年: a doctor (御史大夫, an official, is dàfū)
+    elif w.text == "不得" and not ahead and i and words[i - 1].syllables:
+        w.syllables[1] = "de5"  # 松懈不得, 马虎不得 ending the clause: must not (不得无故缺席 is dé)
+    elif w.text == "晃" and (following[:1] == "眼" or (following[:1] == "得" and "眼" in following[:8]) or (i and words[i - 1].text.endswith("光"))):
+        w.syllables[0] = "huang3"  # 阳光晃得人睁不开眼: to dazzle (摇晃 is huàng)
+    elif w.text == "抹" and following.startswith(PLASTERED):
+        w.syllables[0] = "mo4"  # 在墙面抹水泥: to plaster (抹眼泪 mǒ, 抹布 mā)
+    elif w.text == "同行" and following.startswith(TRAVELLED):
+        w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
+    elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
+        w.syllables[0] = "wei2"  # 以考察为名: under the name of (不为名, for fame, is wèi)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
 
@@ -295,6 +355,39 @@ def _doctor(w: Word) -> bool:
 
 def _text(words: list[Word], i: int) -> str:
     return words[i].text if 0 <= i < len(words) else ""
+
+
+def _clause_behind(words: list[Word], i: int) -> list[Word]:
+    """The words before ``words[i]`` back to the start of its clause, nearest first."""
+    out = []
+    for w in reversed(words[:i]):
+        if not w.syllables and w.brk >= 3:
+            break
+        if w.syllables:
+            out.append(w)
+    return out
+
+
+def _after_zai(words: list[Word], i: int) -> bool:
+    """在 two or three words before word i, in its clause (在比赛中伤了)."""
+    return any(w.text == "在" for w in _clause_behind(words, i)[1:3])
+
+
+def _left_behind(words: list[Word], i: int) -> bool:
+    """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
+    behind = _clause_behind(words, i)[:3]
+    return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+
+
+def _placed(words: list[Word], i: int) -> bool:
+    """在 or 在家 earlier in the clause: where someone is (在图书馆待到很晚)."""
+    return any(w.text in ("在", "在家") for w in _clause_behind(words, i))
+
+
+def _poured_before(words: list[Word], i: int) -> bool:
+    """把 + what is poured right before 倒 (把垃圾倒了, 把剩菜倒掉)."""
+    behind = _clause_behind(words, i)[:3]
+    return any(x.text == "把" for x in behind[1:]) and any(p in behind[0].text for p in POURED + ("剩", "汤", "油"))
 
 
 def _clause_ahead(words: list[Word], i: int) -> list[Word]:
@@ -310,6 +403,12 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
 
 def _counted_noun(ahead: list[Word]) -> str:
     """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
+    joined = "".join(x.text for x in ahead[:3])
+    if joined.startswith(MATCHES):
+        return "比赛"  # 一场焦点战, 这场揭幕战: a match, staged like 一场比赛
+    cut = max((x for x in HAPPENED if len(x) > 1 and joined.startswith(x) and not ahead[0].text.startswith(x)), key=len, default="")
+    if cut:
+        return cut  # 这场大火烧了一夜, that jieba cuts 大/火烧
     for x in ahead[:4]:
         if x.text in STAGED or x.text in HAPPENED:
             return x.text
@@ -341,8 +440,8 @@ def _carried(w: Word, ahead: list[Word]) -> bool:
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
-    for x in ahead[:3]:
-        if x.text in LOADS or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
+    for n, x in enumerate(ahead[:3]):
+        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
             break
@@ -360,12 +459,13 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and (prev.pos[:1] in ("r", "n", "m") or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
-        return "dei3"  # 这件事得抓紧办, 他病了得去医院: must
+    subject = prev and prev.pos[:1] in ("r", "n", "m") and not (len(prev.text) == 1 and prev.pos == "ns")
+    if prev and (subject or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
+        return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
-    if prev and nxt and prev.pos.startswith("f") and nxt.pos[:1] in ("v", "d"):
-        return "dei3"  # 下一轮前得抓紧解决: must
+    if prev and nxt and prev.text in ("前", "之前", "以前", "后", "之后", "以后") and nxt.pos[:1] in ("v", "d"):
+        return "dei3"  # 下一轮前得抓紧解决: must (下得正是时候 is de)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
         return "dei3"  # 这事得早做打算: must, then how it is done
     if prev:
@@ -382,6 +482,10 @@ def _di(prev, nxt, words, i):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
+    if prev and nxt and i > 1 and words[i - 2].text in DEGREE | {"更加", "越来越", "十分", "如此", "这样", "最"}:
+        return "de5"  # after a degree word and what it grades: 更公平地惠及, 十分认真地听
+    if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
+        return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
     return None
 
 
@@ -405,11 +509,22 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 他为人低调, 为人和善: how one behaves
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
+    ahead = [w.text for w in _clause_ahead(words, i)]
+    if "所" in ahead[1:4]:
+        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
-    return "wei4" if _predicate_ahead(words, i) else None
+    if any(x in FEELINGS for x in ahead):
+        return "wei4"  # 官吏为秋操十分忙碌, 为孩子担心: a feeling or a state for something
+    if any(a == "的" and b in EFFORTS for a, b in zip(ahead, ahead[1:])):
+        return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
+    if ahead and ahead[-1] in GROUPS:
+        return "wei2"  # 儿童为流感的易感人群: which group someone is
+    if _predicate_ahead(words, i):
+        return "wei4"
+    return "wei2" if nxt and _amount(nxt) else None  # 招生计划为两千人, 总投资为八十亿元: what it comes to
 
 
 def _predicate_ahead(words: list[Word], i: int) -> bool:
@@ -423,7 +538,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif w.pos.startswith(VERBAL_POS) and w.text[0] not in "属每" and not w.text.endswith("以来"):
+        elif (w.pos.startswith(VERBAL_POS) or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
             before = ahead[n - 1] if n else None
             if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
@@ -432,6 +547,18 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
         elif w.pos.startswith(("n", "r")):
             someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
     return bool(verbs)
+
+
+def _amount(w: Word) -> bool:
+    """A number, or a number and what it counts in one word that jieba may tag as an idiom
+    (两千人/i): what 为 says something comes to, not a verb."""
+    return w.pos.startswith(("m", "digit")) or bool(AMOUNT.fullmatch(w.text))
+
+
+def _done(ahead: list[Word], n: int) -> bool:
+    """A word of two characters or more that 了/着/过 follow, whatever jieba tags it: a verb
+    (为每名职工都办理了保险, where jieba's dictionary tags 办理 n)."""
+    return len(ahead[n].text) > 1 and n + 1 < len(ahead) and ahead[n + 1].text in ("了", "着", "过")
 
 
 def _clause_end(words: list[Word], i: int) -> str:
@@ -469,11 +596,25 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
-    if nxt and (nxt.text in ("出", "成", "满", "在") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
-        return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 身上长了鳞片: to grow
+    if prev and prev.text.endswith("国外"):
+        return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
+    if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
+        return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
+    if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
+        return "zhang3"  # 长了一百多年, 长出新芽, 长在脸上, 长着一张圆脸, 长高了: to grow
     if nxt and nxt.pos.startswith("m") and "岁" not in nxt.text:
         return "chang2"  # 比往年长一天: longer by
     return None
+
+
+def _compared(words: list[Word], i: int) -> bool:
+    """比 earlier in the clause of word i (比去年长了三天)."""
+    for w in reversed(words[:i]):
+        if not w.syllables and w.brk >= 3:
+            return False
+        if w.text == "比":
+            return True
+    return False
 
 
 def _zhong_hit(prev, nxt, words, i):
@@ -604,12 +745,6 @@ def _nong(prev, nxt, words, i):
     return None
 
 
-def _stuck(prev, nxt, words, i):
-    if nxt and nxt.text in ("在", "住", "着", "到", "进"):
-        return "qia3"  # 小狗卡在了缝隙里, 加装电梯卡在了…: stuck (kǎ is a card)
-    return None
-
-
 def _stick(prev, nxt, words, i):
     if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "成"):
         return "zhan1"  # 粘在一起, 粘上: to stick (nián, sticky, is the adjective)
@@ -734,13 +869,28 @@ def _jin(prev, nxt, words, i):
 def _lei(prev, nxt, words, i):
     if nxt and nxt.text == "是" and _text(words, i + 2) == "累":
         return "lei4"  # 累是累了点: tired, said twice
-    if not nxt or nxt.text[0] in "得了坏死着的极" or (prev and prev.text[-1:] in "很太挺真好不喊怕"):
-        return "lei4"  # 累得满头大汗, 挺累的, 喊累: tired (累迁 "promoted again and again" is lěi)
+    if not nxt or nxt.text[0] in "得了坏死着的极也" or (prev and prev.text[-1:] in "很太挺真好不喊怕再更最"):
+        return "lei4"  # 累得满头大汗, 挺累的, 喊累, 再累也值得: tired (累迁 "promoted again and again" is lěi)
     return None
 
 
 def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
+
+
+def _fa(prev, nxt, words, i):
+    cut = words[i - 2] if i > 1 else None
+    if prev and len(prev.text) == 1 and prev.text in CUT_HAIR:
+        return "fa4"  # 剪/发 (jieba's cut): hair
+    if prev and prev.text in ("了", "过", "完", "个") and cut and cut.text in CUT_HAIR:
+        return "fa4"  # 理了发, 剪过发: hair, the verb split from it
+    return None
+
+
+def _juan(prev, nxt, words, i):
+    if nxt and nxt.text[0] in "成起入走着了进上" and not (prev and (prev.pos.startswith("m") or prev.text[-1] in "第上下")):
+        return "juan3"  # 卷成一卷, 卷起裤腿, 被卷入: to roll (第一卷, 上卷 are volumes)
+    return None
 
 
 def _tan(prev, nxt, words, i):
@@ -753,8 +903,8 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong,
-          "划": _row, "撒": _sow, "卡": _stuck, "粘": _stick, "吭": _keng, "供": _for_use, "蒙": _fool, "圈": _pen, "系": _tie, "嚼": _chew, "扎": _plait, "炸": _fry, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
+          "重": _heavy, "似": _si, "卷": _juan, "发": _fa, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "觉": _sleep, "转": _turn, "弄": _nong,
+          "划": _row, "撒": _sow, "粘": _stick, "吭": _keng, "供": _for_use, "蒙": _fool, "圈": _pen, "系": _tie, "嚼": _chew, "扎": _plait, "炸": _fry, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -766,7 +916,12 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "大家", "他人", "别人", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
-              "观众"}  # fmt: skip
+              "观众", "您"}  # fmt: skip
+FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
+            "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
+EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
+GROUPS = {"人群", "群体", "对象"}
+AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
 SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
@@ -803,17 +958,32 @@ STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", 
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
-            "梦", "空", "浩劫", "大战", "战争"}  # fmt: skip
+            "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波",
+            "车祸", "事故", "火灾", "意外", "劫难", "冲突", "瘟疫", "旱灾", "水灾", "雪灾", "干旱", "大旱", "洪灾"}  # fmt: skip
+MATCHES = ("焦点战", "揭幕战", "收官战", "卫冕战", "德比战", "复仇战", "保级战", "排位战", "资格战", "热身战", "焦点之战")
 STAGED_ENDS = ("赛", "会议", "活动", "演出", "晚会", "仪式", "典礼", "表演", "讲座", "音乐会", "发布会", "演唱会")
 LENGTH = re.compile(r"^(约|达|近|逾|超过|为|仅|共)?[0-9.零〇一二三四五六七八九十百千万两点余多]+(米|公里|千米|厘米|毫米|里|海里|英里)")
 PLAYED = {"饰演", "扮演", "出演", "演", "饰"}
 PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", "难", "好", "坏", "妙", "益", "用", "住", "去"}
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
+KNEADED = ("饺子", "包子", "馄饨", "馅")
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
+BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
+KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
+CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or cannot do: 上得起, 看得见, 用得上
+CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
+ROLLED = set("纸布线绳胶钢毛铺地席")
+STUFFED = set("进满入给到住了着")
+SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
+PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
+TIED = ("辫", "头发", "腰带", "马尾")
+SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
+COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
+TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
