@@ -27,6 +27,16 @@ def reading(sentence: str, char: str) -> str:
         ("盖老师在讲台上站了四十年。", "盖", "ge3"),
         ("原县委书记任远航同志因病逝世。", "任", "ren2"),
         ("被告人任某被依法逮捕。", "任", "ren2"),
+        ("在社区做了二十多年人民调解员的单大姐，被居民们称为“和事佬”。", "单", "shan4"),
+        # an office, then a given name jieba reads as a rare word or does not know
+        ("女足主教练曾立新在赛后新闻发布会上回答了记者提问。", "曾", "zeng1"),
+        ("新华社记者单玉婷报道", "单", "shan4"),
+        ("县委书记单正平主持会议。", "单", "shan4"),
+        ("区长曾庆红出席会议。", "曾", "zeng1"),
+        # 老 or 小 and a surname, as friends call someone
+        ("小曾是一名外卖骑手。", "曾", "zeng1"),
+        ("老单今年六十五岁了。", "单", "shan4"),
+        ("家住城东的仇先生反映，路灯坏了。", "仇", "qiu2"),  # jieba keeps 仇先生 as one name
     ],
 )
 def test_a_framed_name_takes_the_surname_reading(sentence, char, expected):
@@ -38,6 +48,7 @@ def test_a_framed_name_takes_the_surname_reading(sentence, char, expected):
     [
         ("总理曾多次强调要稳增长。", "曾", "ceng2"),  # an adverb, not a given name, after 曾
         ("总书记曾指出，发展是第一要务。", "曾", "ceng2"),  # nothing between 曾 and the verb
+        ("部长曾公开表示支持。", "曾", "ceng2"),  # a common word after 曾, not a given name
         ("英国国王查尔斯三世出席了仪式。", "查", "cha2"),  # the sounds of a foreign name
         ("教练华丽转身成为解说员。", "华", "hua2"),  # jieba's name tag on an ordinary word
         ("局长盖章后文件生效。", "盖", "gai4"),

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2", "区": "ou1",
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
-            "宁": "ning4", "薄": "bo2", "应": "ying1"}  # fmt: skip
+            "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
@@ -51,7 +52,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "通讯员", "博士", "主编", "编辑", "队长", "冠军", "烈士", "英雄", "模范",
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
-         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "老将", "小将", "名宿",
+         "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
@@ -80,6 +81,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if len(w.text) == 1 and _familiar(words, i):
+        return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
     if len(w.text) == 1 and _inside_name(words, i):
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
@@ -88,7 +91,7 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if len(w.text) == 1 and _office(_text(words, i - 1)) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
         return reading  # 主教练曾立新在…: an office, then a given name jieba reads as a rare word
-    if len(w.text) == 3 and w.pos.startswith("nr") and w.text[1:] in HONORIFICS:
+    if 2 <= len(w.text) <= 3 and w.pos.startswith("nr") and w.text[1:] in HONORIFICS:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
     if len(w.text) == 1 and _byline(words, i):
         return reading  # 本报记者曾志刚报道: a reporter's byline
@@ -102,7 +105,7 @@ def surname(words: list[Word], i: int) -> str:
         return ""
     before, nxt = _text(words, i - 1), _text(words, after)
     office = _office(before)
-    said = nxt in SAID and (office or not _spoken(words, i - 1) or before in LEADS)
+    said = (nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3)) and (office or not _spoken(words, i - 1) or before in LEADS)
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
@@ -121,8 +124,8 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if words[j].pos.startswith(FUNCTION_POS + ("v",)) or words[j].text in SAID:
-            break  # not a verb: 老师曾教过他 is 曾 céng
+        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos != "x") or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, may be a name's: 单玉婷)
         given += words[j].text
         j += 1
     if nr[0] and len(nr[0]) >= len(given):
@@ -170,8 +173,16 @@ def _rare_word(words: list[Word], j: int) -> bool:
 
 
 def _ends_name(words: list[Word], j: int) -> bool:
-    """What may follow a name: a verb of speech, a verb, a preposition, or the clause's end."""
-    return not _spoken(words, j) or words[j].text in SAID or words[j].pos.startswith(("v", "p"))
+    """What may follow a name: a verb of speech (or a word it starts: 主持会议), a verb, a
+    preposition, or the clause's end."""
+    return not _spoken(words, j) or SAID & {words[j].text, words[j].text[:2]} != set() or words[j].pos.startswith(("v", "p"))
+
+
+def _familiar(words: list[Word], i: int) -> bool:
+    """老 or 小 and a surname heading a clause, then what a subject does (小曾是…, 老单今年…)."""
+    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2)):
+        return False
+    return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
 
 
 def _counted(words: list[Word], j: int) -> bool:

@@ -40,6 +40,7 @@ from . import names, neural
 if TYPE_CHECKING:
     from .mandarin import Word
 
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NUMERAL_CHARS = set("零〇一二三四五六七八九十百千万两几每这那各某多")
 ADVERBIAL_POS = {"a", "ad", "an", "b", "d", "z", "i", "l", "v", "vd", "vn"}
 
@@ -243,10 +244,20 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "mei2"  # 没过多久, 没考上, 没舍得: the negation, in a word the model read (没收 没落 are mò)
         elif ch == "转" and k == len(w.text) - 1 and (before in NUMERAL_CHARS or before.isdigit()) and (k == 0 or w.pos.startswith("m")):
             w.syllables[k] = "zhuan4"  # 每分钟三转, 1500转: turns, counted
+        elif k == len(w.text) - 1 and ch in COUNTING and before in COUNTERS and (k == 0 or w.pos.startswith("m")):
+            w.syllables[k] = COUNTING[ch]  # 一担水, 每担 dàn; 一重又一重, 两重 chóng: measure words
+        elif ch == "重" and k == 0 and before in COUNTERS and after[:1] in "山门关天楼障围":
+            w.syllables[k] = "chong2"  # 一/重山 (jieba's cut): layers
+        elif ch == "弄" and k == 0 and len(w.text) > 1 and w.text[1] in DONE_TO:
+            w.syllables[k] = "nong4"  # 弄清楚, 弄明白, 弄虚作假: to make, in a word the model read (弄堂 is lòng)
+        elif ch == "都" and w.syllables[k] == "dou1" and after[:1] in "县区镇乡" and (k or w.pos.startswith("ns")):
+            w.syllables[k] = "du1"  # a place named …都: 宁都县, 于都县 (all, dōu, does not come before 县)
+        elif ch == "通" and k == len(w.text) - 1 and before in COUNTERS and left[-2:-1] == "了" and not after.startswith(MESSAGES):
+            w.syllables[k] = "tong4"  # 打了三通鼓, 说了一通: a bout (一通电话 is tōng)
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
         elif ch == "担" and k == len(w.text) - 1 and left.rstrip("担")[-1:] in NUMERAL_CHARS and left[-1:] in NUMERAL_CHARS | {"担"} and w.pos[:1] in "mqv":
-            w.syllables[k] = "dan4"  # 一担担鲜笋, 两担水: a load, counted
+            w.syllables[k] = "dan4"  # 一担担鲜笋: a load, counted (一担水 is COUNTING's)
         elif ch == "宿" and k == len(w.text) - 1 and before and before in "一两几半整":
             w.syllables[k] = "xiu3"  # 整宿睡不着, 住了一宿: nights, counted
         elif ch == "种" and w.text == "新种" and after[:1] in ("了", "下", "上", "树", "林", "苗"):
@@ -267,8 +278,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "shan1"  # 扇着扇子: to fan (一扇门 is shàn)
         elif ch == "扎" and k == 0 and after[:1] == "紧":
             w.syllables[k] = "za1"  # 把行李扎紧: to tie (扎根, 扎针 are zhā)
-        elif ch == "卡" and w.text == "卡" and before not in NUMERAL_CHARS and before != "张" and after[:1] in ("在", "住", "着"):
-            w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里: stuck (这张卡在哪里办的 is kǎ)
+        elif ch == "卡" and w.text == "卡" and before not in NUMERAL_CHARS and before != "张" and (after[:1] in ("在", "住", "着") or before == "被"):
+            w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
         elif before == "姓" and ch in names.STATED and k == 0:
@@ -384,6 +395,8 @@ def _doctor(w: Word) -> bool:
 
 def _text(words: list[Word], i: int) -> str:
     return words[i].text if 0 <= i < len(words) else ""
+
+
 def _clause_behind(words: list[Word], i: int) -> list[Word]:
     """The words before ``words[i]`` back to the start of its clause, nearest first."""
     out = []
@@ -493,6 +506,8 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
+    if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
+        return "dei3"  # 这事得早做打算: must, then how it is done
     if prev:
         return "de5"  # 跑得很快
     return None
@@ -503,6 +518,8 @@ def _di(prev, nxt, words, i):
         return None  # one character, then a noun: the model decides (新地王)
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
         return "de5"  # 认真地听取
+    if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
+        return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     if prev and nxt and i > 1 and words[i - 2].text in DEGREE | {"更加", "越来越", "十分", "如此", "这样", "最"}:
@@ -667,9 +684,7 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if nxt and nxt.text == "上" and _text(words, i + 2) == "了":
-        return "huan2"  # 借的钱全还上了: paid back
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
     return None
 
@@ -717,6 +732,36 @@ def _dai(prev, nxt, words, i):
         return "dai1"
     if nxt and nxt.text == "到" and any(w.text == "在" for w in words[max(0, i - 4) : i]):
         return "dai1"
+    return None
+
+
+def _sleep(prev, nxt, words, i):
+    if any("睡" in w.text for w in words[max(0, i - 4) : i]):
+        return "jiao4"  # 睡了一觉, 美美地睡上一觉: a sleep
+    return None
+
+
+def _turn(prev, nxt, words, i):
+    if TURNS.match("".join(w.text for w in _clause_ahead(words, i))):
+        return "zhuan4"  # 转了两圈, 转过三圈: to turn round
+    return None
+
+
+def _row(prev, nxt, words, i):
+    if nxt and nxt.text in ROWED:
+        return "hua2"  # 划着船, 划桨: to row (huà, to mark off, is in words: 划分, 计划)
+    return None
+
+
+def _plait(prev, nxt, words, i):
+    if any(w.text in PLAITED for w in words[i + 1 : i + 5]):
+        return "za1"  # 扎着两条小辫子: to tie up (扎根, 扎针 are zhā)
+    return None
+
+
+def _nong(prev, nxt, words, i):
+    if nxt and nxt.text[0] in DONE_TO + "不得了到":
+        return "nong4"  # 弄不起来, 弄清楚, 弄坏了: to do, to make (lòng, a lane, is 武康路40弄)
     return None
 
 
@@ -826,19 +871,14 @@ def _si(prev, nxt, words, i):
     return "shi4" if nxt and nxt.text == "的" else "si4"  # 平声似去, 似有道理: to seem, to be like; 似的 shì
 
 
-def _stuck(prev, nxt, words, i):
-    """卡 alone, stuck somewhere, is qiǎ (电梯卡在了…, 被卡住); a card is kǎ (这张卡在…)."""
-    if (nxt and (nxt.text == "住" or (nxt.text == "在" and _text(words, i + 2) == "了"))) or (prev and prev.text == "被"):
-        return "qia3"
-    return None
-
-
 def _supply(prev, nxt, words, i):
     """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观); gòng,
     to offer or to confess, is in words (供奉, 口供) or before 出/认 (供出同伙)."""
     after = words[i + 2] if i + 2 < len(words) else None
     if nxt and nxt.pos.startswith(("n", "r")) and after and after.pos.startswith("v"):
         return "gong1"
+    if nxt and (nxt.text in RECIPIENTS or nxt.text.endswith(("者", "人", "们", "客", "民", "生"))):
+        return "gong1"  # 供游客参观: for someone's use
     return None
 
 
@@ -851,15 +891,17 @@ def _keng(prev, nxt, words, i):
 
 
 def _stick(prev, nxt, words, i):
-    if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "了"):
+    if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "了", "成"):
         return "zhan1"  # 粘在一起, 粘上: to stick (粘 nián is sticky, as 黏)
     return None
 
 
 def _fry(prev, nxt, words, i):
-    """炸 alone in cooking is zhá (下锅炸, 炸至金黄); zhà, to explode, otherwise."""
+    """炸 alone in cooking is zhá (下锅炸, 炸至金黄, 炸了一盘花生米); zhà, to explode, otherwise."""
     near = words[max(0, i - 3) : i + 4]
-    if any(x.text in FRIED for x in near) or (prev and prev.text.endswith("锅")):
+    if any(x.text in COOKING for x in near) or any("锅" in x.text or "油" in x.text for x in words[max(0, i - 3) : i]):
+        return "zha2"
+    if any(x.text in FRIED or x.text.endswith(FRIED_ENDS) for x in words[i + 1 : i + 5]) or (nxt and nxt.text in ("至", "到", "成")):
         return "zha2"
     return None
 
@@ -867,6 +909,8 @@ def _fry(prev, nxt, words, i):
 def _tie(prev, nxt, words, i):
     if any(x.text in KNOTTED for x in _clause_ahead(words, i)[:3]):
         return "ji4"  # 系个鞋带, 系好安全带: to tie (系 xì: 系累犯, 关系)
+    if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个") and not (prev and prev.text[-1] in "连联维关"):
+        return "ji4"  # 把绳子系在树上, 系好: to tie (连系 is xì)
     return None
 
 
@@ -891,8 +935,10 @@ def _fan(prev, nxt, words, i):
 
 def _fool(prev, nxt, words, i):
     after = words[i + 2] if i + 2 < len(words) else None
-    if nxt and nxt.text in ("我", "你", "他", "她", "人", "谁", "我们", "你们", "他们") and (not after or not after.syllables or after.text == "了"):
+    if nxt and (nxt.text in ("我", "你", "他", "她", "人", "谁", "我们", "你们", "他们") or nxt.pos.startswith("r")) and (not after or not after.syllables or after.text == "了"):
         return "meng1"  # 别想蒙我, 蒙人: to fool (蒙他关照 is méng)
+    if nxt and nxt.text == "了":
+        return "meng1"  # 一下子蒙了: dazed
     return None
 
 
@@ -904,11 +950,11 @@ def _mix(prev, nxt, words, i):
 
 def _spill(prev, nxt, words, i):
     """撒 alone, spilt or sprinkled somewhere, is sǎ (饭菜有没有撒, 撒在地上, 撒上可可粉); sā,
-    to cast or let go, is in words (撒网, 撒手), and 撒 spells foreign names (以撒, 帖撒利)."""
+    to cast or let go, is in words (撒网, 撒手); 撒种子 sows it, and 撒 spells foreign names (以撒, 帖撒利)."""
     if words[i].pos.startswith(("nr", "ns")) or (prev and prev.pos.startswith(("nr", "ns", "j"))):
         return None
     following = "".join(x.text for x in _clause_ahead(words, i))
-    spilt = nxt and (nxt.text in SPILT or following.startswith(("了一地", "了满地")))
+    spilt = nxt and (nxt.text in SPILT or nxt.text in SCATTERED or nxt.text == "向" or following.startswith(("了一地", "了满地")))
     return "sa3" if not nxt or spilt else None
 
 
@@ -949,9 +995,10 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "卡": _stuck, "供": _supply,
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "供": _supply,
           "嚼": _chew, "吭": _keng, "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
-          "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "倔": _stubborn, "卷": _juan, "发": _fa}  # fmt: skip
+          "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "倔": _stubborn, "卷": _juan, "发": _fa,
+          "觉": _sleep, "转": _turn, "弄": _nong, "划": _row, "扎": _plait}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -973,7 +1020,7 @@ SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
 MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
-GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习"}
+GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习", "测", "而"}  # 测得最大风速, 挖掘而得
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
 SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
@@ -982,6 +1029,16 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+ROWED = {"着", "船", "小船", "桨", "艇", "龙舟", "过", "向", "水"}
+SCATTERED = {"种子", "种", "化肥", "肥料", "盐", "石灰", "药", "药粉", "鱼食", "饲料", "花瓣", "纸钱", "面粉", "芝麻", "葱花"}
+PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰带", "彩带", "丝带"}
+FRIED = {"花生", "花生米", "油条", "丸子", "鸡", "鸡块", "鸡翅", "鱼", "小鱼", "薯条", "馓子", "麻花", "春卷", "酱"}
+FRIED_ENDS = ("丸子", "鸡腿", "排骨", "带鱼", "年糕", "糕")
+DONE_TO = "清明懂坏脏乱丢好成出虚巧弯散湿错混糊"  # what 弄 does to a thing: 弄清, 弄坏, 弄错
+COUNTING = {"担": "dan4", "重": "chong2"}
+COUNTERS = set("一二两三四五六七八九十百千万几每")
+MESSAGES = ("电话", "电报", "邮件", "信", "短信", "书信", "文书")
+TURNS = re.compile(r"^[了过]?[一二两三四五六七八九十几数百千0-9]+个?圈")
 PARED = {"水果", "苹果", "梨", "土豆", "萝卜", "甘蔗", "铅笔", "木头", "竹子"}
 SUNK = ("没收", "没落", "没入", "没顶", "没齿", "没世", "没药", "没食", "没骨", "没金", "没没")  # mò: submerged, confiscated, gone
 THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越", "变", "变得", "极", "超", "既", "又", "而", "且"}
@@ -1004,7 +1061,7 @@ PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", 
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
-FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿"}
+FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
@@ -1023,9 +1080,9 @@ COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
-DOCTOR_DOES = {"给", "说", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查"}
+DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查"}
 LIVESTOCK = set("猪羊牛鸡鸭鹅马驴")
-FRIED = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "薯条", "丸子", "炸至", "外酥里嫩"}
+COOKING = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "薯条", "丸子", "炸至", "外酥里嫩"}
 KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
