@@ -1,8 +1,11 @@
 """How well the front end reads polyphonic characters in news sentences.
 
 ``data/polyphones.tsv`` holds hand-labelled sentences: ``dev`` ones that the
-rules were tuned on and ``heldout`` ones that were written before any tuning
-and never looked at while tuning; the held-out figure is the honest one.
+rules were tuned on, and two held-out sets, never looked at while tuning: the
+held-out figures are the honest ones. ``heldout`` (77 labels) was written
+before any tuning. ``heldout2`` (408 labels, 2026-11-30) was written blind by
+two people who never saw the code or its output, and checked by two more:
+demanding news, more than half of it a character's less common reading.
 """
 
 import csv
@@ -49,16 +52,17 @@ def front_end(sentence: str) -> list[str]:
 def test_the_data_set_is_big_enough():
     assert len({s for s, *_ in labelled("dev")}) >= 200
     assert len({s for s, *_ in labelled("heldout")}) >= 50
+    assert len(labelled("heldout2")) >= 400
 
 
 def test_every_label_points_at_its_character():
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "heldout2"):
         for sentence, index, char, expected in labelled(split):
             assert sentence[index] == char
             assert expected[-1] in "12345"
 
 
-@pytest.mark.parametrize("split, floor", [("dev", 0.99), ("heldout", 0.93)])
+@pytest.mark.parametrize("split, floor", [("dev", 0.99), ("heldout", 0.93), ("heldout2", 0.94)])
 def test_polyphone_accuracy(split, floor, capsys):
     before, _ = accuracy(split, plain_pypinyin)
     after, errors = accuracy(split, front_end)

@@ -20,7 +20,7 @@ CPP (Wikipedia, the readings of each character about equally often) favours
 the model; news, where the common reading is the usual one, favours the
 dictionaries and rules. The rules were tuned on the ``dev`` sentences of
 ``data/polyphones.tsv`` only (news sentences written for the purpose, labelled
-from the dictionaries' conventions); the ``heldout`` ones measure them, and
+from the dictionaries' conventions); the held-out ones measure them, and
 ``python -m tests.engines.cpp`` measures every part on CPP dev.
 """
 
