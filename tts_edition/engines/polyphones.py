@@ -176,8 +176,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             continue
         prev = words[i - 1] if i and words[i - 1].syllables else None
         nxt = words[i + 1] if i + 1 < len(words) and words[i + 1].syllables else None
-        if len(w.text) == 1 and w.text in SINGLE:
-            reading = SINGLE[w.text](prev, nxt, words, i)
+        if len(w.text) == 1 and (w.text in ALONE or w.text in SINGLE):
+            reading = ALONE.get(w.text) or SINGLE[w.text](prev, nxt, words, i)
             if reading:
                 w.syllables[0] = reading
         if len(w.text) == 1 and w.text in COUNTED and _reduplicated(words, i):
@@ -651,12 +651,7 @@ def _zhang(prev, nxt, words, i):
 
 def _compared(words: list[Word], i: int) -> bool:
     """比 earlier in the clause of word i (比去年长了三天)."""
-    for w in reversed(words[:i]):
-        if not w.syllables and w.brk >= 3:
-            return False
-        if w.text == "比":
-            return True
-    return False
+    return any(w.text == "比" for w in _clause_behind(words, i))
 
 
 def _zhong_hit(prev, nxt, words, i):
@@ -709,20 +704,12 @@ def _mei(prev, nxt, words, i):
     return "mei2"
 
 
-def _peel(prev, nxt, words, i):
-    return "bao1"  # alone, 剥 is spoken bāo (剥玉米, 剥了皮); bō is in words: 剥削, 剥夺, 剥离
-
-
 def _pare(prev, nxt, words, i):
     """削 alone before what is pared is xiāo (削水果, 削苹果皮, 削出刨花); xuē, to strip,
     is in words (削减, 削弱) and in the old sense of a rank or a name (削亲王品级, 削籍)."""
     if nxt and (nxt.text in PARED or nxt.text[-1] in "皮果笔" or nxt.text in ("出", "成", "掉", "去", "好", "尖", "了")):
         return "xiao1"
     return None
-
-
-def _catch(prev, nxt, words, i):
-    return "dai3"  # alone, 逮 is dǎi (逮了个正着, 逮老鼠); dài is in 逮捕
 
 
 def _dai(prev, nxt, words, i):
@@ -796,10 +783,6 @@ def _zhuo(prev, nxt, words, i):
     if prev and prev.pos.startswith(("v", "a")) and prev.text not in UNIFORMLY:
         return None  # 忙着礼服的事: 着 after a verb is the aspect marker
     return "zhuo2"
-
-
-def _shao(prev, nxt, words, i):
-    return "shao3"  # alone, 少 is "few, lacking" (少了往日的锐气); shao4 only in words: 少年
 
 
 def _chong(prev, nxt, words, i):
@@ -882,14 +865,6 @@ def _supply(prev, nxt, words, i):
     return None
 
 
-def _chew(prev, nxt, words, i):
-    return "jiao2"  # alone, 嚼 is jiáo (嚼不动, 嚼了几口); jué is in words: 咀嚼
-
-
-def _keng(prev, nxt, words, i):
-    return "keng1"  # alone, 吭 is kēng (一声没吭); háng is in 引吭高歌
-
-
 def _stick(prev, nxt, words, i):
     if nxt and nxt.text in ("在", "住", "上", "到", "满", "着", "了", "成"):
         return "zhan1"  # 粘在一起, 粘上: to stick (粘 nián is sticky, as 黏)
@@ -966,10 +941,6 @@ def _swell(prev, nxt, words, i):
     return None
 
 
-def _stubborn(prev, nxt, words, i):
-    return "jue4"  # alone, 倔 is juè (这孩子挺倔); jué is in 倔强
-
-
 def _fa(prev, nxt, words, i):
     cut = words[i - 2] if i > 1 else None
     if prev and len(prev.text) == 1 and prev.text in CUT_HAIR:
@@ -991,13 +962,21 @@ def _tan(prev, nxt, words, i):
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
 
+# Characters read one way whenever they stand alone as a jieba word; the other reading
+# lives only in words that the dictionaries read.
+ALONE = {"少": "shao3",  # 少了往日的锐气: few, lacking (shào only in words: 少年)
+         "剥": "bao1",  # 剥玉米, 剥了皮 (bō in 剥削, 剥夺, 剥离)
+         "逮": "dai3",  # 逮了个正着, 逮老鼠 (dài in 逮捕)
+         "嚼": "jiao2",  # 嚼不动, 嚼了几口 (jué in 咀嚼)
+         "吭": "keng1",  # 一声没吭 (háng in 引吭高歌)
+         "倔": "jue4"}  # 这孩子挺倔 (jué in 倔强)
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
-          "应": _ying, "量": _liang, "还": _huan, "少": _shao, "教": _jiao,
-          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "剥": _peel, "削": _pare, "难": _nan, "降": _jiang, "逮": _catch, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "供": _supply,
-          "嚼": _chew, "吭": _keng, "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
-          "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "倔": _stubborn, "卷": _juan, "发": _fa,
+          "应": _ying, "量": _liang, "还": _huan, "教": _jiao,
+          "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "削": _pare, "难": _nan, "降": _jiang, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "供": _supply,
+          "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
+          "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row, "扎": _plait}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
