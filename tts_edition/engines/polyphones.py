@@ -499,6 +499,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
+    if prev and nxt and nxt.text in ("很", "挺"):
+        return "de5"  # 圈舍里长得很好 (jieba: 里长/得): how well, never "must"
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -562,6 +564,8 @@ def _wei(prev, nxt, words, i):
         return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
     if ahead and ahead[-1] in GROUPS:
         return "wei2"  # 儿童为流感的易感人群: which group someone is
+    if "".join(ahead).endswith(CHEERS):
+        return "wei4"  # 为球员们的拼搏精神点赞 (jieba: 点/赞), 为他们喝彩: cheered for
     if _predicate_ahead(words, i):
         return "wei4"
     return "wei2" if nxt and _amount(nxt) else None  # 招生计划为两千人, 总投资为八十亿元: what it comes to
@@ -615,6 +619,8 @@ def _hang(prev, nxt, words, i):
 def _zhao(prev, nxt, words, i):
     if nxt and nxt.text in ("了", "起来", "火"):
         return "zhao2"  # 着了, 着起来: caught fire, fell asleep
+    if prev and prev.pos.startswith("m") and prev.text[-1] in NUMERAL_CHARS:
+        return "zhao1"  # 下出一着妙棋, 这一着: a move in chess, counted
     return _zhuo(prev, nxt, words, i)
 
 
@@ -657,6 +663,8 @@ def _compared(words: list[Word], i: int) -> bool:
 def _zhong_hit(prev, nxt, words, i):
     if nxt and nxt.text == "了":
         return "zhong4"  # 中了大奖, 中了一枪: to hit, to win
+    if prev and prev.text in ("未", "没"):
+        return "zhong4"  # 一发未中, 两枪都没中: missed (jieba cuts 未/中)
     return None
 
 
@@ -1067,3 +1075,4 @@ MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱�
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "geng1"}
+CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
