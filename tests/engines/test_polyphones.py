@@ -257,3 +257,19 @@ def test_readings_of_everyday_speech(sentence, char, reading):
 def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("这一着棋走得好。", "着", "zhao1"),  # a move, counted
+        ("他一着急就说不出话。", "着", "zhao2"),  # 着急, a word
+        ("他连续两次射击都没中。", "中", "zhong4"),  # missed
+        ("为中国女排点赞！", "为", "wei4"),  # jieba cuts 点/赞
+        ("这只大熊猫幼崽长得很好。", "得", "de5"),
+        ("匈奴单于冒顿统一了草原。", "顿", "du2"),  # pypinyin has 冒顿; jieba cuts 冒/顿
+    ],
+)
+def test_readings_of_sports_science_and_history(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
