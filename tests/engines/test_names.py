@@ -16,6 +16,7 @@ def reading(sentence: str, char: str) -> str:
         # an office before, an act after
         ("外交部发言人华春莹在例行记者会上表示，中方欢迎。", "华", "hua4"),
         ("故宫博物院原院长单霁翔出席了论坛。", "单", "shan4"),
+        ("故宫博物院原院长单霁翔近日做客节目。", "单", "shan4"),  # a time word after the name
         ("中国气候变化事务特使解振华会见了各国代表。", "解", "xie4"),
         ("新华社记者查文晔摄", "查", "zha1"),
         # a verb of speech or a title after

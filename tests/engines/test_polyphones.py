@@ -268,6 +268,10 @@ def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
         ("为中国女排点赞！", "为", "wei4"),  # jieba cuts 点/赞
         ("这只大熊猫幼崽长得很好。", "得", "de5"),
         ("匈奴单于冒顿统一了草原。", "顿", "du2"),  # pypinyin has 冒顿; jieba cuts 冒/顿
+        ("两人处得像亲姐妹。", "处", "chu3"),  # to get along
+        ("他从老师处得知消息。", "处", "chu4"),  # a place
+        ("这位彩民中得五百万大奖。", "中", "zhong4"),  # won
+        ("他在比赛中得了一等奖。", "中", "zhong1"),  # in
     ],
 )
 def test_readings_of_sports_science_and_history(sentence, char, reading):

@@ -109,7 +109,7 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u"))
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t"))  # 单霁翔近日做客
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
     return reading if said or (office and ends and named) else ""

@@ -499,8 +499,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and nxt and nxt.text in ("很", "挺"):
-        return "de5"  # 圈舍里长得很好 (jieba: 里长/得): how well, never "must"
+    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
+        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -665,6 +665,8 @@ def _zhong_hit(prev, nxt, words, i):
         return "zhong4"  # 中了大奖, 中了一枪: to hit, to win
     if prev and prev.text in ("未", "没"):
         return "zhong4"  # 一发未中, 两枪都没中: missed (jieba cuts 未/中)
+    if nxt and nxt.text == "得" and any("奖" in x.text for x in _clause_ahead(words, i)[1:4]) and not _placed(words, i):
+        return "zhong4"  # 彩民中得千万元大奖: won (在比赛中得了一等奖 is zhōng)
     return None
 
 
@@ -841,6 +843,9 @@ def _hao(prev, nxt, words, i):
 def _chu(prev, nxt, words, i):
     if prev and prev.text in PLACED:
         return "chu4"  # 高处, 低处: a place
+    after = _text(words, i + 2)
+    if nxt and nxt.text == "得" and (after in ("来", "像", "不", "很", "挺", "好") or (after and words[i + 2].pos.startswith(("d", "a", "m")))):
+        return "chu3"  # 邻里关系处得十分融洽, 处得来: to get along (在他处得知 is chù)
     return None
 
 
