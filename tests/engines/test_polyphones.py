@@ -272,6 +272,10 @@ def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
         ("他从老师处得知消息。", "处", "chu4"),  # a place
         ("这位彩民中得五百万大奖。", "中", "zhong4"),  # won
         ("他在比赛中得了一等奖。", "中", "zhong1"),  # in
+        ("这位彩民中得五百万大奖。", "得", "de2"),
+        ("这颗系外行星的自转周期仅为十小时。", "行", "xing2"),  # jieba: 系/外行星
+        ("新兵们背着二十公斤装备进行负重越野。", "背", "bei1"),  # jieba: 二十/公斤
+        ("中国与佛得角签署了合作协定。", "得", "de2"),
     ],
 )
 def test_readings_of_sports_science_and_history(sentence, char, reading):

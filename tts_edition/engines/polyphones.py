@@ -481,7 +481,7 @@ def _carried(w: Word, ahead: list[Word]) -> bool:
     elif w.text not in ("背着", "背起"):
         return False
     for n, x in enumerate(ahead[:3]):
-        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith("m") and x.text[-1] in "斤吨"):
+        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
             break
@@ -1012,7 +1012,7 @@ SENTENCE_ENDS = set("。！？!?；;")
 VERBAL_POS = ("v", "l", "i")  # a verb, or a set phrase or idiom, which jieba tags l or i: 感到高兴
 DEGREE = {"很", "太", "真", "挺", "特别", "非常", "比较", "有点", "更"}
 MUST = {"必须", "就", "还", "都", "也", "总", "非", "可", "只"}  # 必须得解决: dei3
-GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习", "测", "而"}  # 测得最大风速, 挖掘而得
+GAIN = {"夺", "获", "取", "赢", "博", "求", "觅", "习", "测", "而", "中"}  # 测得最大风速, 挖掘而得, 彩民中得大奖
 YEAR_NUMERALS = set("一二三四五六七八九十百千两半几")
 RESULTS = {"出", "了", "完", "好", "过", "一下", "准"}
 SUBMERGED = ("膝盖", "脚踝", "脚面", "小腿", "大腿", "腰", "胸", "脖子", "头顶", "车轮", "轮胎", "车顶", "车身", "车窗", "路面", "桥面",
