@@ -276,6 +276,8 @@ def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
         ("这颗系外行星的自转周期仅为十小时。", "行", "xing2"),  # jieba: 系/外行星
         ("新兵们背着二十公斤装备进行负重越野。", "背", "bei1"),  # jieba: 二十/公斤
         ("中国与佛得角签署了合作协定。", "得", "de2"),
+        ("他打的去机场。", "的", "di1"),  # took a taxi
+        ("他打的电话没人接。", "的", "de5"),
     ],
 )
 def test_readings_of_sports_science_and_history(sentence, char, reading):

@@ -360,6 +360,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
     elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
         w.syllables[0] = "wei2"  # 以考察为名: under the name of (不为名, for fame, is wèi)
+    elif w.text == "的" and i and words[i - 1].text == "打" and ahead and ahead[0].text in TAXI_TO:
+        w.syllables[0] = "di1"  # 打的去机场: took a taxi (打的电话, 是他打的 are de)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
 
@@ -1081,3 +1083,4 @@ SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "�
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "geng1"}
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
+TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
