@@ -53,7 +53,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
-         "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员"}  # fmt: skip
+         "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -117,15 +117,16 @@ def surname(words: list[Word], i: int) -> str:
 
 def _given(words: list[Word], j: int) -> tuple[str, int]:
     """The given name after a surname cut off alone: one or two single
-    characters, or one word jieba tags as a name; and the index after it."""
-    if j < len(words) and words[j].pos.startswith("nr") and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
+    characters, or one word jieba tags as a name or a proper noun (nz: 解/建华); and the index
+    after it."""
+    if j < len(words) and words[j].pos.startswith(("nr", "nz")) and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
         nr = words[j].text, j + 1
     else:
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos != "x") or words[j].text in SAID:
-            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, may be a name's: 单玉婷)
+        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
         j += 1
     if nr[0] and len(nr[0]) >= len(given):
