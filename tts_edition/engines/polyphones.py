@@ -282,6 +282,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
+        elif ch == "场" and w.text == "在场" and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
+            w.syllables[k] = "chang2"  # 在场院里晾晒小麦 (jieba: 在场/院里): a threshing floor (在场院士 is chǎng)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
