@@ -272,6 +272,9 @@ def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
         ("谈判终于有了结果。", "结", "jie2"),
         ("村民们在场院里晾晒小麦。", "场", "chang2"),  # jieba: 在场/院里
         ("在场院士纷纷发言。", "场", "chang3"),
+        ("巨石从山上落下。", "落", "luo4"),  # to fall (pypinyin's phrase: là)
+        ("他把钥匙落下了。", "落", "la4"),  # left behind
+        ("一个都不能落下。", "落", "la4"),
     ],
 )
 def test_readings_from_new_news(sentence, char, reading):

@@ -364,6 +364,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "wei2"  # 以考察为名: under the name of (不为名, for fame, is wèi)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+    elif w.text.startswith("落下") and w.syllables[0] == "la4" and not _left_out(words, i, following):
+        w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
         w.syllables[0] = "jie1"  # 栽下第三年就开始结果了: to bear fruit (事情有了结果 is jié)
 
@@ -421,6 +423,13 @@ def _left_behind(words: list[Word], i: int) -> bool:
     """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
     behind = _clause_behind(words, i)[:3]
     return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+
+
+def _left_out(words: list[Word], i: int, following: str) -> bool:
+    """落下 là, left behind or out: 把钥匙落下了, 一个都不能落下, 落下了很多课, 落下病根."""
+    if any(x.text == "把" for x in _clause_behind(words, i)) or _text(words, i - 1) in NOT_LEFT:
+        return True
+    return any(x in following[:8] for x in MISSED)
 
 
 def _placed(words: list[Word], i: int) -> bool:
@@ -1087,6 +1096,8 @@ KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "�
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
+NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "谁也", "都"}  # 一个都不能落下: left out
+MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
 BEARING = {"开始", "已经", "陆续", "相继", "就", "才", "便", "都", "也"}  # before 结果了, bearing fruit
 RAISED = ("起", "明", "灯", "开", "破", "断", "顶", "亮", "旺", "拨", "逗", "衅", "唆", "动", "大梁")
 MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "geng1"}
