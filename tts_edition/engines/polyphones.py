@@ -998,7 +998,8 @@ ALONE = {"少": "shao3",  # 少了往日的锐气: few, lacking (shào only in w
          "逮": "dai3",  # 逮了个正着, 逮老鼠 (dài in 逮捕)
          "嚼": "jiao2",  # 嚼不动, 嚼了几口 (jué in 咀嚼)
          "吭": "keng1",  # 一声没吭 (háng in 引吭高歌)
-         "倔": "jue4"}  # 这孩子挺倔 (jué in 倔强)
+         "倔": "jue4",  # 这孩子挺倔 (jué in 倔强)
+         "曝": "bao4"}  # 有网友曝该店…, 被曝出: to expose (pù, to sun, in words: 曝晒, 一曝十寒)
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
