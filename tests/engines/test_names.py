@@ -83,3 +83,18 @@ def test_the_lexicon_outranks_the_rule():
 )
 def test_bylines_and_names_jieba_keeps_whole(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("县农业农村局局长解建华介绍，全县高标准农田建设已完成年度任务。", "解", "xie4"),  # jieba: 解/建华 (nz)
+        ("公司董事长曾庆华在年度股东大会上表示，明年将加大研发投入。", "曾", "zeng1"),  # 曾/庆 (vg)/华
+        ("合作社理事长查卫东说，今年春茶收购价格稳中有升。", "查", "zha1"),
+        ("网格员查丽萍介绍，社区已完成全部登记。", "查", "zha1"),  # jieba: 网格/员
+        ("网格员曾上门走访。", "曾", "ceng2"),  # jieba tags 上门 ns: not a given name
+        ("志愿者曾多次到敬老院服务。", "曾", "ceng2"),
+    ],
+)
+def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):
+    assert reading(sentence, char) == expected

@@ -262,6 +262,29 @@ def test_words_and_measures_news_reads_otherwise(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("这名扒手专挑早高峰时段在公交车上作案。", "挑", "tiao1"),  # to choose
+        ("他的手指被挑断了。", "挑", "tiao3"),  # with a point: the rule steps aside
+        ("全省城乡居民养老保险参保率稳定在百分之九十五以上。", "率", "lv4"),  # jieba: 参保/率
+        ("市长率团访问了欧洲三国。", "率", "shuai4"),
+        ("该大桥主跨达一千米，为世界同类桥梁之最。", "为", "wei2"),
+        ("这名患者被确诊为恶性肿瘤晚期。", "为", "wei2"),
+        ("这片桃园栽下第三年就开始结果了。", "结", "jie1"),  # to bear fruit
+        ("谈判终于有了结果。", "结", "jie2"),
+        ("村民们在场院里晾晒小麦。", "场", "chang2"),  # jieba: 在场/院里
+        ("在场院士纷纷发言。", "场", "chang3"),
+        ("巨石从山上落下。", "落", "luo4"),  # to fall (pypinyin's phrase: là)
+        ("他把钥匙落下了。", "落", "la4"),  # left behind
+        ("一个都不能落下。", "落", "la4"),
+    ],
+)
+def test_readings_from_new_news(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("这一着棋走得好。", "着", "zhao1"),  # a move, counted
         ("他一着急就说不出话。", "着", "zhao2"),  # 着急, a word
         ("他连续两次射击都没中。", "中", "zhong4"),  # missed

@@ -53,7 +53,9 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "校长", "院长", "局长", "市长", "省长", "县长", "区长", "镇长", "乡长", "村长", "厅长", "处长",
          "科长", "厂长", "行长", "社长", "会长", "团长", "馆长", "所长", "站长", "秘书长", "委员长", "支书",
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
-         "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员"}  # fmt: skip
+         "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
+         "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -83,13 +85,13 @@ def surname(words: list[Word], i: int) -> str:
     reading = SURNAMES[w.text[0]]
     if len(w.text) == 1 and _familiar(words, i):
         return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
-    if len(w.text) == 1 and _inside_name(words, i):
+    if len(w.text) == 1 and _inside_name(words, i) and not _office_before(words, i):
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
         return reading  # 市民曾先生, 被告人任某
     if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
-    if len(w.text) == 1 and _office(_text(words, i - 1)) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
+    if len(w.text) == 1 and _office_before(words, i) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
         return reading  # 主教练曾立新在…: an office, then a given name jieba reads as a rare word
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr") and w.text[1:] in HONORIFICS:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
@@ -104,7 +106,7 @@ def surname(words: list[Word], i: int) -> str:
     if not given or given[0] in FOREIGN:
         return ""
     before, nxt = _text(words, i - 1), _text(words, after)
-    office = _office(before)
+    office = _office_before(words, i)
     said = (nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3)) and (office or not _spoken(words, i - 1) or before in LEADS)
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
@@ -117,15 +119,16 @@ def surname(words: list[Word], i: int) -> str:
 
 def _given(words: list[Word], j: int) -> tuple[str, int]:
     """The given name after a surname cut off alone: one or two single
-    characters, or one word jieba tags as a name; and the index after it."""
-    if j < len(words) and words[j].pos.startswith("nr") and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
+    characters, or one word jieba tags as a name or a proper noun (nz: 解/建华); and the index
+    after it."""
+    if j < len(words) and words[j].pos.startswith(("nr", "nz")) and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
         nr = words[j].text, j + 1
     else:
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos != "x") or words[j].text in SAID:
-            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, may be a name's: 单玉婷)
+        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID:
+            break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
         j += 1
     if nr[0] and len(nr[0]) >= len(given):
@@ -190,6 +193,12 @@ def _counted(words: list[Word], j: int) -> bool:
     if j >= len(words) or not words[j - 1].text.startswith("某"):
         return False
     return len(words[j].text) == 1 and words[j].pos.startswith(("q", "t", "m", "n"))
+
+
+def _office_before(words: list[Word], i: int) -> bool:
+    """An office right before word i, or one whose last character jieba cut off (网格/员, 承/人)."""
+    before = _text(words, i - 1)
+    return _office(before) or (len(before) == 1 and _office(_text(words, i - 2) + before))
 
 
 def _office(text: str) -> bool:

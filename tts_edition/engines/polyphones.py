@@ -282,6 +282,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
+        elif ch == "场" and w.text == "在场" and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
+            w.syllables[k] = "chang2"  # 在场院里晾晒小麦 (jieba: 在场/院里): a threshing floor (在场院士 is chǎng)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -302,7 +304,7 @@ def _what_follows(words: list[Word], i: int) -> None:
             w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
-    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:4] + words[max(0, i - 8) : i]):
+    elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:6] + words[max(0, i - 8) : i]):
         w.syllables[0] = "tiao1"  # 挑起重担, 这副担子…他挑了起来: to carry on the shoulder
     elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
         w.syllables[last] = "hang2"  # 一行红色的字: a line of writing
@@ -364,6 +366,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "di1"  # 打的去机场: took a taxi (打的电话, 是他打的 are de)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+    elif w.text.startswith("落下") and w.syllables[0] == "la4" and not _left_out(words, i, following):
+        w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
+    elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
+        w.syllables[0] = "jie1"  # 栽下第三年就开始结果了: to bear fruit (事情有了结果 is jié)
 
 
 def _counted(words: list[Word], i: int) -> None:
@@ -419,6 +425,13 @@ def _left_behind(words: list[Word], i: int) -> bool:
     """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
     behind = _clause_behind(words, i)[:3]
     return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+
+
+def _left_out(words: list[Word], i: int, following: str) -> bool:
+    """落下 là, left behind or out: 把钥匙落下了, 一个都不能落下, 落下了很多课, 落下病根."""
+    if any(x.text == "把" for x in _clause_behind(words, i)) or _text(words, i - 1) in NOT_LEFT:
+        return True
+    return any(x in following[:8] for x in MISSED)
 
 
 def _placed(words: list[Word], i: int) -> bool:
@@ -556,6 +569,8 @@ def _wei(prev, nxt, words, i):
     ahead = [w.text for w in _clause_ahead(words, i)]
     if "所" in ahead[1:4]:
         return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
+    if "".join(ahead).endswith(("之最", "之首", "之冠")):
+        return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
@@ -977,6 +992,20 @@ def _tan(prev, nxt, words, i):
     return "tan2"  # alone, 弹 is the verb: 弹了一首曲子
 
 
+def _pick(prev, nxt, words, i):
+    if nxt and nxt.text.startswith(RAISED):
+        return None  # 挑/起来, 挑/明, 被挑断: to raise, to stir up, to pick with a point (tiǎo), or a load lifted: the rules after decide
+    return "tiao1"  # 专挑早高峰作案, 挑了两担水: to choose, to carry on a pole (tiǎo is in words: 挑战, 挑衅)
+
+
+def _rate(prev, nxt, words, i):
+    """率 alone after what is counted is a rate, lǜ (参保/率稳定在…: jieba's cut); shuài, to
+    lead, comes after who leads and before who is led (市长率团, 粟裕率新四军)."""
+    if not prev or len(prev.text) < 2 or prev.pos.startswith(("nr", "ns", "nt", "r")) or prev.text.endswith(tuple(names.ROLES)):
+        return None
+    return "lv4" if not nxt or not nxt.pos.startswith(("n", "r", "m", "q")) else None
+
+
 # Characters read one way whenever they stand alone as a jieba word; the other reading
 # lives only in words that the dictionaries read.
 ALONE = {"少": "shao3",  # 少了往日的锐气: few, lacking (shào only in words: 少年)
@@ -984,7 +1013,8 @@ ALONE = {"少": "shao3",  # 少了往日的锐气: few, lacking (shào only in w
          "逮": "dai3",  # 逮了个正着, 逮老鼠 (dài in 逮捕)
          "嚼": "jiao2",  # 嚼不动, 嚼了几口 (jué in 咀嚼)
          "吭": "keng1",  # 一声没吭 (háng in 引吭高歌)
-         "倔": "jue4"}  # 这孩子挺倔 (jué in 倔强)
+         "倔": "jue4",  # 这孩子挺倔 (jué in 倔强)
+         "曝": "bao4"}  # 有网友曝该店…, 被曝出: to expose (pù, to sun, in words: 曝晒, 一曝十寒)
 SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zhao, "数": _shu,
           "种": _zhong, "弹": _tan, "冲": _chong, "差": _cha,
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
@@ -992,10 +1022,11 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "削": _pare, "难": _nan, "降": _jiang, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "供": _supply,
           "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
-          "觉": _sleep, "转": _turn, "弄": _nong, "划": _row, "扎": _plait}  # fmt: skip
+          "觉": _sleep, "转": _turn, "弄": _nong, "划": _row, "扎": _plait,
+          "挑": _pick, "率": _rate}  # fmt: skip
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
-          "选举", "聘", "聘请", "命名", "定名", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
+          "选举", "聘", "聘请", "命名", "定名", "确诊", "诊断", "鉴定", "判定", "评定", "核定", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
           "改造", "改建", "扩建", "升级", "合并", "调整", "设立", "确立", "当选", "表现", "解释", "折算", "换算"}  # fmt: skip
 NAMED = {"主题", "原因", "目标", "宗旨", "口号", "名称", "内容", "题目", "重点", "任务", "理念", "标准", "要求", "条件",
          "核心", "结果", "冠军", "亚军", "季军", "得主", "死者", "伤者", "嫌疑人", "期限", "时间", "地点"}  # fmt: skip
@@ -1081,6 +1112,10 @@ KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "�
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
+NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让"}  # 一个都不能落下: left out
+MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
+BEARING = {"开始", "已经", "陆续", "相继", "就", "才", "便", "都", "也"}  # before 结果了, bearing fruit
+RAISED = ("起", "明", "灯", "开", "破", "断", "顶", "亮", "旺", "拨", "逗", "衅", "唆", "动", "大梁")
 MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "geng1"}
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
