@@ -180,6 +180,10 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             reading = ALONE.get(w.text) or SINGLE[w.text](prev, nxt, words, i)
             if reading:
                 w.syllables[0] = reading
+        if w.text[:1] in LEADING:
+            reading = LEADING[w.text[0]](prev, nxt, words, i)
+            if reading:
+                w.syllables[0] = reading
         if len(w.text) == 1 and w.text in COUNTED and _reduplicated(words, i):
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
@@ -262,8 +266,6 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "xiu3"  # 整宿睡不着, 住了一宿: nights, counted
         elif ch == "种" and w.text == "新种" and after[:1] in ("了", "下", "上", "树", "林", "苗"):
             w.syllables[k] = "zhong4"  # 小区里新种了一排树: planted (a new species takes no 了)
-        elif ch == "塞" and k == 0 and (len(w.text) > 1 or w.pos.startswith("v")) and after[:1] in STUFFED:
-            w.syllables[k] = "sai1"  # 塞进了包里, 塞满, 塞给他: to stuff (堵塞 sè, 边塞 sài are words)
         elif ch == "卷" and k and w.text[0] in NUMERAL_CHARS and (left[-2:-1] == "成" or after[:1] in ROLLED):
             w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
         elif ch == "只" and before == "只" and left[-2:-1] in NUMERAL_CHARS:
@@ -274,10 +276,6 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "pu1"  # 铺好这段路, 铺上地毯: to spread, to pave (店铺 is pù)
         elif ch == "蒙" and after[:1] in ("住", "上", "着"):
             w.syllables[k] = "meng2"  # 用黑布蒙住 (jieba: 黑布蒙/住): to cover (搞蒙了, dazed, is mēng)
-        elif ch == "扇" and w.text == "扇" and before not in NUMERAL_CHARS and (after[:1] in ("着", "了", "起", "风", "凉") or "扇子" in after[:4]):
-            w.syllables[k] = "shan1"  # 扇着扇子: to fan (一扇门 is shàn)
-        elif ch == "扎" and k == 0 and after[:1] == "紧":
-            w.syllables[k] = "za1"  # 把行李扎紧: to tie (扎根, 扎针 are zhā)
         elif ch == "卡" and w.text == "卡" and before not in NUMERAL_CHARS and before != "张" and (after[:1] in ("在", "住", "着") or before == "被"):
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
@@ -342,12 +340,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "zhang4"  # 脸涨得通红: to flush (涨价 is zhǎng)
     elif w.text == "哄" and ahead and (ahead[0].pos.startswith("r") or ahead[0].text in COAXED):
         w.syllables[0] = "hong3"  # 哄孩子睡觉: to coax (哄抢, 哄堂 are hōng, 起哄 hòng)
-    elif w.text == "待" and (following.startswith(("在", "了", "着")) or (following.startswith("到") and _placed(words, i))):
-        w.syllables[0] = "dai1"  # 在家待了三天, 在图书馆待到很晚: to stay (待到明年春天 is dài)
     elif w.text == "折" and following[:1] == "了" and i and words[i - 1].text in SNAPPED:
         w.syllables[0] = "she2"  # 树枝被大风吹折了: to snap (打折 is zhé)
-    elif w.text == "扎" and any(x in following[:8] for x in TIED):
-        w.syllables[0] = "za1"  # 扎着两条小辫子: to tie
     elif w.text == "背" and following.startswith(("在背上", "在身上")):
         w.syllables[0] = "bei1"  # 把孙子背在背上: to carry on the back
     elif w.text == "大夫" and any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药")):
@@ -741,11 +735,14 @@ def _pare(prev, nxt, words, i):
 
 def _dai(prev, nxt, words, i):
     """待 alone before where or how long one stays is dāi (待在家里, 在实验室待到深夜,
-    待了三天); dài, to treat or to wait, otherwise (待人热情, 待到山花烂漫时)."""
-    if nxt and nxt.text in ("在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"):
+    待了三天); dài, to treat or to wait, otherwise (待人热情, 待到明年春天, 待到山花烂漫时)."""
+    following = "".join(x.text for x in _clause_ahead(words, i))
+    if (nxt and nxt.text in STAYED) or following.startswith(("在", "了", "着")):
         return "dai1"
+    if following.startswith("到") and _placed(words, i):
+        return "dai1"  # 在图书馆待到很晚: 在 earlier in the clause
     if nxt and nxt.text == "到" and any(w.text == "在" for w in words[max(0, i - 4) : i]):
-        return "dai1"
+        return "dai1"  # 在 in the four words before, past a comma
     return None
 
 
@@ -767,9 +764,15 @@ def _row(prev, nxt, words, i):
     return None
 
 
-def _plait(prev, nxt, words, i):
-    if any(w.text in PLAITED for w in words[i + 1 : i + 5]):
-        return "za1"  # 扎着两条小辫子: to tie up (扎根, 扎针 are zhā)
+def _tie_up(prev, nxt, words, i):
+    """扎 starting a word is zā, to tie, before 紧 (把行李扎紧, 扎紧) or what is tied
+    (扎着两条小辫子, 扎好腰带); zhā (扎根, 扎针) otherwise. 一扎啤酒, counted, is ``_counted``'s."""
+    w = words[i]
+    if len(w.text) > 1:
+        return "za1" if w.text[1] == "紧" else None
+    following = "".join(x.text for x in _clause_ahead(words, i))
+    if (nxt and nxt.text[0] == "紧") or any(x.text in PLAITED for x in words[i + 1 : i + 5]) or any(x in following[:8] for x in TIED):
+        return "za1"
     return None
 
 
@@ -919,10 +922,13 @@ def _tie(prev, nxt, words, i):
     return None
 
 
-def _plug(prev, nxt, words, i):
-    if nxt and nxt.text[0] in "进满给到住入了着在":
-        return "sai1"  # 塞进手里, 塞满: to stuff (边塞, 要塞 sài; 堵塞 sè)
-    return None
+def _stuff(prev, nxt, words, i):
+    """塞 starting a word before where or how full is sāi, to stuff (塞进手里, 塞满, 塞给他,
+    one jieba word or two); sài and sè are in words (边塞, 要塞, 堵塞)."""
+    w = words[i]
+    if len(w.text) > 1:
+        return "sai1" if w.text[1] in STUFFED else None
+    return "sai1" if nxt and nxt.text[0] in STUFFED | {"在"} else None
 
 
 def _head_for(prev, nxt, words, i):
@@ -933,8 +939,13 @@ def _head_for(prev, nxt, words, i):
 
 
 def _fan(prev, nxt, words, i):
+    """扇 alone is shān, to fan, before 着/了/风 or a fan (扇着扇子, 扇风, 扇起凉风); shàn
+    counts doors and fans (一扇门)."""
     if nxt and (nxt.text in ("着", "了", "风", "扇子") or nxt.text.startswith("扇")):
-        return "shan1"  # 扇着扇子, 扇风: to fan
+        return "shan1"
+    counted = _text(words, i - 1)[-1:] in NUMERAL_CHARS
+    if nxt and not counted and (nxt.text[0] in "着了起风凉" or "扇子" in nxt.text[:4]):
+        return "shan1"
     return None
 
 
@@ -1020,10 +1031,13 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "长": _zhang, "干": _gan, "中": _zhong_hit, "藏": _cang,
           "应": _ying, "量": _liang, "还": _huan, "教": _jiao,
           "重": _heavy, "似": _si, "没": _mei, "薄": _bao, "削": _pare, "难": _nan, "降": _jiang, "待": _dai, "好": _hao, "处": _chu, "尽": _jin, "累": _lei, "供": _supply,
-          "粘": _stick, "炸": _fry, "系": _tie, "塞": _plug, "奔": _head_for, "扇": _fan,
+          "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
-          "觉": _sleep, "转": _turn, "弄": _nong, "划": _row, "扎": _plait,
+          "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
           "挑": _pick, "率": _rate}  # fmt: skip
+# Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
+# or glues them to it (塞进, 扎紧).
+LEADING = {"塞": _stuff, "扎": _tie_up}
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "确诊", "诊断", "鉴定", "判定", "评定", "核定", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -1097,6 +1111,7 @@ CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
+STAYED = {"在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"}  # 待在家里, 待了三天
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
 TIED = ("辫", "头发", "腰带", "马尾")
