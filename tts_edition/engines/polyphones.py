@@ -248,10 +248,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "mei2"  # 没过多久, 没考上, 没舍得: the negation, in a word the model read (没收 没落 are mò)
         elif ch == "转" and k == len(w.text) - 1 and (before in NUMERAL_CHARS or before.isdigit()) and (k == 0 or w.pos.startswith("m")):
             w.syllables[k] = "zhuan4"  # 每分钟三转, 1500转: turns, counted
-        elif k == len(w.text) - 1 and ch in COUNTING and before in COUNTERS and (k == 0 or w.pos.startswith("m")):
-            w.syllables[k] = COUNTING[ch]  # 一担水, 每担 dàn; 一重又一重, 两重 chóng: measure words
-        elif ch == "重" and k == 0 and before in COUNTERS and after[:1] in "山门关天楼障围":
-            w.syllables[k] = "chong2"  # 一/重山 (jieba's cut): layers
+        elif ch == "重" and before in COUNTERS and ((k == len(w.text) - 1 and (k == 0 or w.pos.startswith("m"))) or (k == 0 and after[:1] in "山门关天楼障围")):
+            w.syllables[k] = "chong2"  # 一重又一重, 两重, 一/重山 (jieba's cut): layers, counted
         elif ch == "弄" and k == 0 and len(w.text) > 1 and w.text[1] in DONE_TO:
             w.syllables[k] = "nong4"  # 弄清楚, 弄明白, 弄虚作假: to make, in a word the model read (弄堂 is lòng)
         elif ch == "都" and w.syllables[k] == "dou1" and after[:1] in "县区镇乡" and (k or w.pos.startswith("ns")):
@@ -260,8 +258,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "tong4"  # 打了三通鼓, 说了一通: a bout (一通电话 is tōng)
         elif ch == "的" and len(w.text) == 1 and left.endswith(("“黑", "坐黑", "搭黑")):
             w.syllables[k] = "di1"  # 乘坐“黑的”: an unlicensed taxi
-        elif ch == "担" and k == len(w.text) - 1 and left.rstrip("担")[-1:] in NUMERAL_CHARS and left[-1:] in NUMERAL_CHARS | {"担"} and w.pos[:1] in "mqv":
-            w.syllables[k] = "dan4"  # 一担担鲜笋: a load, counted (一担水 is COUNTING's)
+        elif ch == "担" and k == len(w.text) - 1 and (before in NUMERAL_CHARS or (before == "担" and left.rstrip("担")[-1:] in NUMERAL_CHARS and w.pos[:1] in "mqv")):
+            w.syllables[k] = "dan4"  # 一担水, 每担, 一担担鲜笋: a load, counted (担心, 承担 are dān)
         elif ch == "宿" and k == len(w.text) - 1 and before and before in "一两几半整":
             w.syllables[k] = "xiu3"  # 整宿睡不着, 住了一宿: nights, counted
         elif ch == "种" and w.text == "新种" and after[:1] in ("了", "下", "上", "树", "林", "苗"):
@@ -270,8 +268,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "juan3"  # 卷成一卷, 一卷胶带: a roll (第一卷 is a volume)
         elif ch == "只" and before == "只" and left[-2:-1] in NUMERAL_CHARS:
             w.syllables[k] = "zhi1"  # 一只只白鹭: the measure word said twice
-        elif ch in ("觉", "担") and before in NUMERAL_CHARS and k == len(w.text) - 1:
-            w.syllables[k] = "jiao4" if ch == "觉" else "dan4"  # 一觉睡到中午, 两担水: measure words
+        elif ch == "觉" and k == len(w.text) - 1 and before in NUMERAL_CHARS:
+            w.syllables[k] = "jiao4"  # 一觉睡到中午: a sleep, counted
         elif ch == "铺" and w.text == "铺" and after[:1] in ("好", "上", "满", "平", "开", "了", "在", "着", "设"):
             w.syllables[k] = "pu1"  # 铺好这段路, 铺上地毯: to spread, to pave (店铺 is pù)
         elif ch == "蒙" and after[:1] in ("住", "上", "着"):
@@ -1074,7 +1072,6 @@ PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰�
 FRIED = {"花生", "花生米", "油条", "丸子", "鸡", "鸡块", "鸡翅", "鱼", "小鱼", "薯条", "馓子", "麻花", "春卷", "酱"}
 FRIED_ENDS = ("丸子", "鸡腿", "排骨", "带鱼", "年糕", "糕")
 DONE_TO = "清明懂坏脏乱丢好成出虚巧弯散湿错混糊"  # what 弄 does to a thing: 弄清, 弄坏, 弄错
-COUNTING = {"担": "dan4", "重": "chong2"}
 COUNTERS = set("一二两三四五六七八九十百千万几每")
 MESSAGES = ("电话", "电报", "邮件", "信", "短信", "书信", "文书")
 TURNS = re.compile(r"^[了过]?[一二两三四五六七八九十几数百千0-9]+个?圈")
