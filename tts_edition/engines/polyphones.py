@@ -287,7 +287,7 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
 def _what_follows(words: list[Word], i: int) -> None:
     """Rules where the words after tell the reading: 一场大雨 cháng but 一场比赛
     chǎng, 结了果子 jiē, 挑起重担 tiāo, 一行字 háng, 转个不停 zhuàn, 背着书包 bēi,
-    盛了一碗饭 chéng, 露了一手 lòu, 穿着整齐 zhuó, 睡个好觉 jiào."""
+    盛了一碗饭 chéng, 露了一手 lòu, 穿着整齐 zhuó."""
     w = words[i]
     ahead = _clause_ahead(words, i)
     following = "".join(x.text for x in ahead)
@@ -318,8 +318,6 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "lou4"  # 露了一手: to show
     elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
         w.syllables[1] = "zhuo2"  # 穿着整齐: dress, as a noun
-    elif w.text == "觉" and i and words[i - 1].text[-1:] in "好个午懒着":
-        w.syllables[0] = "jiao4"  # 睡了一个好觉, 睡不着觉: sleep
     elif w.text == "空" and following.startswith("着") and not following.startswith(("着手", "着肚子")):
         w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
@@ -334,8 +332,6 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
     elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
         w.syllables[0] = "la4"  # 把钥匙落在了办公室: to leave behind
-    elif w.text == "涨" and ((i and words[i - 1].text.endswith("脸")) or following.startswith(("红", "得通红", "得满脸", "得发紫"))):
-        w.syllables[0] = "zhang4"  # 脸涨得通红: to flush (涨价 is zhǎng)
     elif w.text == "哄" and ahead and (ahead[0].pos.startswith("r") or ahead[0].text in COAXED):
         w.syllables[0] = "hong3"  # 哄孩子睡觉: to coax (哄抢, 哄堂 are hōng, 起哄 hòng)
     elif w.text == "折" and following[:1] == "了" and i and words[i - 1].text in SNAPPED:
@@ -745,8 +741,10 @@ def _dai(prev, nxt, words, i):
 
 
 def _sleep(prev, nxt, words, i):
-    if any("睡" in w.text for w in words[max(0, i - 4) : i]):
-        return "jiao4"  # 睡了一觉, 美美地睡上一觉: a sleep
+    """觉 alone after sleeping or what a sleep is like is jiào (睡了一觉, 美美地睡上一觉, 睡个好觉,
+    睡不着觉); jué, to feel, is in words (觉得, 感觉). 一觉 counted is ``_characters``'."""
+    if any("睡" in w.text for w in words[max(0, i - 4) : i]) or (i and words[i - 1].text[-1:] in "好个午懒着"):
+        return "jiao4"
     return None
 
 
@@ -973,9 +971,10 @@ def _spill(prev, nxt, words, i):
 
 
 def _swell(prev, nxt, words, i):
-    """涨 of a face going red is zhàng (脸涨得通红, 涨红了脸); zhǎng, to rise, otherwise."""
-    following = "".join(x.text for x in _clause_ahead(words, i))[:5]
-    if (prev and prev.text.endswith("脸")) or following.startswith("红") or (following.startswith("得") and "红" in following):
+    """涨 of a face going red is zhàng (脸涨得通红, 涨红了脸, 涨得发紫); zhǎng, to rise, otherwise (涨价)."""
+    following = "".join(x.text for x in _clause_ahead(words, i))
+    flushed = following.startswith(("红", "得通红", "得满脸", "得发紫")) or (following.startswith("得") and "红" in following[:5])
+    if (i and words[i - 1].text.endswith("脸")) or flushed:
         return "zhang4"
     return None
 
