@@ -188,16 +188,14 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
-        if (w.text == "大夫" and ((prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES))) or _doctor(w):
-            w.syllables[-2:] = ["dai4", "fu5"]  # 刘大夫, 医院的大夫, 一位大夫: a doctor (郑国大夫, 光禄大夫 are dà fū)
+        if _doctor(w, prev, nxt, words):
+            w.syllables[-2:] = ["dai4", "fu5"]
         if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
             w.syllables[0] = "juan4"  # 我家圈里的三十头猪: a pen
         if w.text in ("背上", "背回", "背进") and nxt and nxt.text == "了":
             w.syllables[0] = "bei1"  # 把一袋大米背上了楼: carried on the back (背上有伤 is bèi)
-        if w.text == "为名" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
-            w.syllables[0] = "wei2"  # 以“退款”为名: under the name of (吾岂为名乎 is wèi)
         if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
@@ -338,8 +336,6 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "she2"  # 树枝被大风吹折了: to snap (打折 is zhé)
     elif w.text == "背" and following.startswith(("在背上", "在身上")):
         w.syllables[0] = "bei1"  # 把孙子背在背上: to carry on the back
-    elif w.text == "大夫" and any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药")):
-        w.syllables[:2] = ["dai4", "fu5"]  # 这位大夫从医三十年: a doctor (御史大夫, an official, is dàfū)
     elif w.text == "不得" and not ahead and i and words[i - 1].syllables:
         w.syllables[1] = "de5"  # 松懈不得, 马虎不得 ending the clause: must not (不得无故缺席 is dé)
     elif w.text == "晃" and (following[:1] == "眼" or (following[:1] == "得" and "眼" in following[:8]) or (i and words[i - 1].text.endswith("光"))):
@@ -348,8 +344,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "mo4"  # 在墙面抹水泥: to plaster (抹眼泪 mǒ, 抹布 mā)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
-    elif w.text == "为名" and any(x.text == "以" for x in _clause_behind(words, i)):
-        w.syllables[0] = "wei2"  # 以考察为名: under the name of (不为名, for fame, is wèi)
+    elif w.text == "为名" and any(x.text == "以" for x in words[max(0, i - 6) : i] + _clause_behind(words, i)):
+        w.syllables[0] = "wei2"  # 以考察为名, 以“退款”为名: under the name of (不为名, 吾岂为名乎: for fame, is wèi)
     elif w.text == "的" and i and words[i - 1].text == "打" and ahead and ahead[0].text in TAXI_TO:
         w.syllables[0] = "di1"  # 打的去机场: took a taxi (打的电话, 是他打的 are de)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
@@ -383,10 +379,17 @@ def _counted(words: list[Word], i: int) -> None:
     w.syllables[last] = reading
 
 
-def _doctor(w: Word) -> bool:
-    """A surname and 大夫 that jieba keeps as one name (刘大夫, 老大夫): a doctor; not the old
-    ranks it tags so too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡)."""
-    return len(w.text) == 3 and w.text.endswith("大夫") and w.pos.startswith("nr") and w.text[0] not in "士卿史范"
+def _doctor(w: Word, prev: Word | None, nxt: Word | None, words: list[Word]) -> bool:
+    """大夫 as a doctor, dàifu: after 的/位/名/个 or before what a doctor does (医院的大夫, 一位大夫,
+    大夫叮嘱), in a text about medicine (这位大夫从医三十年), or with a surname that jieba keeps
+    as one name (刘大夫, 老大夫). Not an official of old, dàfū (郑国大夫, 光禄大夫), nor the
+    ranks jieba tags as names too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡)."""
+    if len(w.text) == 3:
+        return w.text.endswith("大夫") and w.pos.startswith("nr") and w.text[0] not in "士卿史范"
+    if w.text != "大夫":
+        return False
+    called = (prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES)
+    return bool(called) or any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药"))
 
 
 def _text(words: list[Word], i: int) -> str:
