@@ -447,6 +447,11 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
     return out
 
 
+def _following(words: list[Word], i: int) -> str:
+    """The text after ``words[i]`` up to the end of its clause, as one string (转了两圈)."""
+    return "".join(w.text for w in _clause_ahead(words, i))
+
+
 def _counted_noun(ahead: list[Word]) -> str:
     """The noun a measure word counts, past what describes it (这场突如其来的疫情)."""
     joined = "".join(x.text for x in ahead[:3])
@@ -714,7 +719,7 @@ def _liang(prev, nxt, words, i):
 def _mei(prev, nxt, words, i):
     """没 alone is the negation méi (他今天没来上班), whatever the model says; mò, to
     submerge, only before 过 and what water rises over (积水没过膝盖)."""
-    following = "".join(w.text for w in _clause_ahead(words, i))
+    following = _following(words, i)
     if following.startswith("过") and following[1:].removeprefix("了").startswith(SUBMERGED):
         return "mo4"
     if prev and len(prev.text) == 1 and prev.pos.startswith(("nr", "j")):
@@ -733,7 +738,7 @@ def _pare(prev, nxt, words, i):
 def _dai(prev, nxt, words, i):
     """待 alone before where or how long one stays is dāi (待在家里, 在实验室待到深夜,
     待了三天); dài, to treat or to wait, otherwise (待人热情, 待到明年春天, 待到山花烂漫时)."""
-    following = "".join(x.text for x in _clause_ahead(words, i))
+    following = _following(words, i)
     if (nxt and nxt.text in STAYED) or following.startswith(("在", "了", "着")):
         return "dai1"
     if following.startswith("到") and _placed(words, i):
@@ -752,7 +757,7 @@ def _sleep(prev, nxt, words, i):
 
 
 def _turn(prev, nxt, words, i):
-    if TURNS.match("".join(w.text for w in _clause_ahead(words, i))):
+    if TURNS.match(_following(words, i)):
         return "zhuan4"  # 转了两圈, 转过三圈: to turn round
     return None
 
@@ -769,7 +774,7 @@ def _tie_up(prev, nxt, words, i):
     w = words[i]
     if len(w.text) > 1:
         return "za1" if w.text[1] == "紧" else None
-    following = "".join(x.text for x in _clause_ahead(words, i))
+    following = _following(words, i)
     if (nxt and nxt.text[0] == "紧") or any(x.text in PLAITED for x in words[i + 1 : i + 5]) or any(x in following[:8] for x in TIED):
         return "za1"
     return None
@@ -968,14 +973,14 @@ def _spill(prev, nxt, words, i):
     to cast or let go, is in words (撒网, 撒手); 撒种子 sows it, and 撒 spells foreign names (以撒, 帖撒利)."""
     if words[i].pos.startswith(("nr", "ns")) or (prev and prev.pos.startswith(("nr", "ns", "j"))):
         return None
-    following = "".join(x.text for x in _clause_ahead(words, i))
+    following = _following(words, i)
     spilt = nxt and (nxt.text in SPILT or nxt.text in SCATTERED or nxt.text == "向" or following.startswith(("了一地", "了满地")))
     return "sa3" if not nxt or spilt else None
 
 
 def _swell(prev, nxt, words, i):
     """涨 of a face going red is zhàng (脸涨得通红, 涨红了脸, 涨得发紫); zhǎng, to rise, otherwise (涨价)."""
-    following = "".join(x.text for x in _clause_ahead(words, i))
+    following = _following(words, i)
     flushed = following.startswith(("红", "得通红", "得满脸", "得发紫")) or (following.startswith("得") and "红" in following[:5])
     if (i and words[i - 1].text.endswith("脸")) or flushed:
         return "zhang4"
