@@ -10,6 +10,7 @@ demanding news, more than half of it a character's less common reading.
 
 import csv
 import logging
+from collections import Counter
 from importlib.resources import files
 
 import pytest
@@ -60,6 +61,13 @@ def test_every_label_points_at_its_character():
         for sentence, index, char, expected in labelled(split):
             assert sentence[index] == char
             assert expected[-1] in "12345"
+
+
+def test_each_phrase_is_listed_once():
+    """Two engineers adding the same word would hide a second, different reading behind the first."""
+    text = (files("tts_edition.engines") / "data" / "phrases.tsv").read_text(encoding="utf-8")
+    words = [line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")]
+    assert [w for w, n in Counter(words).items() if n > 1] == []
 
 
 @pytest.mark.parametrize("split, floor", [("dev", 0.99), ("heldout", 0.93), ("heldout2", 0.94)])

@@ -563,9 +563,10 @@ def _wei(prev, nxt, words, i):
     if i + 1 < len(words) and words[i + 1].text in ("“", "「"):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     ahead = [w.text for w in _clause_ahead(words, i)]
+    rest = "".join(ahead)
     if "所" in ahead[1:4]:
         return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
-    if "".join(ahead).endswith(("之最", "之首", "之冠")):
+    if rest.endswith(("之最", "之首", "之冠")):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
@@ -577,7 +578,7 @@ def _wei(prev, nxt, words, i):
         return "wei4"  # 观众为本片的打分很高, 大家为此的付出: what was done for it, named
     if ahead and ahead[-1] in GROUPS:
         return "wei2"  # 儿童为流感的易感人群: which group someone is
-    if "".join(ahead).endswith(CHEERS):
+    if rest.endswith(CHEERS):
         return "wei4"  # 为球员们的拼搏精神点赞 (jieba: 点/赞), 为他们喝彩: cheered for
     if _predicate_ahead(words, i):
         return "wei4"
