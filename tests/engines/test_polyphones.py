@@ -293,6 +293,37 @@ def test_readings_from_new_news(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("厨师将猪肚切成细丝，用高汤煨煮。", "切", "qie1"),  # to cut, alone (jieba: 切/成细丝)
+        ("妈妈在厨房切菜。", "切", "qie1"),  # 切菜, a word pypinyin reads qiè
+        ("菜刀切下去，案板咚咚作响。", "切", "qie1"),
+        ("大家切不可麻痹大意。", "切", "qie4"),  # earnestly
+        ("各地要切实做好防汛工作。", "切", "qie4"),
+        ("警方提醒，切勿轻信陌生来电。", "切", "qie4"),
+        ("师傅先把面和好，再擀成薄饼。", "和", "huo2"),  # to knead
+        ("把面粉和匀，醒上半小时。", "和", "huo2"),
+        ("他在超市买了面和好吃的零食。", "和", "he2"),  # 面 and 好吃的
+        ("两人碰了面和好了。", "和", "he2"),  # met, and made up
+        ("擀好的薄饼卷上葱丝和甜面酱。", "卷", "juan3"),  # to roll
+        ("考生在试卷上写下姓名。", "卷", "juan4"),  # jieba: 试卷/上
+        ("这位歌手引吭高歌，一曲终了，全场掌声雷动。", "了", "liao3"),  # jieba: 一/曲终/了
+        ("敦煌研究院对藏经洞文献进行了高清扫描。", "藏", "cang2"),  # where the scrolls were hidden
+        ("秋天的果园里硕果累累。", "累", "lei2"),  # in strings
+        ("枝头挂满了累累的果实。", "累", "lei2"),  # jieba: 累累的/果实
+        ("纪念馆里陈列着一面弹痕累累的军旗。", "累", "lei3"),  # piled up (现汉: 罪行累累)
+        ("这名罪犯罪行累累。", "累", "lei3"),  # piled up: the fruit rule leaves it alone
+        ("这位医生经常为偏远地区的患者义诊。", "为", "wei4"),  # for: jieba tags 义诊 a noun
+        ("专家为民营经济把脉。", "为", "wei4"),
+        ("该男子为当地的村民。", "为", "wei2"),  # who he is
+    ],
+)
+def test_readings_of_the_kitchen_and_the_archive(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("这一着棋走得好。", "着", "zhao1"),  # a move, counted
         ("他一着急就说不出话。", "着", "zhao2"),  # 着急, a word
         ("他连续两次射击都没中。", "中", "zhong4"),  # missed

@@ -296,6 +296,8 @@ def _what_follows(words: list[Word], i: int) -> None:
             w.syllables[last] = "chang3"  # 一场比赛, 这场演出: a show, a match
         elif kind in HAPPENED:
             w.syllables[last] = "chang2"  # 一场大雨, 这场突如其来的疫情: an event that runs its course
+    elif w.text in ("累累", "累累的") and any(x.text in FRUIT or x.text.endswith("果") for x in ahead[:3] + _clause_behind(words, i)[:2]):
+        w.syllables[:2] = ["lei2", "lei2"]  # 累累的果实 (jieba: 累累的/果实), 果子累累: in strings (罪行累累, 伤痕累累, piled up, are lěi)
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
     elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:6] + words[max(0, i - 8) : i]):
@@ -326,6 +328,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "huo2"  # 和面包饺子 (jieba: 和/面包): to knead dough
     elif w.text == "和" and following[:1] == "得" and following[1:2] in "软硬匀稀":
         w.syllables[0] = "huo2"  # 面要和得软一些: to knead (和得来 is hé)
+    elif w.text == "和" and _text(words, i - 1) in DOUGH and _text(words, i - 2)[-1:] not in "了见碰露照" and ahead and ahead[0].text in KNEAD_DONE:
+        w.syllables[0] = "huo2"  # 把面和好, 面粉和匀: to knead (买了面和好吃的, 碰了面和好了 are hé)
     elif w.text == "和" and following.removeprefix("了").startswith("稀泥"):
         w.syllables[0] = "huo4"  # 和了稀泥: to smooth things over
     elif w.text == "落" and following[:1] in ("在", "下") and _left_behind(words, i):
@@ -587,7 +591,7 @@ def _wei(prev, nxt, words, i):
 
 def _predicate_ahead(words: list[Word], i: int) -> bool:
     """A verb later in the clause that is what is done for someone (为人民服务, 为国家作出
-    贡献, 为群众办的实事). Not a verb in a short 的-phrase right after 为 nor a measure word
+    贡献, 为群众办的实事, 为患者义诊: an act jieba tags a noun). Not a verb in a short 的-phrase right after 为 nor a measure word
     after a number: they belong to what 为 introduces as "to be" (为较具实力的县市, 转速为
     每分钟一千转); nor 属, a genus there (为唇形科…属下的一个种). A verb with 了/着/过 after
     it is done, whatever follows (为中外进出口提供了所需的信息)."""
@@ -596,7 +600,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif (w.pos.startswith(VERBAL_POS) or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
+        elif (w.pos.startswith(VERBAL_POS) or w.text in ACTS or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
             before = ahead[n - 1] if n else None
             if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
@@ -1003,6 +1007,16 @@ def _juan(prev, nxt, words, i):
     return None
 
 
+def _cut(prev, nxt, words, i):
+    """切 starting a word is qiē, to cut, alone (把菜切好, 切成细丝: jieba's 切/成细丝) or before what
+    the knife does or makes (切菜, 切碎, 切下去), where pypinyin's default is qiè; qiè, earnest or
+    close, is in words (切实, 切身, 关切, 一切) and before 不/莫/勿 (切不可, 切莫)."""
+    w = words[i]
+    if len(w.text) == 1:
+        return None if nxt and nxt.text[0] in "不莫勿忌记" else "qie1"
+    return "qie1" if w.text[1] in CUT else None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -1043,7 +1057,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "挑": _pick, "率": _rate}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
-LEADING = {"塞": _stuff, "扎": _tie_up}
+LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
 BECOME = {"提升", "升格", "不愧", "无愧", "贬", "改", "称", "视", "定", "列", "评", "选", "变", "转", "分", "译", "更名",
           "改名", "任命", "认定", "确定", "确认", "划", "作", "成", "化", "誉", "尊", "奉", "封", "立", "拜", "推", "推选",
           "选举", "聘", "聘请", "命名", "定名", "确诊", "诊断", "鉴定", "判定", "评定", "核定", "转化", "简化", "细化", "量化", "固化", "演化", "分化", "演变", "转变", "改编",
@@ -1058,6 +1072,7 @@ RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老�
               "观众", "您"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
+ACTS = {"义诊", "义演", "把脉", "代言"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
@@ -1105,6 +1120,8 @@ PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", 
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
+DOUGH = {"面", "面粉", "面团", "白面", "玉米面", "荞麦面"}
+KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和好: kneaded, then what it came to
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
@@ -1116,6 +1133,7 @@ CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
+CUT = set("菜肉成开碎块片丝段条好下掉断去了出")  # what the knife does or makes: 切菜, 切碎, 切下去
 STAYED = {"在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"}  # 待在家里, 待了三天
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
