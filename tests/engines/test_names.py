@@ -98,3 +98,23 @@ def test_bylines_and_names_jieba_keeps_whole(sentence, char, expected):
 )
 def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("著名考古学家任晓岚在讲座中说，每件文物都有故事。", "任", "ren2"),  # …学家, an office
+        ("经济学家任泽平表示，消费正在回暖。", "任", "ren2"),
+        ("历史学家曾经说过这句话。", "曾", "ceng2"),  # 曾经, a word
+        ("青年演员查一鸣凭借反派角色获得提名。", "查", "zha1"),  # jieba: 查/一/鸣
+        ("主教练曾一凡赛后接受了采访。", "曾", "zeng1"),
+        ("记者查一查就明白了。", "查", "cha2"),  # the verb said twice
+        ("老师解一道题给大家看。", "解", "jie3"),  # a measure word after 一
+        ("赛后，解立彬在新闻发布会上坦言，球队还需提高。", "解", "xie4"),  # jieba: 解立/彬
+        ("会后，任晓岚在接受采访时说，展览将延期。", "任", "ren2"),  # jieba: 时说
+        ("华为在发布会上表示，新机下月上市。", "华", "hua2"),  # a word jieba knows as a name
+        ("解放军在演习中表示，将严守纪律。", "解", "jie3"),
+    ],
+)
+def test_names_jieba_cuts_short_or_long(sentence, char, expected):
+    assert reading(sentence, char) == expected

@@ -55,13 +55,16 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户"}  # fmt: skip
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
         "主席", "总理", "部长", "书记", "教授", "院长", "院士", "委员", "局长", "市长", "省长", "主任",
         "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤", "老人",
         "出席", "主持", "参加", "接受", "签署", "率团", "率领"}  # fmt: skip
+# Verbs of speech alone, without titles: what someone said where (在发布会上表示).
+SPEECH = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态", "呼吁",
+          "宣布", "回答", "答", "发言", "讲话", "致辞"}  # fmt: skip
 # Before a name that a verb of speech follows: a list, or a preposition (据华春莹介绍).
 LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "跟", "让", "请", "被"}
 # Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
@@ -97,6 +100,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
     if len(w.text) == 1 and _byline(words, i):
         return reading  # 本报记者曾志刚报道: a reporter's byline
+    if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
+        return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
@@ -107,7 +112,8 @@ def surname(words: list[Word], i: int) -> str:
         return ""
     before, nxt = _text(words, i - 1), _text(words, after)
     office = _office_before(words, i)
-    said = (nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3)) and (office or not _spoken(words, i - 1) or before in LEADS)
+    spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
+    said = spoke and (office or not _spoken(words, i - 1) or before in LEADS)
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
@@ -126,6 +132,8 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
     else:
         nr = "", j
     given = ""
+    if _yi_name(words, j):
+        return words[j].text + words[j + 1].text, j + 2  # 查/一/鸣: 一 heads a given name (一鸣, 一凡)
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
         if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
@@ -134,6 +142,42 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
     if nr[0] and len(nr[0]) >= len(given):
         return nr
     return given, j
+
+
+def _yi_name(words: list[Word], j: int) -> bool:
+    """一 cut off alone and one more character cut off alone, neither a measure word nor a
+    word of position or function nor the surname said again: a given name such as 一鸣 or 一凡
+    (记者查一下, 民警查一查, 解一道题 are not)."""
+    if _text(words, j) != "一" or not _spoken(words, j + 1) or len(words[j + 1].text) != 1:
+        return False
+    after = words[j + 1]
+    return not after.pos.startswith(tuple("qmfupcr")) and after.text != _text(words, j - 1) and after.text not in SAID
+
+
+def _glued(words: list[Word], i: int) -> bool:
+    """A surname that jieba glued to the first character of a given name, as a word it hardly
+    knows (解立/彬), heading a clause or after an office, and a verb of speech after the name."""
+    if frequency(words[i].text) >= RARE or not _spoken(words, i + 1) or len(words[i + 1].text) != 1:
+        return False
+    last = words[i + 1]
+    if last.pos.startswith(FUNCTION_POS + ("v",)) and last.pos not in ("x", "vg") or last.text in SAID:
+        return False
+    framed = _office_before(words, i) or not _spoken(words, i - 1) or _text(words, i - 1) in LEADS
+    return framed and (_text(words, i + 2) in SAID or _spoke_at(words, i + 2))
+
+
+def _spoke_at(words: list[Word], j: int) -> bool:
+    """在, where, and a verb of speech right after 上/中/时 ending it, in the same clause: how news
+    says where someone spoke (在新闻发布会上坦言, 在讲座中说, 在接受采访时说: jieba's 时说)."""
+    if _text(words, j) != "在":
+        return False
+    for k in range(j + 1, min(j + 12, len(words))):
+        if not _spoken(words, k):
+            return False
+        text = words[k].text
+        if (text in SPEECH and _text(words, k - 1)[-1:] in "上中时") or (text[:1] in "上中时" and text[1:] in SPEECH):
+            return True
+    return False
 
 
 def _inside_name(words: list[Word], i: int) -> bool:
