@@ -296,6 +296,8 @@ def test_readings_from_new_news(sentence, char, reading):
         ("厨师将猪肚切成细丝，用高汤煨煮。", "切", "qie1"),  # to cut, alone (jieba: 切/成细丝)
         ("妈妈在厨房切菜。", "切", "qie1"),  # 切菜, a word pypinyin reads qiè
         ("菜刀切下去，案板咚咚作响。", "切", "qie1"),
+        ("削水果的刀具应与切生肉的刀具分开使用。", "切", "qie1"),  # before what is cut
+        ("诗中影射沙皇亲信阿拉克切耶夫。", "切", "qie4"),  # a sound of a name: the rule steps aside
         ("大家切不可麻痹大意。", "切", "qie4"),  # earnestly
         ("各地要切实做好防汛工作。", "切", "qie4"),
         ("警方提醒，切勿轻信陌生来电。", "切", "qie4"),

@@ -160,7 +160,7 @@ def _glued(words: list[Word], i: int) -> bool:
     if frequency(words[i].text) >= RARE or not _spoken(words, i + 1) or len(words[i + 1].text) != 1:
         return False
     last = words[i + 1]
-    if last.pos.startswith(FUNCTION_POS + ("v",)) and last.pos not in ("x", "vg") or last.text in SAID:
+    if (last.pos.startswith(FUNCTION_POS + ("v",)) and last.pos not in ("x", "vg")) or last.text in SAID:
         return False
     framed = _office_before(words, i) or not _spoken(words, i - 1) or _text(words, i - 1) in LEADS
     return framed and (_text(words, i + 2) in SAID or _spoke_at(words, i + 2))

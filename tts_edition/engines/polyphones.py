@@ -1008,13 +1008,15 @@ def _juan(prev, nxt, words, i):
 
 
 def _cut(prev, nxt, words, i):
-    """切 starting a word is qiē, to cut, alone (把菜切好, 切成细丝: jieba's 切/成细丝) or before what
-    the knife does or makes (切菜, 切碎, 切下去), where pypinyin's default is qiè; qiè, earnest or
-    close, is in words (切实, 切身, 关切, 一切) and before 不/莫/勿 (切不可, 切莫)."""
+    """切 starting a word is qiē, to cut, before what the knife does or makes or what it cuts (切菜,
+    切碎, 切下去; alone: 把菜切好, 切生肉, jieba's 切/成细丝), where pypinyin's default is qiè;
+    qiè, earnest or close, is in words (切实, 切身, 切勿, 关切, 一切)."""
     w = words[i]
-    if len(w.text) == 1:
-        return None if nxt and nxt.text[0] in "不莫勿忌记" else "qie1"
-    return "qie1" if w.text[1] in CUT else None
+    if len(w.text) > 1:
+        return "qie1" if w.text[1] in CUT else None
+    if nxt and (nxt.text[0] in CUT or (len(nxt.text) > 1 and nxt.pos.startswith("n") and not nxt.pos.startswith(NAME_POS))):
+        return "qie1"  # 切/成, 切好, 切生肉: what is cut or how (not a sound of a name: 阿拉克/切/耶/夫, 库/切/的作品)
+    return None
 
 
 def _tan(prev, nxt, words, i):
@@ -1133,7 +1135,7 @@ CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
-CUT = set("菜肉成开碎块片丝段条好下掉断去了出")  # what the knife does or makes: 切菜, 切碎, 切下去
+CUT = set("菜肉成开碎块片丝段条好下掉断去了出得")  # what the knife does or makes: 切菜, 切碎, 切下去
 STAYED = {"在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"}  # 待在家里, 待了三天
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
