@@ -326,6 +326,33 @@ def test_readings_of_the_kitchen_and_the_archive(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("晚播麦田应适当加大用种量。", "种", "zhong3"),  # jieba: 用/种/量
+        ("摊贩们沿街铺开货物。", "铺", "pu1"),
+        ("只要村民用得着，我就一直干下去。", "得", "de5"),  # can use it
+        ("林下人参进入采挖期，参农们忙着采收。", "参", "shen1"),  # jieba: 参/农
+        ("人参是名贵药材，参的价格连年上涨。", "参", "shen1"),  # 参 alone in a text about ginseng
+        ("他参了一本。", "参", "can1"),  # no ginseng: to impeach
+        ("山西吉县的苹果树今年结果多、个头大。", "结", "jie1"),  # a tree bears fruit
+        ("试验树种的结果不理想。", "结", "jie2"),  # 的 between: the result
+        ("再难，也得一件一件地办好。", "地", "de5"),  # after a measure said twice
+        ("班长手把手地教大家叠被子。", "地", "de5"),  # after 手把手, 面对面
+        ("观鸟爱好者说“多得数都数不过来”。", "数", "shu3"),  # jieba: 多/得数
+        ("这道题的得数是多少？", "数", "shu4"),  # the result of a sum
+        ("我就一直教下去。", "教", "jiao1"),
+        ("他毕业当年就回到家乡任教。", "当", "dang4"),  # that same year
+        ("他当年毕业于北京大学。", "当", "dang1"),  # back then
+        ("由中秘两国企业合作建设的秘鲁钱凯港投入运营。", "秘", "bi4"),  # China and Peru
+        ("其中秘密无人知晓。", "秘", "mi4"),  # jieba: 其中/秘密
+    ],
+)
+def test_readings_of_the_farm_and_the_village(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("这一着棋走得好。", "着", "zhao1"),  # a move, counted
         ("他一着急就说不出话。", "着", "zhao2"),  # 着急, a word
         ("他连续两次射击都没中。", "中", "zhong4"),  # missed

@@ -356,6 +356,12 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
     elif w.text.startswith("落下") and w.syllables[0] == "la4" and not _left_out(words, i, following):
         w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
+    elif w.text == "得数" and _text(words, i - 1) in ("多", "少") and following.startswith(("都", "也", "不")):
+        w.syllables[:] = ["de5", "shu3"]  # 多得数都数不过来 (jieba: 多/得数): too many to count
+    elif w.text == "结果" and _grown(words, i) and (following in ("", "了") or following.startswith(("多", "少", "早", "晚", "累累", "很多", "不多"))):
+        w.syllables[0] = "jie1"  # 苹果树今年结果多: to bear fruit, said of a tree
+    elif w.text == "当年" and _text(words, i - 1) in SAME_YEAR:
+        w.syllables[0] = "dang4"  # 毕业当年就回到家乡: that same year (想当年, 他当年… are dāng)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
         w.syllables[0] = "jie1"  # 栽下第三年就开始结果了: to bear fruit (事情有了结果 is jié)
 
@@ -414,6 +420,16 @@ def _clause_behind(words: list[Word], i: int) -> list[Word]:
 def _after_zai(words: list[Word], i: int) -> bool:
     """在 two or three words before word i, in its clause (在比赛中伤了)."""
     return any(w.text == "在" for w in _clause_behind(words, i)[1:3])
+
+
+def _grown(words: list[Word], i: int) -> bool:
+    """A tree or a vine in the three words before word i in its clause (苹果树今年结果多), no 的 between."""
+    for w in _clause_behind(words, i)[:3]:
+        if w.text == "的":
+            return False
+        if w.text.endswith(("树", "藤", "果树")) or w.text in FRUIT:
+            return True
+    return False
 
 
 def _left_behind(words: list[Word], i: int) -> bool:
@@ -539,6 +555,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
+    if prev and nxt and ((len(prev.text) == 3 and prev.text[0] == prev.text[2]) or (prev.pos.startswith(("m", "q")) and _text(words, i - 2) == prev.text)):
+        return "de5"  # 手把手地教, 面对面地交流, 一件一件地办好: how it is done
     if prev and nxt and i > 1 and words[i - 2].text in DEGREE | {"更加", "越来越", "十分", "如此", "这样", "最"}:
         return "de5"  # after a degree word and what it grades: 更公平地惠及, 十分认真地听
     if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
@@ -643,7 +661,7 @@ def _zhao(prev, nxt, words, i):
 
 
 def _shu(prev, nxt, words, i):
-    if (nxt and nxt.text == "了") or (prev and prev.pos == "r"):
+    if (nxt and nxt.text == "了") or (prev and prev.pos == "r") or _following(words, i).startswith(COUNTLESS):
         return "shu3"  # 他数了数: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
@@ -1019,6 +1037,13 @@ def _cut(prev, nxt, words, i):
     return None
 
 
+def _shen(prev, nxt, words, i):
+    """参 alone as a noun in a text about ginseng is shēn (参农, 一株好参: jieba's 参/农); cān, to
+    join, otherwise."""
+    text = "".join(w.text for w in words)
+    return "shen1" if words[i].pos.startswith("n") and any(g in text for g in GINSENG) else None
+
+
 def _tan(prev, nxt, words, i):
     if prev and prev.text[-1] in "枪炮拆排":
         return "dan4"  # 步枪弹, 拆弹: a bullet, a bomb
@@ -1056,7 +1081,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1122,6 +1147,10 @@ PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", 
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
+COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
+SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
+             "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
+GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红参", "参农", "参园")
 DOUGH = {"面", "面粉", "面团", "白面", "玉米面", "荞麦面"}
 KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和好: kneaded, then what it came to
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
@@ -1131,7 +1160,7 @@ KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
-CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or cannot do: 上得起, 看得见, 用得上
+CAN = set("起了动完到上下出住清见过懂开去来着")  # what one can or cannot do: 上得起, 看得见, 用得上, 用得着
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
 ROLLED = set("纸布线绳胶钢毛铺地席")
 STUFFED = set("进满入给到住了着")
