@@ -118,3 +118,24 @@ def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):
 )
 def test_names_jieba_cuts_short_or_long(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("种植户单德华正忙着采摘西红柿。", "单", "shan4"),  # a set phrase (jieba: 正忙着/l) after the name
+        ("乡村医生盖立新扎根基层三十年。", "盖", "ge3"),  # jieba tags 扎根 a place
+        ("市民朴敏浩对记者说，他希望局势缓和。", "朴", "piao2"),  # who, then 对记者说
+        ("村民曾多次反映路灯问题。", "曾", "ceng2"),
+        ("市民曾表示不满。", "曾", "ceng2"),
+        ("老兵曾祥林退役后回到家乡。", "曾", "zeng1"),  # 老兵, an office before a name
+        ("老兵曾参加过抗美援朝。", "曾", "ceng2"),
+        ("马来西亚华人区氏宗亲会日前举行恳亲大会。", "区", "ou1"),  # a clan by its surname
+        ("来自世界各地的区姓族人齐聚吉隆坡。", "区", "ou1"),
+        ("产后十天左右，仇氏逝世。", "仇", "qiu2"),
+        ("盖氏虎尾草又名非洲虎尾草。", "盖", "gai4"),  # a species named after someone
+        ("气温达到华氏一百度。", "华", "hua2"),  # Fahrenheit
+    ],
+)
+def test_clans_and_names_after_people(sentence, char, expected):
+    assert reading(sentence, char) == expected

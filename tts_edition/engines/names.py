@@ -55,7 +55,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家"}  # fmt: skip
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -65,6 +65,11 @@ SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露"
 # Verbs of speech alone, without titles: what someone said where (在发布会上表示).
 SPEECH = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态", "呼吁",
           "宣布", "回答", "答", "发言", "讲话", "致辞"}  # fmt: skip
+# Verbs that jieba tags otherwise (扎根/ns, 投身/n), as news puts them after a name (盖立新扎根基层).
+ACTS = {"扎根", "投身"}
+# People named by where they live or what they use, before a name that a verb of speech follows
+# (市民朴敏浩对记者说); not an office: 村民曾多次反映 is 曾 céng.
+PEOPLE = {"市民", "村民", "居民", "游客", "网友", "群众", "乘客", "旅客", "顾客", "消费者", "家长", "患者"}
 # Before a name that a verb of speech follows: a list, or a preposition (据华春莹介绍).
 LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "跟", "让", "请", "被"}
 # Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
@@ -86,6 +91,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if len(w.text) == 1 and _clan(words, i):
+        return reading  # 区氏宗亲会, 区姓族人: a clan named by its surname
     if len(w.text) == 1 and _familiar(words, i):
         return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
     if len(w.text) == 1 and _inside_name(words, i) and not _office_before(words, i):
@@ -113,11 +120,11 @@ def surname(words: list[Word], i: int) -> str:
     before, nxt = _text(words, i - 1), _text(words, after)
     office = _office_before(words, i)
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
-    said = spoke and (office or not _spoken(words, i - 1) or before in LEADS)
+    said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t"))  # 单霁翔近日做客
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "l"))  # 单霁翔近日做客, 单德华正忙着
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
     return reading if said or (office and ends and named) else ""
@@ -154,6 +161,16 @@ def _yi_name(words: list[Word], j: int) -> bool:
     return not after.pos.startswith(tuple("qmfupcr")) and after.text != _text(words, j - 1) and after.text not in SAID
 
 
+def _clan(words: list[Word], i: int) -> bool:
+    """The surname before 氏 or 姓 (区氏宗亲会, 区姓族人, 解氏族谱, 仇氏逝世); not 华氏 (Fahrenheit),
+    nor a species named after someone (盖氏虎尾草: a noun after, not of kin)."""
+    after = _text(words, i + 1)
+    if not (after[:1] == "氏" or after == "姓") or words[i].text == "华":
+        return False
+    kin = words[i + 2] if len(after) == 1 and _spoken(words, i + 2) else None
+    return not kin or not kin.pos.startswith("n") or kin.pos.startswith(("nr", "nz")) or kin.text[0] in "宗家族后祖先"
+
+
 def _glued(words: list[Word], i: int) -> bool:
     """A surname that jieba glued to the first character of a given name, as a word it hardly
     knows (解立/彬), heading a clause or after an office, and a verb of speech after the name."""
@@ -168,7 +185,10 @@ def _glued(words: list[Word], i: int) -> bool:
 
 def _spoke_at(words: list[Word], j: int) -> bool:
     """在, where, and a verb of speech right after 上/中/时 ending it, in the same clause: how news
-    says where someone spoke (在新闻发布会上坦言, 在讲座中说, 在接受采访时说: jieba's 时说)."""
+    says where someone spoke (在新闻发布会上坦言, 在讲座中说, 在接受采访时说: jieba's 时说); or
+    to whom (对记者说)."""
+    if _text(words, j) in ("对", "向", "跟") and _text(words, j + 1).endswith(("记者", "大家", "我们")):
+        return _text(words, j + 2) in SPEECH  # 对记者说, 向本报记者介绍
     if _text(words, j) != "在":
         return False
     for k in range(j + 1, min(j + 12, len(words))):
@@ -222,7 +242,8 @@ def _rare_word(words: list[Word], j: int) -> bool:
 def _ends_name(words: list[Word], j: int) -> bool:
     """What may follow a name: a verb of speech (or a word it starts: 主持会议), a verb, a
     preposition, or the clause's end."""
-    return not _spoken(words, j) or SAID & {words[j].text, words[j].text[:2]} != set() or words[j].pos.startswith(("v", "p"))
+    w = words[j] if _spoken(words, j) else None
+    return not w or SAID & {w.text, w.text[:2]} != set() or w.pos.startswith(("v", "p", "d", "l")) or w.text in ACTS
 
 
 def _familiar(words: list[Word], i: int) -> bool:
