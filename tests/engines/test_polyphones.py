@@ -329,8 +329,8 @@ def test_readings_of_the_kitchen_and_the_archive(sentence, char, reading):
         ("晚播麦田应适当加大用种量。", "种", "zhong3"),  # jieba: 用/种/量
         ("摊贩们沿街铺开货物。", "铺", "pu1"),
         ("只要村民用得着，我就一直干下去。", "得", "de5"),  # can use it
-        ("林下人参进入采挖期，参农们忙着采收。", "参", "shen1"),  # jieba: 参/农
-        ("人参是名贵药材，参的价格连年上涨。", "参", "shen1"),  # 参 alone in a text about ginseng
+        ("参农们忙着采挖林下人参。", "参", "shen1"),  # jieba: 参/农
+        ("一株好参能卖上千元，人参成了致富果。", "参", "shen1"),  # 参 alone in a text about ginseng
         ("他参了一本。", "参", "can1"),  # no ginseng: to impeach
         ("山西吉县的苹果树今年结果多、个头大。", "结", "jie1"),  # a tree bears fruit
         ("试验树种的结果不理想。", "结", "jie2"),  # 的 between: the result
