@@ -94,6 +94,13 @@ def test_bylines_and_names_jieba_keeps_whole(sentence, char, expected):
         ("网格员查丽萍介绍，社区已完成全部登记。", "查", "zha1"),  # jieba: 网格/员
         ("网格员曾上门走访。", "曾", "ceng2"),  # jieba tags 上门 ns: not a given name
         ("志愿者曾多次到敬老院服务。", "曾", "ceng2"),
+        ("广西北海养殖户查建国说，今年对虾行情好得很。", "查", "zha1"),  # jieba: 建国 (ns)
+        ("民警曾上门说，要注意防范诈骗。", "曾", "ceng2"),  # jieba tags 上门 ns too
+        ("执法人员查北京来的货车。", "查", "cha2"),
+        ("民营企业家仇立新说，这几年公司就算“勒紧裤腰带”。", "仇", "qiu2"),  # jieba: 民营企业/家仇/立新
+        ("国恨家仇不能忘。", "仇", "chou2"),
+        ("刚毕业的小任在杭州一家直播公司做运营。", "任", "ren2"),  # 的, then 小 and a surname
+        ("大的小的任你挑。", "任", "ren4"),
     ],
 )
 def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):
