@@ -337,6 +337,12 @@ def test_readings_of_sports_science_and_history(sentence, char, reading):
         ("数控机床正24小时连轴转。", "转", "zhuan4"),
         ("当地参农收入明显提高。", "参", "shen1"),  # ginseng farmers
         ("他积极参加农业技术培训。", "参", "can1"),
+        ("辖区内23处闲置用房已改建为托育点。", "处", "chu4"),  # places, counted
+        ("全市共有三处遗址。", "处", "chu4"),
+        ("房子宽敞又称心。", "称", "chen4"),  # jieba: 又称/心
+        ("他既勤奋又称职。", "称", "chen4"),
+        ("这种病又称心肌炎。", "称", "cheng1"),  # also called
+        ("看着新房盖得结结实实，他放心了。", "结", "jie1"),
     ],
 )
 def test_words_of_fresh_news(sentence, char, reading):

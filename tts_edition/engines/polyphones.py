@@ -884,6 +884,8 @@ def _hao(prev, nxt, words, i):
 def _chu(prev, nxt, words, i):
     if prev and prev.text in PLACED:
         return "chu4"  # 高处, 低处: a place
+    if prev and (prev.pos == "digit" or prev.text[-1] in NUMERAL_CHARS):
+        return "chu4"  # 辖区内23处闲置用房: places, counted
     after = _text(words, i + 2)
     if nxt and nxt.text == "得" and (after in ("来", "像", "不", "很", "挺", "好") or (after and words[i + 2].pos.startswith(("d", "a", "m")))):
         return "chu3"  # 邻里关系处得十分融洽, 处得来: to get along (在他处得知 is chù)
