@@ -62,9 +62,11 @@ SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露"
         "主席", "总理", "部长", "书记", "教授", "院长", "院士", "委员", "局长", "市长", "省长", "主任",
         "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤", "老人",
         "出席", "主持", "参加", "接受", "签署", "率团", "率领"}  # fmt: skip
-# Verbs of speech alone, without titles: what someone said where (在发布会上表示).
-SPEECH = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态", "呼吁",
-          "宣布", "回答", "答", "发言", "讲话", "致辞"}  # fmt: skip
+# Verbs of speech alone, the surest sign that what comes before is a name.
+SPEECH = {"说", "表示", "指出", "认为", "介绍", "称", "透露", "坦言"}
+# What someone says where or to whom, after a name (在发布会上强调, 对记者说): any verb of speech,
+# without titles.
+SPEAKING = SPEECH | {"强调", "告诉", "回忆", "说道", "表态", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞"}
 # Verbs that jieba tags otherwise (扎根/ns, 投身/n), as news puts them after a name (盖立新扎根基层).
 ACTS = {"扎根", "投身"}
 # People named by where they live or what they use, before a name that a verb of speech follows
@@ -76,7 +78,7 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
 HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某", "大姐", "大哥", "大叔",
-              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯"}  # fmt: skip
+              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔"}  # fmt: skip
 FUNCTION_POS = tuple("upcdrmqfyex")
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
@@ -107,6 +109,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
     if len(w.text) == 1 and _byline(words, i):
         return reading  # 本报记者曾志刚报道: a reporter's byline
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
+        return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
@@ -124,10 +128,28 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "l"))  # 单霁翔近日做客, 单德华正忙着
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
     return reading if said or (office and ends and named) else ""
+
+
+def glued(words: list[Word], i: int) -> str:
+    """The surname reading of ``words[i]``'s last character where jieba glued the surname to
+    the end of the office before it (民营企业/家仇/立新/说: 企业家仇立新), then a given name
+    and what may follow one; else ""."""
+    w = words[i]
+    if len(w.text) != 2 or w.text[1] not in SURNAMES or w.pinned or not _office(_text(words, i - 1) + w.text[0]):
+        return ""
+    given, after = _given(words, i + 1)
+    if not given and _rare_word(words, i + 1):
+        given, after = words[i + 1].text, i + 2  # 立新: a given name jieba reads as a rare word
+    return SURNAMES[w.text[1]] if len(given) == 2 and _ends_name(words, after) else ""
+
+
+def _place_word(words: list[Word], j: int) -> bool:
+    """A two-character word jieba tags as a place, as it does given names such as 建国."""
+    return _spoken(words, j) and len(words[j].text) == 2 and words[j].pos == "ns"
 
 
 def _given(words: list[Word], j: int) -> tuple[str, int]:
@@ -142,7 +164,10 @@ def _given(words: list[Word], j: int) -> tuple[str, int]:
     if _yi_name(words, j):
         return words[j].text + words[j + 1].text, j + 2  # 查/一/鸣: 一 heads a given name (一鸣, 一凡)
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID:
+        function = (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID
+        # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
+        ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
+        if function and not ends_given:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
         j += 1
@@ -188,14 +213,14 @@ def _spoke_at(words: list[Word], j: int) -> bool:
     says where someone spoke (在新闻发布会上坦言, 在讲座中说, 在接受采访时说: jieba's 时说); or
     to whom (对记者说)."""
     if _text(words, j) in ("对", "向", "跟") and _text(words, j + 1).endswith(("记者", "大家", "我们")):
-        return _text(words, j + 2) in SPEECH  # 对记者说, 向本报记者介绍
+        return _text(words, j + 2) in SPEAKING  # 对记者说, 向本报记者介绍
     if _text(words, j) != "在":
         return False
     for k in range(j + 1, min(j + 12, len(words))):
         if not _spoken(words, k):
             return False
         text = words[k].text
-        if (text in SPEECH and _text(words, k - 1)[-1:] in "上中时") or (text[:1] in "上中时" and text[1:] in SPEECH):
+        if (text in SPEAKING and _text(words, k - 1)[-1:] in "上中时") or (text[:1] in "上中时" and text[1:] in SPEAKING):
             return True
     return False
 
@@ -247,8 +272,9 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 
 def _familiar(words: list[Word], i: int) -> bool:
-    """老 or 小 and a surname heading a clause, then what a subject does (小曾是…, 老单今年…)."""
-    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2)):
+    """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
+    老单今年…, 刚毕业的小任在…)."""
+    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的"):
         return False
     return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
 
