@@ -314,3 +314,40 @@ def test_readings_from_new_news(sentence, char, reading):
 def test_readings_of_sports_science_and_history(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("治沙人一茬接一茬地种下梭梭。", "地", "de5"),  # over and over
+        ("这是一块接一块地。", "地", "di4"),  # no verb after: land
+        ("渔政人员小心地剪开网线。", "地", "de5"),  # jieba tags 小心 a noun
+        ("雨天小心地滑。", "地", "di4"),  # the floor
+        ("市中心地带交通拥堵。", "地", "di4"),
+        ("巡护员一待就是好几天。", "待", "dai1"),
+        ("专家推测它曾被用来盛放粮食。", "盛", "cheng2"),  # to hold
+        ("樱花盛放在枝头。", "盛", "sheng4"),  # in bloom
+        ("引种到海南的咖啡树已开花结果。", "种", "zhong4"),
+        ("从国外引种优良品种。", "种", "zhong3"),
+        ("引种到海南的咖啡树已开花结果。", "结", "jie1"),
+        ("她的心愿就是教会社区里的老人用智能手机。", "教", "jiao1"),  # to teach
+        ("他加入了教会。", "教", "jiao4"),  # a church
+        ("当地教会的牧师说。", "教", "jiao4"),
+        ("汤底每天都得现熬。", "得", "dei3"),
+        ("你得一次次上门。", "得", "dei3"),
+        ("他得了三分。", "得", "de2"),  # to get
+        ("一口地道的方言逗得网友直乐。", "乐", "le4"),
+        ("主持人乐嘉说。", "乐", "yue4"),  # a surname before a name
+        ("衣服湿了又干，干了又湿。", "干", "gan1"),
+        ("地面湿了，他干了一天活。", "干", "gan4"),
+        ("又把她的围巾重新系了一下。", "系", "ji4"),
+        ("把他们的关系理顺。", "系", "xi4"),
+        ("不法商家专门“蒙”老年人。", "蒙", "meng1"),  # past the quote
+        ("年轻人有冲劲。", "劲", "jin4"),  # our phrase, over the model
+        ("他是我们的劲敌。", "劲", "jing4"),
+        ("这篇报道一针见血地指出问题。", "血", "xie3"),
+    ],
+)
+def test_readings_from_blind_labels_q_and_s(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

@@ -354,6 +354,22 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
         w.syllables[0] = "jie1"  # 栽下第三年就开始结果了: to bear fruit (事情有了结果 is jié)
+    elif w.text == "盛放" and (_text(words, i - 1) in ("用来", "用于", "用以") or (following[:1] == "着" and len(following) > 1) or any(x.text == "把" for x in _clause_behind(words, i))):
+        w.syllables[0] = "cheng2"  # 用来盛放粮食, 碗里盛放着水果, 把药品盛放在…: to hold (樱花盛放在枝头, 盛放季节: in bloom, shèng)
+    elif w.text == "引种" and following[:1] in ("到", "在"):
+        w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
+    elif w.text == "教会" and _taught(words, i, ahead):
+        w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
+    """教会 before 了, someone, or (after an adverb or a verb) someone and what they learn to do."""
+    if ahead and (ahead[0].text == "了" or ahead[0].pos.startswith("r")):
+        return True
+    if not (i and words[i - 1].syllables and words[i - 1].pos.startswith(("d", "v"))):
+        return False
+    learner = [n for n, x in enumerate(ahead[:5]) if x.text in TAUGHT or x.text.endswith(("人", "们"))]
+    return any(n + 1 < len(ahead) and ahead[n + 1].pos.startswith(("v", "p")) for n in learner)
 
 
 def _counted(words: list[Word], i: int) -> None:
@@ -517,8 +533,10 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
     if prev and (prev.pos[:1] in ("r", "n", "t") or prev.text in BEFORE_AFTER) and nxt and nxt.text in ("早", "快", "先", "赶快"):
         return "dei3"  # 这事得早做打算: must
-    if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
-        return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
+    if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a", "t") or len(nxt.text) == 4):
+        return "dei3"  # 就得多下功夫, 还得快点, 都得现熬: must (可得三个 is dé, to get)
+    if subject and nxt and nxt.pos.startswith("m") and len(nxt.text) > 2 and nxt.text[-1] == nxt.text[-2]:
+        return "dei3"  # 你得一次次上门: must, over and over (他得三分 is dé)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
         return "dei3"  # 这事得早做打算: must, then how it is done
     if prev:
@@ -539,6 +557,10 @@ def _di(prev, nxt, words, i):
         return "de5"  # after a degree word and what it grades: 更公平地惠及, 十分认真地听
     if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
         return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
+    if prev and nxt and len(prev.text) == 2 and prev.text[-1] == "心" and nxt.pos.startswith(("v", "p", "d")) and nxt.text not in ("滑", "湿"):
+        return "de5"  # 小心地剪开, 耐心地解释 (jieba tags them nouns): how it is done (小心地滑 is the floor, dì)
+    if prev and nxt and prev.pos.startswith("m") and _text(words, i - 2) in ("接", "又", "连") and _text(words, i - 3) == prev.text:
+        return "de5"  # 一茬接一茬地种下, 一遍又一遍地: over and over
     return None
 
 
@@ -746,6 +768,8 @@ def _dai(prev, nxt, words, i):
         return "dai1"  # 在图书馆待到很晚: 在 earlier in the clause
     if nxt and nxt.text == "到" and any(w.text == "在" for w in words[max(0, i - 4) : i]):
         return "dai1"  # 在 in the four words before, past a comma
+    if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
+        return "dai1"  # 一待就是好几天: once one stays
     return None
 
 
@@ -761,6 +785,12 @@ def _turn(prev, nxt, words, i):
     if TURNS.match(_following(words, i)):
         return "zhuan4"  # 转了两圈, 转过三圈: to turn round
     return None
+
+
+def _le(prev, nxt, words, i):
+    """乐 alone is glad, laughing, lè (逗得网友直乐, 心里直乐); yuè, music, is in words (音乐, 鼓乐)
+    and a surname (主持人乐嘉说: a name follows)."""
+    return None if nxt and nxt.pos.startswith("nr") else "le4"
 
 
 def _row(prev, nxt, words, i):
@@ -843,6 +873,9 @@ def _cha(prev, nxt, words, i):
 def _gan(prev, nxt, words, i):
     if prev and prev.text in DRIED:
         return "gan1"  # 沥干, 晒干: dried, as the result
+    wet_before = prev and prev.text == "又" and any(x.text == "湿" for x in words[max(0, i - 4) : i])
+    if wet_before or "".join(x.text for x in words[i + 1 : i + 4]).startswith(("了又湿", "又湿")):
+        return "gan1"  # 湿了又干，干了又湿: dry, against wet (地面湿了，他干了一天活 is gàn)
     if words[i].pos.startswith("v"):
         return "gan4"  # 干出一番事业, 干一行爱一行: to do
     return None
@@ -922,6 +955,9 @@ def _fry(prev, nxt, words, i):
 def _tie(prev, nxt, words, i):
     if any(x.text in KNOTTED for x in _clause_ahead(words, i)[:3]):
         return "ji4"  # 系个鞋带, 系好安全带: to tie (系 xì: 系累犯, 关系)
+    behind = _clause_behind(words, i)
+    if any(x.text == "把" for x in behind) and any(x.text in KNOTTED for x in behind[:4]):
+        return "ji4"  # 把她的围巾重新系了一下: what is tied, before
     if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个") and not (prev and prev.text[-1] in "连联维关"):
         return "ji4"  # 把绳子系在树上, 系好: to tie (连系 is xì)
     return None
@@ -955,6 +991,9 @@ def _fan(prev, nxt, words, i):
 
 
 def _fool(prev, nxt, words, i):
+    fooled = _text(words, i + 2) if _text(words, i + 1) in ("”", "’") else ""
+    if fooled in COAXED or (len(fooled) > 1 and fooled.endswith("人")):
+        return "meng1"  # 专门“蒙”老年人: who is fooled, past the quote
     after = words[i + 2] if i + 2 < len(words) else None
     if nxt and (nxt.text in ("我", "你", "他", "她", "人", "谁", "我们", "你们", "他们") or nxt.pos.startswith("r")) and (not after or not after.syllables or after.text == "了"):
         return "meng1"  # 别想蒙我, 蒙人: to fool (蒙他关照 is méng)
@@ -1040,7 +1079,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate}  # fmt: skip
+          "挑": _pick, "率": _rate, "乐": _le}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up}
