@@ -111,6 +111,9 @@ def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):
         ("负责人查处了三起案件。", "查", "cha2"),
         ("领队任务繁重。", "任", "ren4"),
         ("书记曾经说过。", "曾", "ceng2"),
+        ("在广州西关，区伯经营的糖水铺已有三十年历史。", "区", "ou1"),  # how people are called
+        ("种粮大户曾国强一边晾晒稻谷，一边算账。", "曾", "zeng1"),  # an adverb after the name
+        ("部长曾多次强调要稳增长。", "曾", "ceng2"),
     ],
 )
 def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):

@@ -346,8 +346,27 @@ def test_readings_of_sports_science_and_history(sentence, char, reading):
         ("年轻人有冲劲。", "劲", "jin4"),  # our phrase, over the model
         ("他是我们的劲敌。", "劲", "jing4"),
         ("这篇报道一针见血地指出问题。", "血", "xie3"),
+        ("主干道上撒了融雪剂。", "撒", "sa3"),  # strewn
+        ("渔民撒了网。", "撒", "sa1"),  # cast
+        ("不少年轻人加入“攒金豆”的行列。", "攒", "zan3"),
+        ("广场上人头攒动。", "攒", "cuan2"),
+        ("豆腐坊的师傅凌晨起床泡豆、磨浆。", "磨", "mo4"),  # with a millstone
+        ("用石磨磨出的豆浆更细腻。", "磨", "mo4"),
+        ("还为居民免费磨剪子、修雨伞。", "磨", "mo2"),  # to whet
+        ("老板娘麻利地盛好一碗豆浆。", "地", "de5"),  # jieba: 麻利/nr
+        ("商务部门将适时投放储备肉。", "将", "jiang1"),  # jieba: 商务部/门将
+        ("俱乐部门将扑出点球。", "将", "jiang4"),  # a goalkeeper
+        ("消防员冲进浓烟中背出2名被困老人。", "背", "bei1"),
+        ("救援队员将其背上崖顶。", "背", "bei1"),
+        ("他把手放在背上。", "背", "bei4"),
+        ("村干部叮嘱：“绝不能落下一户一人。”", "落", "la4"),  # left out
+        ("石块从山上落下。", "落", "luo4"),
+        ("踏着没膝的积雪巡逻。", "没", "mo4"),
+        ("他没腰带。", "没", "mei2"),
+        ("志愿者每月为行动不便的老人上门剃头。", "为", "wei4"),  # jieba tags 上门/剃头 nouns
+        ("受益者大多为行动不便的老人和儿童。", "为", "wei2"),  # what they are
     ],
 )
-def test_readings_from_blind_labels_q_and_s(sentence, char, reading):
+def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading

@@ -68,7 +68,7 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
 HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某", "大姐", "大哥", "大叔",
-              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯"}  # fmt: skip
+              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔"}  # fmt: skip
 FUNCTION_POS = tuple("upcdrmqfyex")
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
@@ -113,7 +113,7 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t"))  # 单霁翔近日做客
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d"))  # 单霁翔近日做客, 曾国强一边晾晒
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))

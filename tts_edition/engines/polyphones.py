@@ -194,8 +194,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
             w.syllables[0] = "juan4"  # 我家圈里的三十头猪: a pen
-        if w.text in ("背上", "背回", "背进") and nxt and nxt.text == "了":
-            w.syllables[0] = "bei1"  # 把一袋大米背上了楼: carried on the back (背上有伤 is bèi)
+        if w.text in ("背上", "背回", "背进") and nxt and (nxt.text == "了" or (_text(words, i - 1) != "在" and any(x.text in ("把", "将") for x in _clause_behind(words, i)[:3]))):
+            w.syllables[0] = "bei1"  # 把一袋大米背上了楼, 将其背上崖顶: carried on the back (背上有伤, 放在背上 are bèi)
         if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
@@ -320,6 +320,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
+    elif w.text == "门将" and _text(words, i - 1).endswith("部") and not _text(words, i - 1).endswith("俱乐部") and ahead and ahead[0].pos[:1] in "dav":
+        w.syllables[1] = "jiang1"  # 商务部/门将/适时投放 (jieba's cut): 部门 and 将, will (俱乐部门将 is a goalkeeper)
     elif w.text == "中伤" and i > 1 and words[i - 1].pos in ("n", "vn") and words[i - 1].text not in ("恶意", "造谣") and _after_zai(words, i):
         w.syllables[0] = "zhong1"  # 在比赛中伤了膝盖: in (在…中), then hurt; not 恶意中伤 (to slander)
     elif w.text == "和" and following.startswith("面包") and following[2:4] in KNEADED:
@@ -350,6 +352,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "di1"  # 打的去机场: took a taxi (打的电话, 是他打的 are de)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+    elif w.text == "落下" and _text(words, i - 1) in NOT_LEFT and ahead:
+        w.syllables[0] = "la4"  # 绝不能落下一户一人: to leave out
     elif w.text.startswith("落下") and w.syllables[0] == "la4" and not _left_out(words, i, following):
         w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
@@ -503,11 +507,11 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 def _carried(w: Word, ahead: list[Word]) -> bool:
     """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
     their back), nor 背课文 (by heart): only before a load."""
-    if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了"):
+    if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了", "出", "回", "下"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
-    for n, x in enumerate(ahead[:3]):
+    for n, x in enumerate(ahead[:4]):
         if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
@@ -559,6 +563,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
     if prev and nxt and len(prev.text) == 2 and prev.text[-1] == "心" and nxt.pos.startswith(("v", "p", "d")) and nxt.text not in ("滑", "湿"):
         return "de5"  # 小心地剪开, 耐心地解释 (jieba tags them nouns): how it is done (小心地滑 is the floor, dì)
+    if prev and nxt and len(prev.text) == 2 and prev.pos == "nr" and nxt.pos.startswith("v"):
+        return "de5"  # 麻利地盛好 (jieba: 麻利/nr): how it is done; a name does not take 地 before a verb
     if prev and nxt and prev.pos.startswith("m") and _text(words, i - 2) in ("接", "又", "连") and _text(words, i - 3) == prev.text:
         return "de5"  # 一茬接一茬地种下, 一遍又一遍地: over and over
     return None
@@ -592,6 +598,8 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if _served(_clause_ahead(words, i)):
+        return "wei4"  # 为行动不便的老人上门剃头 (jieba tags 上门/ns, 剃头/n): for someone, then what is done
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
     if any(x in FEELINGS for x in ahead):
@@ -627,6 +635,16 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
         elif w.pos.startswith(("n", "r")):
             someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
     return bool(verbs)
+
+
+def _served(ahead: list[Word]) -> bool:
+    """Someone described with 的 in the first words after 为, and more after them than a list
+    (为行动不便的老人上门剃头; 多为行动不便的老人和儿童 is wei2: what they are)."""
+    for n, x in enumerate(ahead[:5]):
+        if n and x.text in RECIPIENTS and ahead[n - 1].text == "的":
+            rest = ahead[n + 1 : n + 2]
+            return bool(rest) and not rest[0].pos.startswith(("c", "u")) and rest[0].text not in ("等", "、")
+    return False
 
 
 def _amount(w: Word) -> bool:
@@ -745,6 +763,8 @@ def _mei(prev, nxt, words, i):
     following = _following(words, i)
     if following.startswith("过") and following[1:].removeprefix("了").startswith(SUBMERGED):
         return "mo4"
+    if nxt and nxt.text in ("膝", "踝", "腰", "胫"):
+        return "mo4"  # 没膝的积雪: up to the knee
     if prev and len(prev.text) == 1 and prev.pos.startswith(("nr", "j")):
         return None  # a sound in a foreign name (麻哈没的, 阿没里): the model decides
     return "mei2"
@@ -791,6 +811,14 @@ def _le(prev, nxt, words, i):
     """乐 alone is glad, laughing, lè (逗得网友直乐, 心里直乐); yuè, music, is in words (音乐, 鼓乐)
     and a surname (主持人乐嘉说: a name follows)."""
     return None if nxt and nxt.pos.startswith("nr") else "le4"
+
+
+def _grind(prev, nxt, words, i):
+    """磨 alone with a millstone, grinding grain or beans, is mò (泡豆、磨浆, 用石磨磨出的豆浆,
+    磨好的面粉); mó, to whet or to rub, otherwise (磨剪子, 磨了半天)."""
+    if any(x.text in MILLED for x in _clause_ahead(words, i)[:4]) or (prev and prev.text.endswith("磨")):
+        return "mo4"
+    return "mo2" if words[i].pos.startswith("v") else None
 
 
 def _row(prev, nxt, words, i):
@@ -1015,6 +1043,8 @@ def _spill(prev, nxt, words, i):
         return None
     following = _following(words, i)
     spilt = nxt and (nxt.text in SPILT or nxt.text in SCATTERED or nxt.text == "向" or following.startswith(("了一地", "了满地")))
+    strewn = nxt and nxt.text == "了" and (_text(words, i + 2) in SCATTERED or _text(words, i + 2).endswith(("剂", "粉", "盐", "肥")))
+    spilt = spilt or strewn  # 主干道上撒了融雪剂
     return "sa3" if not nxt or spilt else None
 
 
@@ -1079,7 +1109,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "乐": _le}  # fmt: skip
+          "挑": _pick, "率": _rate, "乐": _le, "磨": _grind}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up}
@@ -1113,6 +1143,7 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+MILLED = {"浆", "豆浆", "米浆", "面", "面粉", "豆子", "豆", "米", "玉米", "麦子", "小麦", "粉", "芝麻"}
 ROWED = {"着", "船", "小船", "桨", "艇", "龙舟", "过", "向", "水"}
 SCATTERED = {"种子", "种", "化肥", "肥料", "盐", "石灰", "药", "药粉", "鱼食", "饲料", "花瓣", "纸钱", "面粉", "芝麻", "葱花"}
 PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰带", "彩带", "丝带"}
@@ -1171,7 +1202,7 @@ KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "�
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
-NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让"}  # 一个都不能落下: left out
+NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
 BEARING = {"开始", "已经", "陆续", "相继", "就", "才", "便", "都", "也"}  # before 结果了, bearing fruit
 RAISED = ("起", "明", "灯", "开", "破", "断", "顶", "亮", "旺", "拨", "逗", "衅", "唆", "动", "大梁")
