@@ -94,6 +94,19 @@ def test_bylines_and_names_jieba_keeps_whole(sentence, char, expected):
         ("网格员查丽萍介绍，社区已完成全部登记。", "查", "zha1"),  # jieba: 网格/员
         ("网格员曾上门走访。", "曾", "ceng2"),  # jieba tags 上门 ns: not a given name
         ("志愿者曾多次到敬老院服务。", "曾", "ceng2"),
+        ("广西北海养殖户查建国说，今年对虾行情好得很。", "查", "zha1"),  # jieba: 建国 (ns)
+        ("民警曾上门说，要注意防范诈骗。", "曾", "ceng2"),  # jieba tags 上门 ns too
+        ("执法人员查北京来的货车。", "查", "cha2"),
+        ("民营企业家仇立新说，这几年公司就算“勒紧裤腰带”。", "仇", "qiu2"),  # jieba: 民营企业/家仇/立新
+        ("国恨家仇不能忘。", "仇", "chou2"),
+        ("刚毕业的小任在杭州一家直播公司做运营。", "任", "ren2"),  # 的, then 小 and a surname
+        ("大的小的任你挑。", "任", "ren4"),
+        ("退休教师区伯告诉记者，加装电梯后他能下楼了。", "区", "ou1"),  # a surname and 伯, as people are called
+        ("社区伯伯们都来帮忙了。", "区", "qu1"),
+        ("区长任永刚表示，将完成全区雨污分流改造。", "任", "ren2"),  # jieba: 任/永/刚 (an adverb)/表示
+        ("院长曾又表示，医院将扩建。", "曾", "ceng2"),
+        ("网格员朴英兰挨家挨户发放宣传单。", "朴", "piao2"),  # an idiom after the name
+        ("志愿者曾挨家挨户发放宣传单。", "曾", "ceng2"),
     ],
 )
 def test_trades_and_given_names_jieba_tags_otherwise(sentence, char, expected):

@@ -319,6 +319,40 @@ def test_readings_of_sports_science_and_history(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("应国务院总理李强邀请，他将访华。", "应", "ying4"),  # at the request of, past a long name
+        ("应有关方面要求，会议推迟。", "应", "ying4"),
+        ("业内人士指出，不应强行要求供应商延长账期。", "应", "ying1"),  # should: a verb before 要求
+        ("不应要求企业垫资。", "应", "ying1"),  # should, after a negation
+        ("专家认为，应从供给侧发力。", "应", "ying1"),  # jieba: 应从 (yìngcóng, to comply)
+        ("我们要积极应对气候变化。", "应", "ying4"),
+        ("近年来，“银发经济”悄然兴起。", "发", "fa4"),  # silver hair
+        ("越来越多的银发族走进老年大学。", "发", "fa4"),
+        ("人民银行印发《通知》（银发〔2023〕12号）。", "发", "fa1"),  # a document number
+        ("这位创业者自称“好折腾”。", "好", "hao4"),  # fond of
+        ("这一路真好折腾。", "好", "hao3"),  # quite
+        ("老师傅正手把手教学员操作数控机床。", "教", "jiao1"),  # jieba: 教学/员
+        ("学校共有教学员工二百人。", "教", "jiao4"),
+        ("面对外卖平台“内卷”，业内人士呼吁理性竞争。", "卷", "juan3"),
+        ("档案室内卷宗齐全。", "卷", "juan4"),
+        ("数控机床正24小时连轴转。", "转", "zhuan4"),
+        ("当地参农收入明显提高。", "参", "shen1"),  # ginseng farmers
+        ("他积极参加农业技术培训。", "参", "can1"),
+        ("辖区内23处闲置用房已改建为托育点。", "处", "chu4"),  # places, counted
+        ("全市共有三处遗址。", "处", "chu4"),
+        ("房子宽敞又称心。", "称", "chen4"),  # jieba: 又称/心
+        ("他既勤奋又称职。", "称", "chen4"),
+        ("这种病又称心肌炎。", "称", "cheng1"),  # also called
+        ("看着新房盖得结结实实，他放心了。", "结", "jie1"),
+    ],
+)
+def test_words_of_fresh_news(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("治沙人一茬接一茬地种下梭梭。", "地", "de5"),  # over and over
         ("这是一块接一块地。", "地", "di4"),  # no verb after: land
         ("渔政人员小心地剪开网线。", "地", "de5"),  # jieba tags 小心 a noun

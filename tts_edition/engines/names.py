@@ -62,6 +62,8 @@ SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露"
         "主席", "总理", "部长", "书记", "教授", "院长", "院士", "委员", "局长", "市长", "省长", "主任",
         "老师", "医生", "大使", "总统", "总经理", "董事长", "研究员", "博士", "一行", "等人", "会见", "会晤", "老人",
         "出席", "主持", "参加", "接受", "签署", "率团", "率领"}  # fmt: skip
+# Verbs of speech alone, the surest sign that what comes before is a name.
+SPEECH = {"说", "表示", "指出", "认为", "介绍", "称", "透露", "坦言"}
 # Before a name that a verb of speech follows: a list, or a preposition (据华春莹介绍).
 LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "跟", "让", "请", "被"}
 # Titles that follow a name (任远航同志) or a surname alone (盖老师, 曾先生, 被告人任某).
@@ -97,8 +99,10 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
     if len(w.text) == 1 and _byline(words, i):
         return reading  # 本报记者曾志刚报道: a reporter's byline
-    if len(w.text) == 2 and _office_before(words, i) and _glued(words, i):
+    if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
+        return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
@@ -113,11 +117,29 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d"))  # 单霁翔近日做客, 曾国强一边晾晒
+    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
     return reading if said or (office and ends and named) else ""
+
+
+def glued(words: list[Word], i: int) -> str:
+    """The surname reading of ``words[i]``'s last character where jieba glued the surname to
+    the end of the office before it (民营企业/家仇/立新/说: 企业家仇立新), then a given name
+    and what may follow one; else ""."""
+    w = words[i]
+    if len(w.text) != 2 or w.text[1] not in SURNAMES or w.pinned or not _office(_text(words, i - 1) + w.text[0]):
+        return ""
+    given, after = _given(words, i + 1)
+    if not given and _rare_word(words, i + 1):
+        given, after = words[i + 1].text, i + 2  # 立新: a given name jieba reads as a rare word
+    return SURNAMES[w.text[1]] if len(given) == 2 and _ends_name(words, after) else ""
+
+
+def _place_word(words: list[Word], j: int) -> bool:
+    """A two-character word jieba tags as a place, as it does given names such as 建国."""
+    return _spoken(words, j) and len(words[j].text) == 2 and words[j].pos == "ns"
 
 
 def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, int]:
@@ -133,7 +155,10 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
         nr = "", j
     given = ""
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        if (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID:
+        function = (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID
+        # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
+        ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
+        if function and not ends_given:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
         j += 1
@@ -150,7 +175,7 @@ def _single_verb_then_name(words: list[Word], j: int) -> bool:
     return words[j].pos == "v" and words[j].text not in SAID and not second.startswith(FUNCTION_POS + ("v", "ns"))
 
 
-def _glued(words: list[Word], i: int) -> bool:
+def _glued_to_given(words: list[Word], i: int) -> bool:
     """A two-character word headed by a surname (单一), then one character and a verb of speech:
     jieba took the surname and the given name's first character for a word (单一/鸣/介绍)."""
     if not _spoken(words, i + 1) or len(words[i + 1].text) != 1 or words[i + 1].text in SAID:
@@ -204,8 +229,9 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 
 def _familiar(words: list[Word], i: int) -> bool:
-    """老 or 小 and a surname heading a clause, then what a subject does (小曾是…, 老单今年…)."""
-    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2)):
+    """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
+    老单今年…, 刚毕业的小任在…)."""
+    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的"):
         return False
     return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
 

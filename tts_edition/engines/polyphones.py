@@ -198,6 +198,10 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "bei1"  # 把一袋大米背上了楼, 将其背上崖顶: carried on the back (背上有伤, 放在背上 are bèi)
         if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
+        if w.text.startswith("银发") and _text(words, i + 1)[:1] not in "(〔[【（":
+            w.syllables[1] = "fa4"  # 银发经济, 银发族: silver hair (银发〔2023〕12号, the central bank's document number, is fā)
+        if w.text in ("应从", "应为"):
+            w.syllables[0] = "ying1"  # 应从供给侧发力, 应为此负责: should, that jieba glues to what follows
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
             w.syllables[1] = "dou1"  # mostly, before what is done: 大都外出打工, 大都关了门 (jieba: a name)
         _characters(w, "".join(x.text for x in words[max(0, i - 2) : i]), nxt.text if nxt else "")
@@ -206,6 +210,9 @@ def _rules(words: list[Word], listed: set[int]) -> None:
         reading = names.surname(words, i)
         if reading:
             w.syllables[0] = reading  # 发言人华春莹, 任正非表示: a surname
+        reading = names.glued(words, i)
+        if reading:
+            w.syllables[1] = reading  # 企业家仇立新说 (jieba: 民营企业/家仇): a surname glued to an office
 
 
 def _characters(w: Word, before_word: str, after_word: str) -> None:
@@ -733,12 +740,18 @@ def _cang(prev, nxt, words, i):
 
 
 def _ying(prev, nxt, words, i):
-    """应 alone is "should" (ying1), but ying4 "at the request of": 应中方邀请."""
-    for w in words[i + 1 : i + 4]:
+    """应 alone is "should" (ying1), but ying4 "at the request of", before who asked and the
+    request: 应中方邀请, 应国务院总理李强邀请, 应有关方面要求. Not after a negation or an
+    adverb of "should" (不应要求企业垫资), nor with a verb between (不应强行要求供应商)."""
+    if prev and prev.text in SHOULD_BEFORE:
+        return "ying1"
+    for w in words[i + 1 : i + 7]:
         if not w.syllables:
             break
         if w.text in ("邀请", "要求", "请求", "之邀", "之约", "邀"):
             return "ying4"
+        if w.pos == "v" or w.pos.startswith("d"):
+            break  # what should be done: 应强行要求, 应及时响应客户要求
     return "ying1"  # 有关部门应及时公开相关信息
 
 
@@ -923,12 +936,17 @@ def _jiao(prev, nxt, words, i):
 def _hao(prev, nxt, words, i):
     if prev and prev.pos.startswith("v") and len(prev.text) <= 2:
         return "hao3"  # 穿戴好, 挖好: done well, a result
+    if nxt and nxt.text in FOND_OF:
+        quite = prev and (prev.text in DEGREE or prev.text in ("可", "好"))
+        return "hao3" if quite else "hao4"  # 自称“好折腾”, 好面子: fond of (这一路真好折腾, quite a hassle, is hǎo)
     return None
 
 
 def _chu(prev, nxt, words, i):
     if prev and prev.text in PLACED:
         return "chu4"  # 高处, 低处: a place
+    if prev and (prev.pos == "digit" or prev.text[-1] in NUMERAL_CHARS):
+        return "chu4"  # 辖区内23处闲置用房: places, counted
     after = _text(words, i + 2)
     if nxt and nxt.text == "得" and (after in ("来", "像", "不", "很", "挺", "好") or (after and words[i + 2].pos.startswith(("d", "a", "m")))):
         return "chu3"  # 邻里关系处得十分融洽, 处得来: to get along (在他处得知 is chù)
@@ -1207,5 +1225,7 @@ MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进�
 BEARING = {"开始", "已经", "陆续", "相继", "就", "才", "便", "都", "也"}  # before 结果了, bearing fruit
 RAISED = ("起", "明", "灯", "开", "破", "断", "顶", "亮", "旺", "拨", "逗", "衅", "唆", "动", "大梁")
 MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "geng1"}
+SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", "则"}  # 不应, 也应, 理应: should
+FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
