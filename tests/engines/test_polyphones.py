@@ -367,6 +367,8 @@ def test_words_of_fresh_news(sentence, char, reading):
         ("她的心愿就是教会社区里的老人用智能手机。", "教", "jiao1"),  # to teach
         ("他加入了教会。", "教", "jiao4"),  # a church
         ("当地教会的牧师说。", "教", "jiao4"),
+        ("要教会学生学会学习。", "教", "jiao1"),  # jieba tags 学会 a noun
+        ("这所教会学校有百年历史。", "教", "jiao4"),
         ("汤底每天都得现熬。", "得", "dei3"),
         ("你得一次次上门。", "得", "dei3"),
         ("他得了三分。", "得", "de2"),  # to get
@@ -399,6 +401,10 @@ def test_words_of_fresh_news(sentence, char, reading):
         ("他没腰带。", "没", "mei2"),
         ("志愿者每月为行动不便的老人上门剃头。", "为", "wei4"),  # jieba tags 上门/剃头 nouns
         ("受益者大多为行动不便的老人和儿童。", "为", "wei2"),  # what they are
+        ("师傅把调好的馅料包进酥皮。", "调", "tiao2"),  # mixed
+        ("先把人手调好。", "调", "diao4"),  # deployed
+        ("医生还手把手教老人使用电子血压计。", "教", "jiao1"),
+        ("品相好的公蟹每只卖到八九十元。", "相", "xiang4"),
     ],
 )
 def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):

@@ -380,7 +380,7 @@ def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
     if not (i and words[i - 1].syllables and words[i - 1].pos.startswith(("d", "v"))):
         return False
     learner = [n for n, x in enumerate(ahead[:5]) if x.text in TAUGHT or x.text.endswith(("人", "们"))]
-    return any(n + 1 < len(ahead) and ahead[n + 1].pos.startswith(("v", "p")) for n in learner)
+    return any(n + 1 < len(ahead) and (n == 0 or ahead[n + 1].pos.startswith(("v", "p"))) for n in learner)  # 要教会学生学会学习
 
 
 def _counted(words: list[Word], i: int) -> None:
@@ -1051,6 +1051,8 @@ def _fool(prev, nxt, words, i):
 def _mix(prev, nxt, words, i):
     if (nxt and (nxt.text in MIXED or nxt.text[0] in "馅匀")) or (prev and prev.text[-1] in "馅汁"):
         return "tiao2"  # 调馅儿, 调匀, 馅调好了: to mix (调查 diào)
+    if nxt and nxt.text == "好" and "馅" in _following(words, i)[:6]:
+        return "tiao2"  # 把调好的馅料包进酥皮: mixed (调好人手 is diào)
     return None
 
 
@@ -1198,7 +1200,7 @@ BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
-TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
+TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 CAN = set("起了动完到上下出住清见过懂开去来")  # what one can or cannot do: 上得起, 看得见, 用得上
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
