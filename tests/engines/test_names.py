@@ -152,3 +152,23 @@ def test_names_jieba_cuts_short_or_long(sentence, char, expected):
 )
 def test_clans_and_names_after_people(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("乡村医生解红梅扎根大山二十年。", "解", "xie4"),  # jieba tags 扎根 a place
+        ("领队任晓东说。", "任", "ren2"),
+        ("青年研究员单一鸣介绍，团队攻克了难题。", "单", "shan4"),  # jieba: 单一/鸣
+        ("课题组负责人查立平在回答记者提问时说。", "查", "zha1"),  # jieba: 查/立 (verbs)/平
+        ("院长曾到京参加会议。", "曾", "ceng2"),  # an adverb: no verb in a given name after it
+        ("负责人查处了三起案件。", "查", "cha2"),
+        ("领队任务繁重。", "任", "ren4"),
+        ("书记曾经说过。", "曾", "ceng2"),
+        ("在广州西关，区伯经营的糖水铺已有三十年历史。", "区", "ou1"),  # how people are called
+        ("种粮大户曾国强一边晾晒稻谷，一边算账。", "曾", "zeng1"),  # an adverb after the name
+        ("部长曾多次强调要稳增长。", "曾", "ceng2"),
+    ],
+)
+def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
+    assert reading(sentence, char) == expected

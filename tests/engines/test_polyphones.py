@@ -408,3 +408,65 @@ def test_readings_of_sports_science_and_history(sentence, char, reading):
 def test_words_of_fresh_news(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("治沙人一茬接一茬地种下梭梭。", "地", "de5"),  # over and over
+        ("这是一块接一块地。", "地", "di4"),  # no verb after: land
+        ("渔政人员小心地剪开网线。", "地", "de5"),  # jieba tags 小心 a noun
+        ("雨天小心地滑。", "地", "di4"),  # the floor
+        ("市中心地带交通拥堵。", "地", "di4"),
+        ("巡护员一待就是好几天。", "待", "dai1"),
+        ("专家推测它曾被用来盛放粮食。", "盛", "cheng2"),  # to hold
+        ("樱花盛放在枝头。", "盛", "sheng4"),  # in bloom
+        ("引种到海南的咖啡树已开花结果。", "种", "zhong4"),
+        ("从国外引种优良品种。", "种", "zhong3"),
+        ("引种到海南的咖啡树已开花结果。", "结", "jie1"),
+        ("她的心愿就是教会社区里的老人用智能手机。", "教", "jiao1"),  # to teach
+        ("他加入了教会。", "教", "jiao4"),  # a church
+        ("当地教会的牧师说。", "教", "jiao4"),
+        ("要教会学生学会学习。", "教", "jiao1"),  # jieba tags 学会 a noun
+        ("这所教会学校有百年历史。", "教", "jiao4"),
+        ("汤底每天都得现熬。", "得", "dei3"),
+        ("你得一次次上门。", "得", "dei3"),
+        ("他得了三分。", "得", "de2"),  # to get
+        ("一口地道的方言逗得网友直乐。", "乐", "le4"),
+        ("主持人乐嘉说。", "乐", "yue4"),  # a surname before a name
+        ("衣服湿了又干，干了又湿。", "干", "gan1"),
+        ("地面湿了，他干了一天活。", "干", "gan4"),
+        ("又把她的围巾重新系了一下。", "系", "ji4"),
+        ("把他们的关系理顺。", "系", "xi4"),
+        ("不法商家专门“蒙”老年人。", "蒙", "meng1"),  # past the quote
+        ("年轻人有冲劲。", "劲", "jin4"),  # our phrase, over the model
+        ("他是我们的劲敌。", "劲", "jing4"),
+        ("这篇报道一针见血地指出问题。", "血", "xie3"),
+        ("主干道上撒了融雪剂。", "撒", "sa3"),  # strewn
+        ("渔民撒了网。", "撒", "sa1"),  # cast
+        ("不少年轻人加入“攒金豆”的行列。", "攒", "zan3"),
+        ("广场上人头攒动。", "攒", "cuan2"),
+        ("豆腐坊的师傅凌晨起床泡豆、磨浆。", "磨", "mo4"),  # with a millstone
+        ("用石磨磨出的豆浆更细腻。", "磨", "mo4"),
+        ("还为居民免费磨剪子、修雨伞。", "磨", "mo2"),  # to whet
+        ("老板娘麻利地盛好一碗豆浆。", "地", "de5"),  # jieba: 麻利/nr
+        ("商务部门将适时投放储备肉。", "将", "jiang1"),  # jieba: 商务部/门将
+        ("俱乐部门将扑出点球。", "将", "jiang4"),  # a goalkeeper
+        ("消防员冲进浓烟中背出2名被困老人。", "背", "bei1"),
+        ("救援队员将其背上崖顶。", "背", "bei1"),
+        ("他把手放在背上。", "背", "bei4"),
+        ("村干部叮嘱：“绝不能落下一户一人。”", "落", "la4"),  # left out
+        ("石块从山上落下。", "落", "luo4"),
+        ("踏着没膝的积雪巡逻。", "没", "mo4"),
+        ("他没腰带。", "没", "mei2"),
+        ("志愿者每月为行动不便的老人上门剃头。", "为", "wei4"),  # jieba tags 上门/剃头 nouns
+        ("受益者大多为行动不便的老人和儿童。", "为", "wei2"),  # what they are
+        ("师傅把调好的馅料包进酥皮。", "调", "tiao2"),  # mixed
+        ("先把人手调好。", "调", "diao4"),  # deployed
+        ("医生还手把手教老人使用电子血压计。", "教", "jiao1"),
+        ("品相好的公蟹每只卖到八九十元。", "相", "xiang4"),
+    ],
+)
+def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

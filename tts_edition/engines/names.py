@@ -55,7 +55,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵"}  # fmt: skip
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -109,6 +109,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 仇先生, 曾大爷: jieba keeps the surname and how one is called as one name
     if len(w.text) == 1 and _byline(words, i):
         return reading  # 本报记者曾志刚报道: a reporter's byline
+    if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
+        return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
     if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
         return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
@@ -116,7 +118,7 @@ def surname(words: list[Word], i: int) -> str:
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
         given, after = w.text[1:], i + 1
     elif len(w.text) == 1:
-        given, after = _given(words, i + 1)
+        given, after = _given(words, i + 1, verb_first=w.pos.startswith("v") and _office_before(words, i))
     else:
         return ""
     if not given or given[0] in FOREIGN:
@@ -129,6 +131,7 @@ def surname(words: list[Word], i: int) -> str:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
     ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着
+    ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
     return reading if said or (office and ends and named) else ""
@@ -152,10 +155,13 @@ def _place_word(words: list[Word], j: int) -> bool:
     return _spoken(words, j) and len(words[j].text) == 2 and words[j].pos == "ns"
 
 
-def _given(words: list[Word], j: int) -> tuple[str, int]:
+def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, int]:
     """The given name after a surname cut off alone: one or two single
     characters, or one word jieba tags as a name or a proper noun (nz: 解/建华); and the index
-    after it."""
+    after it. ``verb_first``: the surname is a verb to jieba (查, 解) and an office comes before
+    it, so the first of two characters may be one too (负责人查立平在…: 查/立/平)."""
+    if verb_first and _single_verb_then_name(words, j):
+        return words[j].text + words[j + 1].text, j + 2
     if j < len(words) and words[j].pos.startswith(("nr", "nz")) and 1 <= len(words[j].text) <= 2 and _spoken(words, j):
         nr = words[j].text, j + 1
     else:
@@ -223,6 +229,22 @@ def _spoke_at(words: list[Word], j: int) -> bool:
         if (text in SPEAKING and _text(words, k - 1)[-1:] in "上中时") or (text[:1] in "上中时" and text[1:] in SPEAKING):
             return True
     return False
+
+
+def _single_verb_then_name(words: list[Word], j: int) -> bool:
+    """A one-character verb, then one character that is neither a verb, a place nor a function word."""
+    if not (_spoken(words, j) and _spoken(words, j + 1)) or len(words[j].text) != 1 or len(words[j + 1].text) != 1:
+        return False
+    second = words[j + 1].pos
+    return words[j].pos == "v" and words[j].text not in SAID and not second.startswith(FUNCTION_POS + ("v", "ns"))
+
+
+def _glued_to_given(words: list[Word], i: int) -> bool:
+    """A two-character word headed by a surname (单一), then one character and a verb of speech:
+    jieba took the surname and the given name's first character for a word (单一/鸣/介绍)."""
+    if not _spoken(words, i + 1) or len(words[i + 1].text) != 1 or words[i + 1].text in SAID:
+        return False
+    return not words[i + 1].pos.startswith(FUNCTION_POS) and _text(words, i + 2) in SAID
 
 
 def _inside_name(words: list[Word], i: int) -> bool:

@@ -194,8 +194,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
             w.syllables[0] = "juan4"  # 我家圈里的三十头猪: a pen
-        if w.text in ("背上", "背回", "背进") and nxt and nxt.text == "了":
-            w.syllables[0] = "bei1"  # 把一袋大米背上了楼: carried on the back (背上有伤 is bèi)
+        if w.text in ("背上", "背回", "背进") and nxt and (nxt.text == "了" or (_text(words, i - 1) != "在" and any(x.text in ("把", "将") for x in _clause_behind(words, i)[:3]))):
+            w.syllables[0] = "bei1"  # 把一袋大米背上了楼, 将其背上崖顶: carried on the back (背上有伤, 放在背上 are bèi)
         if w.text == "见长" and any(x.text == "以" for x in words[max(0, i - 6) : i]):
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text.startswith("银发") and _text(words, i + 1)[:1] not in "(〔[【（":
@@ -329,6 +329,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "kong4"  # 房子空着: vacant (空着手 is kōng)
     elif len(w.text) == 2 and w.text[-1] == "长" and w.text[0] in "总全段身体翼边线桥堤坝波臂" and LENGTH.match(following):
         w.syllables[last] = "chang2"  # 总长3596公里, 过渡段长约半公里: a length (队长一米八 is a captain)
+    elif w.text == "门将" and _text(words, i - 1).endswith("部") and not _text(words, i - 1).endswith("俱乐部") and ahead and ahead[0].pos[:1] in "dav":
+        w.syllables[1] = "jiang1"  # 商务部/门将/适时投放 (jieba's cut): 部门 and 将, will (俱乐部门将 is a goalkeeper)
     elif w.text == "中伤" and i > 1 and words[i - 1].pos in ("n", "vn") and words[i - 1].text not in ("恶意", "造谣") and _after_zai(words, i):
         w.syllables[0] = "zhong1"  # 在比赛中伤了膝盖: in (在…中), then hurt; not 恶意中伤 (to slander)
     elif w.text == "和" and following.startswith("面包") and following[2:4] in KNEADED:
@@ -361,6 +363,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "di1"  # 打的去机场: took a taxi (打的电话, 是他打的 are de)
     elif w.text == "一角" and any(x.text in PLAYED for x in words[max(0, i - 8) : i]):
         w.syllables[1] = "jue2"  # 饰演张三一角: a role
+    elif w.text == "落下" and _text(words, i - 1) in NOT_LEFT and ahead:
+        w.syllables[0] = "la4"  # 绝不能落下一户一人: to leave out
     elif w.text.startswith("落下") and w.syllables[0] == "la4" and not _left_out(words, i, following):
         w.syllables[0] = "luo4"  # 夕阳缓缓落下, 石块从山上落下: to fall (pypinyin's phrase has only là, left behind)
     elif w.text == "得数" and _text(words, i - 1) in ("多", "少") and following.startswith(("都", "也", "不")):
@@ -371,6 +375,22 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "dang4"  # 毕业当年就回到家乡: that same year (想当年, 他当年… are dāng)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
         w.syllables[0] = "jie1"  # 栽下第三年就开始结果了: to bear fruit (事情有了结果 is jié)
+    elif w.text == "盛放" and (_text(words, i - 1) in ("用来", "用于", "用以") or (following[:1] == "着" and len(following) > 1) or any(x.text == "把" for x in _clause_behind(words, i))):
+        w.syllables[0] = "cheng2"  # 用来盛放粮食, 碗里盛放着水果, 把药品盛放在…: to hold (樱花盛放在枝头, 盛放季节: in bloom, shèng)
+    elif w.text == "引种" and following[:1] in ("到", "在"):
+        w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
+    elif w.text == "教会" and _taught(words, i, ahead):
+        w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
+    """教会 before 了, someone, or (after an adverb or a verb) someone and what they learn to do."""
+    if ahead and (ahead[0].text == "了" or ahead[0].pos.startswith("r")):
+        return True
+    if not (i and words[i - 1].syllables and words[i - 1].pos.startswith(("d", "v"))):
+        return False
+    learner = [n for n, x in enumerate(ahead[:5]) if x.text in TAUGHT or x.text.endswith(("人", "们"))]
+    return any(n + 1 < len(ahead) and (n == 0 or ahead[n + 1].pos.startswith(("v", "p"))) for n in learner)  # 要教会学生学会学习
 
 
 def _counted(words: list[Word], i: int) -> None:
@@ -514,11 +534,11 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 def _carried(w: Word, ahead: list[Word]) -> bool:
     """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
     their back), nor 背课文 (by heart): only before a load."""
-    if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了"):
+    if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了", "出", "回", "下"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
-    for n, x in enumerate(ahead[:3]):
+    for n, x in enumerate(ahead[:4]):
         if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("v", "r", "nr")):
@@ -544,8 +564,10 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
     if prev and (prev.pos[:1] in ("r", "n", "t") or prev.text in BEFORE_AFTER) and nxt and nxt.text in ("早", "快", "先", "赶快"):
         return "dei3"  # 这事得早做打算: must
-    if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a") or len(nxt.text) == 4):
-        return "dei3"  # 就得多下功夫, 还得快点: must (可得三个 is dé, to get)
+    if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a", "t") or len(nxt.text) == 4):
+        return "dei3"  # 就得多下功夫, 还得快点, 都得现熬: must (可得三个 is dé, to get)
+    if subject and nxt and nxt.pos.startswith("m") and len(nxt.text) > 2 and nxt.text[-1] == nxt.text[-2]:
+        return "dei3"  # 你得一次次上门: must, over and over (他得三分 is dé)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
         return "dei3"  # 这事得早做打算: must, then how it is done
     if prev:
@@ -568,6 +590,12 @@ def _di(prev, nxt, words, i):
         return "de5"  # after a degree word and what it grades: 更公平地惠及, 十分认真地听
     if prev and nxt and len(prev.text) > 2 and prev.text[-1] in "般性":
         return "de5"  # 闪电般地冲了出去, 预见性地警告, 创造性地开展工作: how it is done
+    if prev and nxt and len(prev.text) == 2 and prev.text[-1] == "心" and nxt.pos.startswith(("v", "p", "d")) and nxt.text not in ("滑", "湿"):
+        return "de5"  # 小心地剪开, 耐心地解释 (jieba tags them nouns): how it is done (小心地滑 is the floor, dì)
+    if prev and nxt and len(prev.text) == 2 and prev.pos == "nr" and nxt.pos.startswith("v"):
+        return "de5"  # 麻利地盛好 (jieba: 麻利/nr): how it is done; a name does not take 地 before a verb
+    if prev and nxt and prev.pos.startswith("m") and _text(words, i - 2) in ("接", "又", "连") and _text(words, i - 3) == prev.text:
+        return "de5"  # 一茬接一茬地种下, 一遍又一遍地: over and over
     return None
 
 
@@ -599,6 +627,8 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if _served(_clause_ahead(words, i)):
+        return "wei4"  # 为行动不便的老人上门剃头 (jieba tags 上门/ns, 剃头/n): for someone, then what is done
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
         return "wei4"  # heading a sentence's first clause, "in order to": 为方便群众办事，…
     if any(x in FEELINGS for x in ahead):
@@ -634,6 +664,16 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
         elif w.pos.startswith(("n", "r")):
             someone = True  # for whom, before what is done: 为荣宝斋画过的, 为群众办的
     return bool(verbs)
+
+
+def _served(ahead: list[Word]) -> bool:
+    """Someone described with 的 in the first words after 为, and more after them than a list
+    (为行动不便的老人上门剃头; 多为行动不便的老人和儿童 is wei2: what they are)."""
+    for n, x in enumerate(ahead[:5]):
+        if n and x.text in RECIPIENTS and ahead[n - 1].text == "的":
+            rest = ahead[n + 1 : n + 2]
+            return bool(rest) and not rest[0].pos.startswith(("c", "u")) and rest[0].text not in ("等", "、")
+    return False
 
 
 def _amount(w: Word) -> bool:
@@ -758,6 +798,8 @@ def _mei(prev, nxt, words, i):
     following = _following(words, i)
     if following.startswith("过") and following[1:].removeprefix("了").startswith(SUBMERGED):
         return "mo4"
+    if nxt and nxt.text in ("膝", "踝", "腰", "胫"):
+        return "mo4"  # 没膝的积雪: up to the knee
     if prev and len(prev.text) == 1 and prev.pos.startswith(("nr", "j")):
         return None  # a sound in a foreign name (麻哈没的, 阿没里): the model decides
     return "mei2"
@@ -781,6 +823,8 @@ def _dai(prev, nxt, words, i):
         return "dai1"  # 在图书馆待到很晚: 在 earlier in the clause
     if nxt and nxt.text == "到" and any(w.text == "在" for w in words[max(0, i - 4) : i]):
         return "dai1"  # 在 in the four words before, past a comma
+    if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
+        return "dai1"  # 一待就是好几天: once one stays
     return None
 
 
@@ -796,6 +840,20 @@ def _turn(prev, nxt, words, i):
     if TURNS.match(_following(words, i)):
         return "zhuan4"  # 转了两圈, 转过三圈: to turn round
     return None
+
+
+def _le(prev, nxt, words, i):
+    """乐 alone is glad, laughing, lè (逗得网友直乐, 心里直乐); yuè, music, is in words (音乐, 鼓乐)
+    and a surname (主持人乐嘉说: a name follows)."""
+    return None if nxt and nxt.pos.startswith("nr") else "le4"
+
+
+def _grind(prev, nxt, words, i):
+    """磨 alone with a millstone, grinding grain or beans, is mò (泡豆、磨浆, 用石磨磨出的豆浆,
+    磨好的面粉); mó, to whet or to rub, otherwise (磨剪子, 磨了半天)."""
+    if any(x.text in MILLED for x in _clause_ahead(words, i)[:4]) or (prev and prev.text.endswith("磨")):
+        return "mo4"
+    return "mo2" if words[i].pos.startswith("v") else None
 
 
 def _row(prev, nxt, words, i):
@@ -878,6 +936,9 @@ def _cha(prev, nxt, words, i):
 def _gan(prev, nxt, words, i):
     if prev and prev.text in DRIED:
         return "gan1"  # 沥干, 晒干: dried, as the result
+    wet_before = prev and prev.text == "又" and any(x.text == "湿" for x in words[max(0, i - 4) : i])
+    if wet_before or "".join(x.text for x in words[i + 1 : i + 4]).startswith(("了又湿", "又湿")):
+        return "gan1"  # 湿了又干，干了又湿: dry, against wet (地面湿了，他干了一天活 is gàn)
     if words[i].pos.startswith("v"):
         return "gan4"  # 干出一番事业, 干一行爱一行: to do
     return None
@@ -962,6 +1023,9 @@ def _fry(prev, nxt, words, i):
 def _tie(prev, nxt, words, i):
     if any(x.text in KNOTTED for x in _clause_ahead(words, i)[:3]):
         return "ji4"  # 系个鞋带, 系好安全带: to tie (系 xì: 系累犯, 关系)
+    behind = _clause_behind(words, i)
+    if any(x.text == "把" for x in behind) and any(x.text in KNOTTED for x in behind[:4]):
+        return "ji4"  # 把她的围巾重新系了一下: what is tied, before
     if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个") and not (prev and prev.text[-1] in "连联维关"):
         return "ji4"  # 把绳子系在树上, 系好: to tie (连系 is xì)
     return None
@@ -995,6 +1059,9 @@ def _fan(prev, nxt, words, i):
 
 
 def _fool(prev, nxt, words, i):
+    fooled = _text(words, i + 2) if _text(words, i + 1) in ("”", "’") else ""
+    if fooled in COAXED or (len(fooled) > 1 and fooled.endswith("人")):
+        return "meng1"  # 专门“蒙”老年人: who is fooled, past the quote
     after = words[i + 2] if i + 2 < len(words) else None
     if nxt and (nxt.text in ("我", "你", "他", "她", "人", "谁", "我们", "你们", "他们") or nxt.pos.startswith("r")) and (not after or not after.syllables or after.text == "了"):
         return "meng1"  # 别想蒙我, 蒙人: to fool (蒙他关照 is méng)
@@ -1006,6 +1073,8 @@ def _fool(prev, nxt, words, i):
 def _mix(prev, nxt, words, i):
     if (nxt and (nxt.text in MIXED or nxt.text[0] in "馅匀")) or (prev and prev.text[-1] in "馅汁"):
         return "tiao2"  # 调馅儿, 调匀, 馅调好了: to mix (调查 diào)
+    if nxt and nxt.text == "好" and "馅" in _following(words, i)[:6]:
+        return "tiao2"  # 把调好的馅料包进酥皮: mixed (调好人手 is diào)
     return None
 
 
@@ -1016,6 +1085,8 @@ def _spill(prev, nxt, words, i):
         return None
     following = _following(words, i)
     spilt = nxt and (nxt.text in SPILT or nxt.text in SCATTERED or nxt.text == "向" or following.startswith(("了一地", "了满地")))
+    strewn = nxt and nxt.text == "了" and (_text(words, i + 2) in SCATTERED or _text(words, i + 2).endswith(("剂", "粉", "盐", "肥")))
+    spilt = spilt or strewn  # 主干道上撒了融雪剂
     return "sa3" if not nxt or spilt else None
 
 
@@ -1099,7 +1170,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1134,6 +1205,7 @@ ZI3 = ("男子", "女子", "太子", "公子", "君子", "弟子", "学子", "�
        "世子", "养子", "幼子", "次子", "长子", "爱子", "独子", "嫡子", "庶子", "臣子", "举子", "士子", "诸子", "瓜子", "棋子",
        "莲子", "松子", "黑子", "原子", "电子", "离子", "分子", "粒子", "光子", "中子", "质子", "因子", "介子", "孢子", "配子",
        "卵子", "精子", "量子", "微子", "米子", "生子", "产子", "双子", "义子", "国子", "贝子")  # fmt: skip
+MILLED = {"浆", "豆浆", "米浆", "面", "面粉", "豆子", "豆", "米", "玉米", "麦子", "小麦", "粉", "芝麻"}
 ROWED = {"着", "船", "小船", "桨", "艇", "龙舟", "过", "向", "水"}
 SCATTERED = {"种子", "种", "化肥", "肥料", "盐", "石灰", "药", "药粉", "鱼食", "饲料", "花瓣", "纸钱", "面粉", "芝麻", "葱花"}
 PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰带", "彩带", "丝带"}
@@ -1176,7 +1248,7 @@ BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
-TAUGHT = {"学生", "孩子", "孩子们", "村民", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
+TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 CAN = set("起了动完到上下出住清见过懂开去来着")  # what one can or cannot do: 上得起, 看得见, 用得上, 用得着
 CUT_HAIR = {"理", "剪", "烫", "染", "洗", "吹"}
@@ -1199,7 +1271,7 @@ KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "�
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
-NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让"}  # 一个都不能落下: left out
+NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
 BEARING = {"开始", "已经", "陆续", "相继", "就", "才", "便", "都", "也"}  # before 结果了, bearing fruit
 RAISED = ("起", "明", "灯", "开", "破", "断", "顶", "亮", "旺", "拨", "逗", "衅", "唆", "动", "大梁")
