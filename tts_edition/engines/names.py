@@ -170,7 +170,7 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
     if _yi_name(words, j):
         return words[j].text + words[j + 1].text, j + 2  # 查/一/鸣: 一 heads a given name (一鸣, 一凡)
     while j < len(words) and len(given) < 2 and len(words[j].text) == 1 and _spoken(words, j):
-        function = (words[j].pos.startswith(FUNCTION_POS + ("v",)) and words[j].pos not in ("x", "vg")) or words[j].text in SAID
+        function = _not_given(words[j])
         # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
         ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
         if function and not ends_given:
@@ -180,6 +180,12 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
     if nr[0] and len(nr[0]) >= len(given):
         return nr
     return given, j
+
+
+def _not_given(w: Word) -> bool:
+    """A function word, a verb or a verb of speech: not part of a given name (a character jieba
+    does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)."""
+    return (w.pos.startswith(FUNCTION_POS + ("v",)) and w.pos not in ("x", "vg")) or w.text in SAID
 
 
 def _yi_name(words: list[Word], j: int) -> bool:
@@ -207,8 +213,7 @@ def _glued(words: list[Word], i: int) -> bool:
     knows (解立/彬), heading a clause or after an office, and a verb of speech after the name."""
     if frequency(words[i].text) >= RARE or not _spoken(words, i + 1) or len(words[i + 1].text) != 1:
         return False
-    last = words[i + 1]
-    if (last.pos.startswith(FUNCTION_POS + ("v",)) and last.pos not in ("x", "vg")) or last.text in SAID:
+    if _not_given(words[i + 1]):
         return False
     framed = _office_before(words, i) or not _spoken(words, i - 1) or _text(words, i - 1) in LEADS
     return framed and (_text(words, i + 2) in SAID or _spoke_at(words, i + 2))
