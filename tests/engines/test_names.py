@@ -172,3 +172,18 @@ def test_clans_and_names_after_people(sentence, char, expected):
 )
 def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("著名作家单明远的长篇新作日前出版发行。", "单", "shan4"),  # 的 after the name
+        ("说书艺人区春林正在给游客表演山东快书。", "区", "ou1"),  # a performer's trade before the name
+        ("作家单独的创作空间很重要。", "单", "dan1"),
+        ("手艺人曾多次表示要把手艺传下去。", "曾", "ceng2"),
+        ("民间艺人曾在庙会上表演。", "曾", "ceng2"),
+        ("老艺人区分真假很有一套。", "区", "qu1"),
+    ],
+)
+def test_names_after_artists_and_before_de(sentence, char, expected):
+    assert reading(sentence, char) == expected

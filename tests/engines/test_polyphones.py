@@ -470,3 +470,36 @@ def test_words_of_fresh_news(sentence, char, reading):
 def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("这批竹简入藏后，文保人员对其进行了清理。", "藏", "cang2"),  # taken into a collection
+        ("这件文物于去年入藏故宫博物院。", "藏", "cang2"),
+        ("游客自驾入藏后出现高原反应。", "藏", "zang4"),  # into Tibet
+        ("每年夏天入藏的游客越来越多。", "藏", "zang4"),
+        ("首批藏品正式入藏国家版本馆。", "藏", "cang2"),  # 藏品, whatever the model says beside 入藏
+        ("老舍的话剧《茶馆》常演常新。", "舍", "she3"),
+        ("学生宿舍整洁明亮。", "舍", "she4"),
+        ("天台宗的祖庭在国清寺。", "台", "tai1"),
+        ("他站在天台上看风景。", "台", "tai2"),  # a roof terrace
+        ("陕北的村子里都要闹秧歌、转九曲。", "转", "zhuan4"),
+        ("藏族群众转山祈福。", "转", "zhuan4"),
+        ("这名学生从外地转学过来。", "转", "zhuan3"),
+        ("他们转山区的路回家。", "转", "zhuan3"),
+        ("自己的背包落在了景区观光车上。", "落", "la4"),  # left behind
+        ("钥匙落在家里了。", "落", "la4"),
+        ("他的手机落在地上。", "落", "luo4"),  # dropped
+        ("目光落在远处的山峰上。", "落", "luo4"),
+        ("风筝艺人用竹篾扎骨架、糊绢面。", "扎", "za1"),  # bound from strips
+        ("他用竹篾扎了一只风筝。", "扎", "za1"),
+        ("一位乡村教师扎根大山三十年。", "扎", "zha1"),
+        ("护士给他扎针。", "扎", "zha1"),
+        ("老船工们一领众和，声音浑厚有力。", "和", "he4"),  # to join in singing
+        ("老船工们和游客合影。", "和", "he2"),
+    ],
+)
+def test_readings_from_blind_labels_x(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

@@ -55,7 +55,7 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队"}  # fmt: skip
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队", "艺人", "匠人"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -293,9 +293,9 @@ def _rare_word(words: list[Word], j: int) -> bool:
 
 def _ends_name(words: list[Word], j: int) -> bool:
     """What may follow a name: a verb of speech (or a word it starts: 主持会议), a verb, a
-    preposition, or the clause's end."""
+    preposition, 的 (作家单明远的新作), or the clause's end."""
     w = words[j] if _spoken(words, j) else None
-    return not w or SAID & {w.text, w.text[:2]} != set() or w.pos.startswith(("v", "p", "d", "l")) or w.text in ACTS
+    return not w or SAID & {w.text, w.text[:2]} != set() or w.pos.startswith(("v", "p", "d", "l")) or w.text in ACTS or w.text == "的"
 
 
 def _familiar(words: list[Word], i: int) -> bool:

@@ -460,9 +460,13 @@ def _grown(words: list[Word], i: int) -> bool:
 
 
 def _left_behind(words: list[Word], i: int) -> bool:
-    """把 + a belonging right before 落 (把钥匙落在家里; 把目光落在 is luò)."""
+    """A belonging right before 落, after 把 (把钥匙落在家里; 把目光落在 is luò) or before a room
+    or a vehicle where it stayed (背包落在了观光车上, 钥匙落在家里了; 手机落在地上, dropped, is luò)."""
     behind = _clause_behind(words, i)[:3]
-    return any(x.text == "把" for x in behind[1:]) and behind[0].text in BELONGINGS
+    if not behind or behind[0].text not in BELONGINGS:
+        return False
+    place = re.split("[上里中内]", _following(words, i).removeprefix("在").removeprefix("了"), maxsplit=1)[0]
+    return any(x.text == "把" for x in behind[1:]) or any(c in place[:8] for c in LEFT_IN)
 
 
 def _left_out(words: list[Word], i: int, following: str) -> bool:
@@ -758,7 +762,15 @@ def _cang(prev, nxt, words, i):
         return "cang2"  # 被藏在山洞里: to hide
     if nxt and nxt.text.startswith("到") and not (prev and prev.text[-1] in "进入援赴川青滇西新"):
         return "cang2"  # 苹果能藏到来年开春: to store (进藏到, 援藏: Tibet)
+    if prev and prev.text.endswith("入") and _collected(words):
+        return "cang2"  # 这批竹简入藏后, 文物入藏故宫博物院: taken into a collection (游客自驾入藏, into Tibet, is zàng)
     return None
+
+
+def _collected(words: list[Word]) -> bool:
+    """A text about a museum's or a library's holdings, and not about travel in Tibet."""
+    text = "".join(w.text for w in words)
+    return any(c in text for c in COLLECTIONS) and not any(t in text for t in TIBET)
 
 
 def _ying(prev, nxt, words, i):
@@ -864,12 +876,12 @@ def _row(prev, nxt, words, i):
 
 def _tie_up(prev, nxt, words, i):
     """扎 starting a word is zā, to tie, before 紧 (把行李扎紧, 扎紧) or what is tied
-    (扎着两条小辫子, 扎好腰带); zhā (扎根, 扎针) otherwise. 一扎啤酒, counted, is ``_counted``'s."""
+    (扎着两条小辫子, 扎好腰带) or what is bound from strips (用竹篾扎骨架, 扎风筝); zhā (扎根, 扎针) otherwise. 一扎啤酒, counted, is ``_counted``'s."""
     w = words[i]
     if len(w.text) > 1:
         return "za1" if w.text[1] == "紧" else None
     following = _following(words, i)
-    if (nxt and nxt.text[0] == "紧") or any(x.text in PLAITED for x in words[i + 1 : i + 5]) or any(x in following[:8] for x in TIED):
+    if (nxt and nxt.text[0] == "紧") or any(x.text in PLAITED or x.text in BOUND for x in words[i + 1 : i + 5]) or any(x in following[:8] for x in TIED):
         return "za1"
     return None
 
@@ -1209,6 +1221,7 @@ MILLED = {"浆", "豆浆", "米浆", "面", "面粉", "豆子", "豆", "米", "�
 ROWED = {"着", "船", "小船", "桨", "艇", "龙舟", "过", "向", "水"}
 SCATTERED = {"种子", "种", "化肥", "肥料", "盐", "石灰", "药", "药粉", "鱼食", "饲料", "花瓣", "纸钱", "面粉", "芝麻", "葱花"}
 PLAITED = {"辫子", "小辫子", "辫", "马尾", "马尾辫", "头发", "腰带", "彩带", "丝带"}
+BOUND = {"骨架", "风筝", "灯笼", "花灯", "彩灯", "龙灯", "花圈", "纸人", "纸马", "草人", "稻草人", "扫帚", "笤帚", "篱笆"}  # 扎骨架, 扎风筝: bound from strips
 FRIED = {"花生", "花生米", "油条", "丸子", "鸡", "鸡块", "鸡翅", "鱼", "小鱼", "薯条", "馓子", "麻花", "春卷", "酱"}
 FRIED_ENDS = ("丸子", "鸡腿", "排骨", "带鱼", "年糕", "糕")
 DONE_TO = "清明懂坏脏乱丢好成出虚巧弯散湿错混糊"  # what 弄 does to a thing: 弄清, 弄坏, 弄错
@@ -1246,6 +1259,9 @@ KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和�
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
+LEFT_IN = set("车家室店馆座舱厅柜房")  # where a belonging stays behind: 观光车上, 家里, 办公室, 座位上
+COLLECTIONS = ("馆", "博物院", "文物", "藏品", "竹简", "古籍", "典籍", "文献", "书画", "善本", "档案", "标本", "手稿", "珍品", "收藏")
+TIBET = ("西藏", "拉萨", "高原", "川藏", "青藏", "滇藏", "新藏", "自驾", "骑行", "徒步")
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
