@@ -183,6 +183,11 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
         ("手艺人曾多次表示要把手艺传下去。", "曾", "ceng2"),
         ("民间艺人曾在庙会上表演。", "曾", "ceng2"),
         ("老艺人区分真假很有一套。", "区", "qu1"),
+        ("舞蹈家曾晓梅的新作在京首演。", "曾", "zeng1"),  # trades of the arts before a name
+        ("收藏家单国强的藏品亮相博物馆。", "单", "shan4"),
+        ("编剧解晓东表示，剧本改了十几稿。", "解", "xie4"),
+        ("指挥家曾多次来华演出。", "曾", "ceng2"),
+        ("评论家解读了这部作品。", "解", "jie3"),
     ],
 )
 def test_names_after_artists_and_before_de(sentence, char, expected):

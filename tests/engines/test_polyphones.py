@@ -495,6 +495,8 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("风筝艺人用竹篾扎骨架、糊绢面。", "扎", "za1"),  # bound from strips
         ("他用竹篾扎了一只风筝。", "扎", "za1"),
         ("一位乡村教师扎根大山三十年。", "扎", "zha1"),
+        ("村民们扎彩门迎新春。", "扎", "za1"),
+        ("非遗纸扎技艺后继有人。", "扎", "za1"),
         ("护士给他扎针。", "扎", "zha1"),
         ("老船工们一领众和，声音浑厚有力。", "和", "he4"),  # to join in singing
         ("老船工们和游客合影。", "和", "he2"),
