@@ -492,6 +492,8 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("钥匙落在家里了。", "落", "la4"),
         ("他的手机落在地上。", "落", "luo4"),  # dropped
         ("目光落在远处的山峰上。", "落", "luo4"),
+        ("我的手机落下了，得回去拿。", "落", "la4"),
+        ("钥匙从口袋里落下。", "落", "luo4"),  # fell
         ("风筝艺人用竹篾扎骨架、糊绢面。", "扎", "za1"),  # bound from strips
         ("他用竹篾扎了一只风筝。", "扎", "za1"),
         ("一位乡村教师扎根大山三十年。", "扎", "zha1"),

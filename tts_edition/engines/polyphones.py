@@ -470,8 +470,12 @@ def _left_behind(words: list[Word], i: int) -> bool:
 
 
 def _left_out(words: list[Word], i: int, following: str) -> bool:
-    """落下 là, left behind or out: 把钥匙落下了, 一个都不能落下, 落下了很多课, 落下病根."""
-    if any(x.text == "把" for x in _clause_behind(words, i)) or _text(words, i - 1) in NOT_LEFT:
+    """落下 là, left behind or out: 把钥匙落下了, 一个都不能落下, 落下了很多课, 落下病根, 我的手机落下了
+    (a belonging right before, not falling 从 somewhere: 钥匙从口袋里落下 is luò)."""
+    behind = _clause_behind(words, i)
+    if any(x.text == "把" for x in behind) or _text(words, i - 1) in NOT_LEFT:
+        return True
+    if behind and behind[0].text in BELONGINGS and not any(x.text == "从" for x in behind):
         return True
     return any(x in following[:8] for x in MISSED)
 
