@@ -484,6 +484,8 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("学生宿舍整洁明亮。", "舍", "she4"),
         ("天台宗的祖庭在国清寺。", "台", "tai1"),
         ("他站在天台上看风景。", "台", "tai2"),  # a roof terrace
+        ("浙江天台的国清寺是一座千年古刹。", "台", "tai1"),  # the county, named after its province
+        ("他在天台晒被子。", "台", "tai2"),
         ("陕北的村子里都要闹秧歌、转九曲。", "转", "zhuan4"),
         ("藏族群众转山祈福。", "转", "zhuan4"),
         ("这名学生从外地转学过来。", "转", "zhuan3"),

@@ -200,6 +200,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text.startswith("银发") and _text(words, i + 1)[:1] not in "(〔[【（":
             w.syllables[1] = "fa4"  # 银发经济, 银发族: silver hair (银发〔2023〕12号, the central bank's document number, is fā)
+        if w.text == "天台" and prev and prev.text.startswith(("浙江", "台州")):
+            w.syllables[1] = "tai1"  # 浙江天台, 台州天台: the county, Tiāntāi (他在天台晒被子, a roof terrace, is tái)
         if w.text in ("应从", "应为"):
             w.syllables[0] = "ying1"  # 应从供给侧发力, 应为此负责: should, that jieba glues to what follows
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
