@@ -477,6 +477,7 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
     [
         ("这批竹简入藏后，文保人员对其进行了清理。", "藏", "cang2"),  # taken into a collection
         ("这件文物于去年入藏故宫博物院。", "藏", "cang2"),
+        ("这幅画入藏以来从未展出。", "藏", "cang2"),
         ("游客自驾入藏后出现高原反应。", "藏", "zang4"),  # into Tibet
         ("每年夏天入藏的游客越来越多。", "藏", "zang4"),
         ("首批藏品正式入藏国家版本馆。", "藏", "cang2"),  # 藏品, whatever the model says beside 入藏
