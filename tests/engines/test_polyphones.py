@@ -480,6 +480,7 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("这幅画入藏以来从未展出。", "藏", "cang2"),
         ("游客自驾入藏后出现高原反应。", "藏", "zang4"),  # into Tibet
         ("每年夏天入藏的游客越来越多。", "藏", "zang4"),
+        ("游客入藏后住进宾馆休息。", "藏", "zang4"),  # a hotel is no collection
         ("首批藏品正式入藏国家版本馆。", "藏", "cang2"),  # 藏品, whatever the model says beside 入藏
         ("老舍的话剧《茶馆》常演常新。", "舍", "she3"),
         ("学生宿舍整洁明亮。", "舍", "she4"),
