@@ -470,3 +470,27 @@ def test_words_of_fresh_news(sentence, char, reading):
 def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
+        ("他被鱼刺卡了嗓子。", "卡", "qia3"),
+        ("我办了一张卡。", "卡", "ka3"),  # a card
+        ("这张卡在哪里办的？", "卡", "ka3"),
+        ("不得出租、出借电话卡和银行账户。", "卡", "ka3"),
+        ("更不得借机吃拿卡要。", "卡", "qia3"),  # making things hard
+        ("涉案车辆的里程表曾被人为调校。", "调", "tiao2"),
+        ("涉案车辆的里程表曾被人为调校。", "校", "jiao4"),
+        ("巡察组一竿子插到底。", "子", "zi5"),
+        ("兄妹四人为分割房产闹上法庭。", "为", "wei4"),  # jieba: 四/人为, for
+        ("他们五人为救落水儿童跳进河里。", "为", "wei4"),
+        ("三人为一组。", "为", "wei2"),  # make up
+        ("3人为同一家公司员工。", "为", "wei2"),
+        ("这起事故三分天灾七分人为。", "为", "wei2"),  # man-made
+    ],
+)
+def test_readings_from_blind_labels_v(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

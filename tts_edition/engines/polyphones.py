@@ -27,6 +27,7 @@ from the dictionaries' conventions); the held-out ones measure them, and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -200,6 +201,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text.startswith("银发") and _text(words, i + 1)[:1] not in "(〔[【（":
             w.syllables[1] = "fa4"  # 银发经济, 银发族: silver hair (银发〔2023〕12号, the central bank's document number, is fā)
+        if w.text == "人为" and _counted_people(words, i):
+            w.syllables[1] = _wei(*_split_people(words, i)) or w.syllables[1]  # 兄妹四人为分割房产闹上法庭 (jieba: 四/人为): 为 alone
         if w.text in ("应从", "应为"):
             w.syllables[0] = "ying1"  # 应从供给侧发力, 应为此负责: should, that jieba glues to what follows
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
@@ -761,6 +764,29 @@ def _cang(prev, nxt, words, i):
     return None
 
 
+def _counted_people(words: list[Word], i: int) -> bool:
+    """人为 after a numeral (四/人为, 3/人为): jieba glued people counted to the 为 after them;
+    rénwéi, man-made, comes after no number (七分人为: 分 ends the word before)."""
+    prev = words[i - 1] if i and words[i - 1].syllables else None
+    return bool(prev and (prev.pos == "digit" or (prev.pos.startswith("m") and prev.text[-1] in NUMERAL_CHARS)))
+
+
+def _split_people(words: list[Word], i: int) -> tuple[Word, Word | None, list[Word], int]:
+    """The arguments of a rule for 为 alone, with 人为 at ``i`` cut into 人 and 为."""
+    w = words[i]
+    people, wei = replace(w, text="人", pos="n", syllables=["ren2"]), replace(w, text="为", pos="p", syllables=["wei2"])
+    split = [*words[:i], people, wei, *words[i + 1 :]]
+    nxt = split[i + 2] if i + 2 < len(split) and split[i + 2].syllables else None
+    return people, nxt, split, i + 1
+
+
+def _stuck(prev, nxt, words, i):
+    """卡 alone before the throat is qiǎ, stuck (误吞后可能卡喉, 鱼刺卡了嗓子); kǎ, a card, otherwise
+    (一张卡, 办了卡). Stuck in or held is ``_characters``' (卡在, 卡住, 被卡)."""
+    counted = prev and (prev.text[-1] in NUMERAL_CHARS or prev.text == "张")
+    return "qia3" if not counted and _following(words, i).removeprefix("了").startswith(THROAT) else None
+
+
 def _ying(prev, nxt, words, i):
     """应 alone is "should" (ying1), but ying4 "at the request of", before who asked and the
     request: 应中方邀请, 应国务院总理李强邀请, 应有关方面要求. Not after a negation or an
@@ -1170,7 +1196,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "卡": _stuck}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1279,4 +1305,5 @@ MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "gen
 SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", "则"}  # 不应, 也应, 理应: should
 FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
+THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
