@@ -489,6 +489,8 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("三人为一组。", "为", "wei2"),  # make up
         ("3人为同一家公司员工。", "为", "wei2"),
         ("这起事故三分天灾七分人为。", "为", "wei2"),  # man-made
+        ("合同中载明了双方的权利义务。", "载", "zai3"),  # written in (现汉 zǎimíng)
+        ("货车满载而归。", "载", "zai4"),  # loaded
     ],
 )
 def test_readings_from_blind_labels_v(sentence, char, reading):
