@@ -496,3 +496,39 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
 def test_readings_from_blind_labels_v(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("确保包裹当日揽收、次日发出。", "当", "dang4"),  # the same day
+        ("想当日，这里还是一片荒山。", "当", "dang1"),  # back then
+        ("服装网店推出在线量体服务。", "量", "liang2"),
+        ("这家企业建立了质量体系。", "量", "liang4"),
+        ("外卖骑手可以在就业地缴纳社保。", "地", "di4"),  # the place of work
+        ("参保人可以向参保地的经办机构申请。", "地", "di4"),
+        ("他们在认真地学习。", "地", "de5"),
+        ("不少人已在车间挑起了大梁。", "挑", "tiao3"),  # 现汉 挑大梁
+        ("她一个人挑起了家里的重担。", "挑", "tiao1"),  # on the shoulder
+        ("合作社的场院里堆满了金黄的玉米。", "场", "chang2"),  # jieba: 场/院里
+        ("这场院士论坛吸引了众多学者。", "场", "chang3"),
+        ("过去大家各种各的。", "种", "zhong4"),  # each plants their own
+        ("市场上有各种各样的商品。", "种", "zhong3"),
+        ("统一种上了中药材。", "种", "zhong4"),  # jieba: 统一/种/上
+        ("这是同一种产品。", "种", "zhong3"),
+        ("一排排织机昼夜运转。", "转", "zhuan3"),
+        ("当地农商行为合作社提供无抵押信用贷款。", "行", "hang2"),  # jieba: 农商/行为
+        ("当地农商行为合作社提供无抵押信用贷款。", "为", "wei4"),
+        ("工行为小微企业提供贷款。", "行", "hang2"),
+        ("他在执法中行为粗暴。", "行", "xing2"),  # behaviour
+        ("这种行为严重违法。", "为", "wei2"),
+        ("松茸经冷链空运出藏，最快次日就能送到上海。", "藏", "zang4"),  # out of Tibet
+        ("文成公主入藏的故事。", "藏", "zang4"),
+        ("他把钱藏起来了。", "藏", "cang2"),  # to hide
+        ("他拿出藏品展示。", "藏", "cang2"),
+    ],
+)
+def test_readings_from_blind_labels_y(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
