@@ -524,8 +524,12 @@ def test_readings_from_blind_labels_v(sentence, char, reading):
         ("这种行为严重违法。", "为", "wei2"),
         ("松茸经冷链空运出藏，最快次日就能送到上海。", "藏", "zang4"),  # out of Tibet
         ("文成公主入藏的故事。", "藏", "zang4"),
+        ("这批文物已入藏国家博物馆。", "藏", "cang2"),  # into a collection
+        ("这批古籍经专家鉴定后正式入藏。", "藏", "cang2"),
         ("他把钱藏起来了。", "藏", "cang2"),  # to hide
         ("他拿出藏品展示。", "藏", "cang2"),
+        ("借的钱没还上。", "还", "huan2"),  # paid back
+        ("他还没上班。", "还", "hai2"),  # still
     ],
 )
 def test_readings_from_blind_labels_y(sentence, char, reading):

@@ -778,6 +778,8 @@ def _zhong_hit(prev, nxt, words, i):
 
 
 def _cang(prev, nxt, words, i):
+    if prev and prev.text == "入" and any(c in w.text for w in words for c in COLLECTIONS):
+        return "cang2"  # 这批文物已入藏国家博物馆: taken into a collection (文成公主入藏, to Tibet, is zàng)
     if prev and prev.text in TO_TIBET and words[i].pos == "j" and not (nxt and nxt.text in ("起来", "起", "着", "了", "在")):
         return "zang4"  # 空运出藏, 入藏, 驻藏多年: Tibet (藏起来, to hide, is cáng)
     if nxt and nxt.text in ("在", "着", "了", "起", "起来", "于", "进"):
@@ -830,6 +832,8 @@ def _ying(prev, nxt, words, i):
 def _huan(prev, nxt, words, i):
     if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    if prev and prev.text in ("没", "没有", "未", "不") and nxt.text in ("上", "钱", "款", "债", "贷款", "欠款"):
+        return "huan2"  # 借的钱还没还上, 一直不还钱: not paid back (the adverb comes before the negation: 还没上班)
     return None
 
 
@@ -1334,6 +1338,7 @@ CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", 
 THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
 BANKS = {"农商", "工", "农", "建", "交", "招"}  # 工行, 农商行: a bank that jieba glues to 为 after it (农商/行为)
 DONE_SAME_DAY = {"有效", "到账", "办结", "达", "送达", "往返", "结清", "售罄", "揽收", "发货", "办理"}
+COLLECTIONS = ("博物馆", "博物院", "图书馆", "档案馆", "美术馆", "纪念馆", "文物", "古籍", "藏品", "标本", "馆藏")
 TO_TIBET = {"出", "进", "入", "援", "赴", "离", "返", "回", "驻"}
 SITES = {"就业", "参保", "居住", "工作", "生产", "注册", "登记", "经营", "消费", "发生", "缴费", "投保", "务工", "打工",
          "入境", "出境", "出发", "到达", "销售", "发货", "收货", "求学", "就医", "就学", "常住", "迁入", "迁出", "始发"}  # fmt: skip
