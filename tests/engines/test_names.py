@@ -177,6 +177,19 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
 @pytest.mark.parametrize(
     "sentence, char, expected",
     [
+        ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
+        ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
+        ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking
+        ("退休教师华老先生说。", "华", "hua4"),
+    ],
+)
+def test_how_neighbours_and_colleagues_call_someone(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
         ("单晓峰是河北一所县中的数学老师。", "单", "shan4"),  # heading the sentence, jieba tags 晓 and 峰 as name characters
         ("单晓峰在学校工作了二十年。", "单", "shan4"),
         ("单是今年就新建了三所学校。", "单", "dan1"),  # only
