@@ -441,8 +441,8 @@ def _counted(words: list[Word], i: int) -> None:
 def _manner(w: Word, nxt: Word | None) -> bool:
     """地 ending a word that jieba's dictionary holds whole (熟练地, 剧烈地, 骄傲地) after an
     adjective or an adverb (熟练, 骄傲), before what is done (not a noun nor a particle): the
-    particle of manner, de5.
-    Not land that such a word describes (低洼地), nor a word pypinyin lists (开阔地, a noun)."""
+    particle of manner, de5. Not land that such a word describes (低洼地), nor a word pypinyin
+    lists (开阔地, a noun)."""
     if len(w.text) < 3 or w.text[-1] != "地" or w.text in PHRASES_DICT or w.text in LAND:
         return False
     return nxt is not None and not nxt.pos.startswith(("n", "u")) and tag(w.text[:-1]).startswith(("a", "z", "d"))
