@@ -172,3 +172,19 @@ def test_clans_and_names_after_people(sentence, char, expected):
 )
 def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("急诊科护士长单丽娟说，患儿多为发烧。", "单", "shan4"),  # 护士长, an office
+        ("护士长曾多次提醒患者按时服药。", "曾", "ceng2"),
+        ("老中医查永年坐诊五十余年。", "查", "zha1"),  # jieba tags 永年 a time word
+        ("部长曾当年就提出过这一设想。", "曾", "ceng2"),  # a common time word is not a given name
+        ("年过六旬的业余跑者区建国冲过终点后说，坚持长跑十几年了。", "区", "ou1"),  # a verb, then 后说
+        ("民警查北京来的货车。", "查", "cha2"),  # a verb, and nothing said: a place
+        ("队长区建国冲过终点时说，这是最好的一次。", "区", "ou1"),  # jieba: 时说
+    ],
+)
+def test_names_of_health_and_sport(sentence, char, expected):
+    assert reading(sentence, char) == expected
