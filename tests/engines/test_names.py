@@ -194,6 +194,22 @@ def test_names_in_the_countryside(sentence, char, expected):
 @pytest.mark.parametrize(
     "sentence, char, expected",
     [
+        ("急诊科护士长单丽娟说，患儿多为发烧。", "单", "shan4"),  # 护士长, an office
+        ("护士长曾多次提醒患者按时服药。", "曾", "ceng2"),
+        ("老中医查永年坐诊五十余年。", "查", "zha1"),  # jieba tags 永年 a time word
+        ("部长曾当年就提出过这一设想。", "曾", "ceng2"),  # a common time word is not a given name
+        ("年过六旬的业余跑者区建国冲过终点后说，坚持长跑十几年了。", "区", "ou1"),  # a verb, then 后说
+        ("民警查北京来的货车。", "查", "cha2"),  # a verb, and nothing said: a place
+        ("队长区建国冲过终点时说，这是最好的一次。", "区", "ou1"),  # jieba: 时说
+    ],
+)
+def test_names_of_health_and_sport(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
         ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
         ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
         ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking

@@ -506,6 +506,41 @@ def test_readings_of_the_countryside(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("骨科大夫提醒，老年人冬季外出要穿防滑鞋。", "大", "dai4"),  # a doctor, after a department
+        ("他是春秋时期郑国大夫。", "大", "da4"),  # an official of old
+        ("一名小学生被球砸中鼻梁。", "中", "zhong4"),  # hit (jieba: 砸/中)
+        ("他在射击中保持冷静。", "中", "zhong1"),  # in
+        ("他流了不少血。", "血", "xie3"),  # blood alone, spoken
+        ("全市不少血站库存告急。", "血", "xue4"),
+        ("游客务必穿好救生衣并系紧扣带。", "系", "ji4"),  # jieba: 系/紧扣/带
+        ("本系紧急通知如下。", "系", "xi4"),  # a department
+        ("营养师现场教居民如何看懂食品标签。", "教", "jiao1"),  # someone, then how
+        ("一些年轻人为达到快速减重的目的，盲目节食。", "为", "wei4"),  # for the sake of
+        ("为安全起见，请系好安全带。", "为", "wei4"),
+        ("该企业以营利为目的。", "为", "wei2"),
+        ("夜间就诊的患儿多为发烧和呕吐症状。", "为", "wei2"),  # what most of them are
+        ("警方提醒，这类来电多为诈骗。", "为", "wei2"),
+        ("致病菌主要为链球菌、葡萄球菌等。", "为", "wei2"),
+        ("党员干部要多为群众办实事。", "为", "wei4"),  # for someone, then what is done
+        ("希望大家多为他人着想。", "为", "wei4"),
+        ("同行的退休护士立即为其实施心肺复苏。", "行", "xing2"),  # travelling with them
+        ("他和同行的朋友一起爬山。", "行", "xing2"),
+        ("这款产品获得了同行的认可。", "行", "hang2"),  # peers'
+        ("与同行的交流让他受益匪浅。", "行", "hang2"),
+        ("在藏医院门诊大厅，医生正在为患者诊脉。", "藏", "zang4"),  # Tibetan medicine
+        ("这些冷藏医药产品需要低温运输。", "藏", "cang2"),  # jieba: 冷藏/医药
+        ("运动有利于儿童长个子。", "长", "zhang3"),  # to grow taller
+        ("孩子正在长个儿。", "长", "zhang3"),
+    ],
+)
+def test_readings_of_health_and_sport(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
         ("他被鱼刺卡了嗓子。", "卡", "qia3"),
         ("我办了一张卡。", "卡", "ka3"),  # a card

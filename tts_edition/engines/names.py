@@ -56,7 +56,8 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
          "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队",
-         "小伙子", "小伙"}  # fmt: skip
+         "小伙子", "小伙",
+         "护士长", "医师", "药师", "老中医", "营养师", "跑者", "球员"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -114,8 +115,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 本报记者曾志刚报道: a reporter's byline
     if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
-    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
-        return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _acts(words, i + 2):
+        return reading  # 养殖户查建国说, 跑者区建国冲过终点: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
@@ -160,6 +161,23 @@ def glued(words: list[Word], i: int) -> str:
     if not given and _rare_word(words, i + 1):
         given, after = words[i + 1].text, i + 2  # 立新: a given name jieba reads as a rare word
     return SURNAMES[w.text[1]] if len(given) == 2 and _ends_name(words, after) else ""
+
+
+def _acts(words: list[Word], j: int) -> bool:
+    """A verb of speech at ``j`` (查建国说), or a verb and, later in the clause, a verb of speech
+    after 后 or 时 (区建国冲过终点后说): what news says a named person did and said. Not a verb
+    alone: 民警查北京来的货车 is chá."""
+    if _text(words, j) in SPEECH:
+        return True
+    if not (_spoken(words, j) and words[j].pos == "v"):
+        return False
+    for k in range(j + 1, min(j + 10, len(words))):
+        if not _spoken(words, k):
+            return False
+        text = words[k].text
+        if (text in SPEAKING and _text(words, k - 1)[-1:] in "后时") or (text[:1] in "后时" and text[1:] in SPEAKING):
+            return True
+    return False
 
 
 def _place_word(words: list[Word], j: int) -> bool:
@@ -304,11 +322,11 @@ def _given_word(words: list[Word], j: int) -> bool:
 
 
 def _rare_word(words: list[Word], j: int) -> bool:
-    """A two-character word jieba hardly knows (立新, 振华), not a verb, a number or a
-    function word: a given name, where a word after 曾 in 部长曾多次强调 is common."""
+    """A two-character word jieba hardly knows (立新, 振华; 永年, that it tags as a time), not a
+    verb, a number or a function word: a given name, where a word after 曾 in 部长曾多次强调 is common."""
     if not _spoken(words, j) or len(words[j].text) != 2 or words[j].text in SAID:
         return False
-    return frequency(words[j].text) < RARE and not words[j].pos.startswith(tuple("vmqtfrpcu"))
+    return frequency(words[j].text) < RARE and not words[j].pos.startswith(tuple("vmqfrpcu"))
 
 
 def _ends_name(words: list[Word], j: int) -> bool:

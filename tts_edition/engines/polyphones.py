@@ -231,8 +231,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS and not (k == 0 and len(w.text) > 1 and w.pos[:1] in "cdv"):
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
-        elif ch == "血" and len(w.text) == 1 and before and before in "点口滴摊":
-            w.syllables[k] = "xie3"  # 流了点血, 吐了一口血: blood alone, spoken (现汉 xiě)
+        elif ch == "血" and len(w.text) == 1 and ((before and before in "点口滴摊") or left.endswith(SOME)):
+            w.syllables[k] = "xie3"  # 流了点血, 吐了一口血, 流了不少血: blood alone, spoken (现汉 xiě)
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
         elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
@@ -369,6 +369,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "mo4"  # 在墙面抹水泥: to plaster (抹眼泪 mǒ, 抹布 mā)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
+    elif w.text == "同行" and following.startswith("的") and _companion(ahead[1:4]):
+        w.syllables[1] = "xing2"  # 同行的退休护士, 同行的朋友: someone travelling with them (同行的评价, peers', is háng)
     elif w.text == "为名" and any(x.text == "以" for x in words[max(0, i - 6) : i] + _clause_behind(words, i)):
         w.syllables[0] = "wei2"  # 以考察为名, 以“退款”为名: under the name of (不为名, 吾岂为名乎: for fame, is wèi)
     elif w.text == "的" and i and words[i - 1].text == "打" and ahead and ahead[0].text in TAXI_TO:
@@ -419,6 +421,16 @@ def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
     return any(n + 1 < len(ahead) and (n == 0 or ahead[n + 1].pos.startswith(("v", "p"))) for n in learner)  # 要教会学生学会学习
 
 
+def _companion(ahead: list[Word]) -> bool:
+    """A person in the words after 同行的, before any other noun (同行的退休护士; not 同行的评价)."""
+    for x in ahead:
+        if x.text in KIN or x.text.endswith(COMPANIONS):
+            return True
+        if x.pos.startswith("n"):
+            return False
+    return False
+
+
 def _counted(words: list[Word], i: int) -> None:
     """A measure word after a numeral reads as one (一打鸡蛋 dá, 一扎啤酒 zā, 三服中药 fù,
     一溜平房 liù, 一更天 gēng), whether jieba glues it to the numeral or not."""
@@ -456,12 +468,13 @@ def _doctor(w: Word, prev: Word | None, nxt: Word | None, words: list[Word]) -> 
     """大夫 as a doctor, dàifu: after 的/位/名/个 or before what a doctor does (医院的大夫, 一位大夫,
     大夫叮嘱), in a text about medicine (这位大夫从医三十年), or with a surname that jieba keeps
     as one name (刘大夫, 老大夫). Not an official of old, dàfū (郑国大夫, 光禄大夫), nor the
-    ranks jieba tags as names too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡)."""
+    ranks jieba tags as names too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡). After a hospital's
+    department (骨科大夫, 儿科大夫) it is a doctor too."""
     if len(w.text) == 3:
         return w.text.endswith("大夫") and w.pos.startswith("nr") and w.text[0] not in "士卿史范"
     if w.text != "大夫":
         return False
-    called = (prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES)
+    called = (prev and (prev.text[-1] in "的位名个" or prev.text.endswith("科"))) or (nxt and nxt.text in DOCTOR_DOES)
     return bool(called) or any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药"))
 
 
@@ -663,6 +676,10 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所 (为每所村小配齐 counts schools)
     if rest.endswith(("之最", "之首", "之冠")):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
+    if rest.endswith(("目的", "起见")):
+        return "wei4"  # 为达到快速减重的目的, 为安全起见: for the sake of
+    if prev and prev.text in MOSTLY and not (nxt and nxt.pos.startswith("r")) and not _done_for(_clause_ahead(words, i)):
+        return "wei2"  # 患儿多为发烧和呕吐症状, 多为老人和孩子: what most of them are (多为群众办实事 is wei4)
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
     if _served(_clause_ahead(words, i)):
@@ -718,6 +735,11 @@ def _served(ahead: list[Word]) -> bool:
             rest = ahead[n + 1 : n + 2]
             return bool(rest) and not rest[0].pos.startswith(("c", "u")) and rest[0].text not in ("等", "、")
     return False
+
+
+def _done_for(ahead: list[Word]) -> bool:
+    """A verb after someone in the clause after 为: something done for them (多为群众办实事, 多为基层减负)."""
+    return any((x.pos.startswith("v") or x.text in ACTS) and any(y.pos.startswith(("n", "r")) for y in ahead[:n]) for n, x in enumerate(ahead))
 
 
 def _amount(w: Word) -> bool:
@@ -794,6 +816,8 @@ def _zhong_hit(prev, nxt, words, i):
         return "zhong4"  # 中了大奖, 中了一枪: to hit, to win
     if prev and prev.text in ("未", "没"):
         return "zhong4"  # 一发未中, 两枪都没中: missed (jieba cuts 未/中)
+    if prev and prev.text in HIT and prev.pos.startswith("v"):
+        return "zhong4"  # 被球砸中鼻梁 (jieba: 砸/中): hit (在射击中 is zhōng: one word before)
     if nxt and nxt.text == "得" and any("奖" in x.text for x in _clause_ahead(words, i)[1:4]) and not _placed(words, i):
         return "zhong4"  # 彩民中得千万元大奖: won (在比赛中得了一等奖 is zhōng)
     return None
@@ -1032,6 +1056,8 @@ def _jiao(prev, nxt, words, i):
         return "jiao1"  # 手把手教农户剪枝, 教果农嫁接: farmers and households taught
     if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
         return "jiao1"  # 一教就是十年: once one starts teaching
+    if nxt and nxt.pos.startswith("n") and _text(words, i + 2) in HOW:
+        return "jiao1"  # 教居民如何看懂标签: someone, then how to do it
     return None
 
 
@@ -1112,6 +1138,8 @@ def _tie(prev, nxt, words, i):
         return "ji4"  # 把她的围巾重新系了一下: what is tied, before
     if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个") and not (prev and prev.text[-1] in "连联维关"):
         return "ji4"  # 把绳子系在树上, 系好: to tie (连系 is xì)
+    if nxt and nxt.text[0] in "紧牢" and nxt.pos.startswith("v") and prev and prev.pos[:1] in ("c", "d", "v"):
+        return "ji4"  # 并系紧扣带 (jieba: 系/紧扣/带): tied tight (本系紧急通知 is xì)
     return None
 
 
@@ -1272,7 +1300,7 @@ RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老�
               "观众", "您"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
-ACTS = {"义诊", "义演", "把脉", "代言"}  # what is done for someone, that jieba tags a noun: 为患者义诊
+ACTS = {"义诊", "义演", "把脉", "代言", "办实事", "办好事"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
@@ -1350,7 +1378,7 @@ COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
-DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查"}
+DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查", "提醒"}
 LIVESTOCK = set("猪羊牛鸡鸭鹅马驴")
 COOKING = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "薯条", "丸子", "炸至", "外酥里嫩"}
 KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
@@ -1367,6 +1395,11 @@ FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
 MINDED = {"孩子", "小孩", "孙子", "孙女", "外孙", "外孙女", "娃", "娃娃", "孙辈"}  # who is minded at home: 看孙子 kān
 TENDING = {"要", "帮", "帮忙", "帮着", "在家", "负责", "替", "得"}  # before 看 + a child: minding them
+HIT = {"砸", "击", "射", "踢", "刺", "戳", "撞", "扎", "咬", "猜", "考", "押", "命"}  # 砸中, 猜中: hit, guessed right
+SOME = ("不少", "很多", "好多", "许多", "好些", "一些", "太多", "这么多", "那么多")  # 流了不少血: xiě
+HOW = {"如何", "怎么", "怎样", "怎么样"}  # 教居民如何…: jiāo
+MOSTLY = {"多", "大多", "大都", "多数", "大多数", "绝大多数", "均", "皆", "主要"}  # 患儿多为发烧: wéi
+COMPANIONS = ("人", "士", "员", "者", "友", "们", "属", "伴")  # 同行的护士, 同行的朋友: xíng
 THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
 BANKS = {"农商", "工", "农", "建", "交", "招"}  # 工行, 农商行: a bank that jieba glues to 为 after it (农商/行为)
 DONE_SAME_DAY = {"有效", "到账", "办结", "达", "送达", "往返", "结清", "售罄", "揽收", "发货", "办理"}
