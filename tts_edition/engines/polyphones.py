@@ -315,6 +315,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text in ("倒车", "倒") and _changed(words, i, ahead, following):
+        w.syllables[0] = "dao3"  # 不用再倒车，坐一趟就能直达, 要倒两趟车: to change buses or trains (倒车入库 is dào, to reverse)
     elif w.text == "倒" and (any(x in following[:6] for x in POURED) or _poured_before(words, i)):
         w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
@@ -381,6 +383,18 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
     elif w.text == "教会" and _taught(words, i, ahead):
         w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _changed(words: list[Word], i: int, ahead: list[Word], following: str) -> bool:
+    """倒车 dǎo, changing buses or trains on the way: after 不用, 中途, 再… in a text about
+    riding a line, or 倒 before how many times and 车 (倒两趟车); never where someone drives
+    or parks (司机倒车时, 不用倒车就能停进车位: dào, to reverse)."""
+    text = "".join(x.text for x in words)
+    if any(x in text for x in DRIVING) or following.startswith(("时", "入库", "出库", "雷达", "影像", "镜", "灯")):
+        return False
+    if words[i].text == "倒":
+        return len(ahead) > 1 and ahead[0].pos.startswith("m") and ahead[0].text[-1] in "趟次回" and ahead[1].text.startswith("车")
+    return _text(words, i - 1) in CHANGE_BEFORE and any(x in text for x in RIDING)
 
 
 def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
@@ -712,6 +726,8 @@ def _shu(prev, nxt, words, i):
         return "shu3"  # 他数了数: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
+    if nxt and nxt.text == "得" and _text(words, i + 2) in COUNTABLE:
+        return "shu3"  # 闭着眼睛都数得清: can be counted (这个数得完全准确 is shù, a number)
     return None
 
 
@@ -780,6 +796,8 @@ def _ying(prev, nxt, words, i):
 def _huan(prev, nxt, words, i):
     if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
+        return "huan2"  # 自行车租还点, 借还书: borrowed and given back (先租还不如买 is hái)
     return None
 
 
@@ -1238,6 +1256,7 @@ DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
 COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
+COUNTABLE = {"清", "过来", "完"}  # 数得清, 数得过来: can be counted
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
 GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红参", "参农", "参园")
@@ -1270,6 +1289,10 @@ COOKING = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条",
 KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
+RETURNED_AT = set("点处站桩柜机车书")  # 租还点, 借还处, 借还书: where or what is borrowed and returned
+CHANGE_BEFORE = {"不用", "不必", "无需", "无须", "免去", "省去", "免得", "省得", "中途", "来回", "多次", "再", "需要", "还要", "还得", "要", "得"}
+RIDING = ("直达", "换乘", "中转", "趟", "公交", "地铁", "火车", "高铁", "班车", "大巴", "乘客", "旅客", "线路", "通勤")  # 倒车: changing on the way
+DRIVING = ("司机", "驾驶", "停车", "车位", "车库", "泊车", "停进", "倒车镜", "倒车雷达", "倒车影像")  # 倒车: reversing
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
