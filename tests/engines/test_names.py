@@ -172,3 +172,20 @@ def test_clans_and_names_after_people(sentence, char, expected):
 )
 def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("市住建局单立新处长表示，今年全市计划改造老旧小区。", "单", "shan4"),  # the office after the name
+        ("他曾立新功，处长表示祝贺。", "曾", "ceng2"),
+        ("退休前曾任副处长的老李说。", "曾", "ceng2"),
+        ("局长区志强带队检查沿街商铺。", "区", "ou1"),  # jieba tags 带队 a noun
+        ("区城管局局长区志强带队检查沿街商铺。", "区", "qu1"),  # the first 区: a district
+        ("院长单德华领衔攻关。", "单", "shan4"),
+        ("县长曾多次带队调研。", "曾", "ceng2"),
+        ("这是区里带队检查的结果。", "区", "qu1"),
+    ],
+)
+def test_names_of_city_officials(sentence, char, expected):
+    assert reading(sentence, char) == expected
