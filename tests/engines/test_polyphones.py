@@ -495,6 +495,18 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("公交司机倒车时撞上护栏。", "倒", "dao4"),
         ("这辆公交车正在倒车。", "倒", "dao4"),
         ("新车都装了倒车雷达。", "倒", "dao4"),
+        ("新能源汽车的续航里程越来越长。", "长", "chang2"),  # longer
+        ("孩子也越来越长得像他爸了。", "长", "zhang3"),  # grows
+        ("他在城东开了一家二手车行。", "行", "hang2"),  # a firm, counted by 家
+        ("车辆行至路口时突然熄火。", "行", "xing2"),
+        ("他每月要还三千元房贷。", "还", "huan2"),  # to repay
+        ("他还有三千元存款。", "还", "hai2"),
+        ("拆迁户可选择货币补偿或者还建房。", "还", "huan2"),
+        ("村民们还建了一座桥。", "还", "hai2"),
+        ("这个楼盘的得房率较高。", "得", "de2"),
+        ("外地游客常常找不着北。", "着", "zhao2"),
+        ("地铁站里的指示牌标得清清楚楚。", "得", "de5"),  # jieba tags 标 a noun
+        ("这件事得清清楚楚地交代。", "得", "dei3"),  # must
     ],
 )
 def test_readings_of_cities_and_transport(sentence, char, reading):

@@ -573,6 +573,8 @@ def _de_particle(prev, nxt, words, i):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
     if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
         return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
+    if prev and nxt and len(nxt.text) == 4 and nxt.text[0] == nxt.text[1] and nxt.text[2] == nxt.text[3] and _text(words, i + 2) != "地":
+        return "de5"  # 指示牌标得清清楚楚 (jieba tags 标 a noun): how it was done (得清清楚楚地交代 is děi)
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -710,6 +712,8 @@ def _clause_end(words: list[Word], i: int) -> str:
 def _hang(prev, nxt, words, i):
     if prev and ((prev.text[-1] in NUMERAL_CHARS and prev.text[-1] != "一") or prev.text == "若干"):
         return "hang2"  # 二十行
+    if prev and prev.text.endswith("车") and _text(words, i - 2).endswith("家") and words[i - 2].pos.startswith(("m", "r", "q")):
+        return "hang2"  # 开了一家二手车行: a firm, counted by 家 (车行至路口 is xíng)
     return None
 
 
@@ -743,6 +747,8 @@ def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
+    if prev and prev.text in GRADED and (not nxt or nxt.text in ("了", "的", "些", "一些", "一点")):
+        return "chang2"  # 续航里程越来越长, 队伍越来越长了: longer (越来越长得像他爸 is zhǎng)
     if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
         return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
     if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
@@ -796,6 +802,8 @@ def _ying(prev, nxt, words, i):
 def _huan(prev, nxt, words, i):
     if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    if nxt and nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
+        return "huan2"  # 每月要还三千元房贷: to repay (还有三千元存款 is hái)
     if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
         return "huan2"  # 自行车租还点, 借还书: borrowed and given back (先租还不如买 is hái)
     return None
@@ -1293,6 +1301,8 @@ RETURNED_AT = set("点处站桩柜机车书")  # 租还点, 借还处, 借还书
 CHANGE_BEFORE = {"不用", "不必", "无需", "无须", "免去", "省去", "免得", "省得", "中途", "来回", "多次", "再", "需要", "还要", "还得", "要", "得"}
 RIDING = ("直达", "换乘", "中转", "趟", "公交", "地铁", "火车", "高铁", "班车", "大巴", "乘客", "旅客", "线路", "通勤")  # 倒车: changing on the way
 DRIVING = ("司机", "驾驶", "停车", "车位", "车库", "泊车", "停进", "倒车镜", "倒车雷达", "倒车影像")  # 倒车: reversing
+GRADED = {"越来越", "愈来愈", "越发", "愈发", "更加", "非常", "特别", "十分", "比较", "相当", "有点", "有些"}  # degree words of more than one character
+DEBTS = ("贷", "贷款", "债", "欠款", "借款", "钱")  # 还三千元房贷: what is repaid
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
