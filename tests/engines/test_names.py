@@ -189,3 +189,16 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
 )
 def test_names_of_city_officials(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
+        ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
+        ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking
+        ("退休教师华老先生说。", "华", "hua4"),
+    ],
+)
+def test_how_neighbours_and_colleagues_call_someone(sentence, char, expected):
+    assert reading(sentence, char) == expected

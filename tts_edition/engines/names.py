@@ -79,8 +79,10 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
 HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某", "大姐", "大哥", "大叔",
-              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔"}  # fmt: skip
+              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔", "姐", "哥", "老先生", "老太太", "老师傅",
+              "老大爷", "老奶奶", "老爷爷"}  # fmt: skip
 FUNCTION_POS = tuple("upcdrmqfyex")
+PRONOUNS = {"我", "你", "他", "她", "您"}  # never the end of a given name: 叫她区姐
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
 RARE = 100
@@ -269,7 +271,7 @@ def _glued_to_given(words: list[Word], i: int) -> bool:
 def _inside_name(words: list[Word], i: int) -> bool:
     """A single character before (佩 in 黄/佩/华): the surname character ends a name, not heads one."""
     prev = words[i - 1] if i else None
-    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS and not prev.pos.startswith(("p", "c", "u")))
+    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS | PRONOUNS and not prev.pos.startswith(("p", "c", "u")))
 
 
 def _byline(words: list[Word], i: int) -> bool:
@@ -314,10 +316,16 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 def _familiar(words: list[Word], i: int) -> bool:
     """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
-    老单今年…, 刚毕业的小任在…)."""
-    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的"):
+    老单今年…, 刚毕业的小任在…); or after an office, then a time, a pronoun or a preposition
+    (快递员老查每天…; 技术员老查不出毛病 is chá, checking)."""
+    if _text(words, i - 1) not in ("老", "小") or not _spoken(words, i + 1):
         return False
-    return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
+    after = words[i + 1]
+    if _office_before(words, i - 1):
+        return after.text in SAID or after.pos.startswith(("t", "r", "p"))
+    if i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的":
+        return False
+    return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
 
 
 def _counted(words: list[Word], j: int) -> bool:
