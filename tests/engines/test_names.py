@@ -210,6 +210,23 @@ def test_names_of_health_and_sport(sentence, char, expected):
 @pytest.mark.parametrize(
     "sentence, char, expected",
     [
+        ("市住建局单立新处长表示，今年全市计划改造老旧小区。", "单", "shan4"),  # the office after the name
+        ("他曾立新功，处长表示祝贺。", "曾", "ceng2"),
+        ("退休前曾任副处长的老李说。", "曾", "ceng2"),
+        ("局长区志强带队检查沿街商铺。", "区", "ou1"),  # jieba tags 带队 a noun
+        ("区城管局局长区志强带队检查沿街商铺。", "区", "qu1"),  # the first 区: a district
+        ("院长单德华领衔攻关。", "单", "shan4"),
+        ("县长曾多次带队调研。", "曾", "ceng2"),
+        ("这是区里带队检查的结果。", "区", "qu1"),
+    ],
+)
+def test_names_of_city_officials(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
         ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
         ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
         ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking

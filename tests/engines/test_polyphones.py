@@ -541,6 +541,48 @@ def test_readings_of_health_and_sport(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("重点加强长三角方向运力。", "长", "chang2"),  # the Yangtze delta (the model said zhǎng)
+        ("工人们正忙着铺设地下综合管廊，给排水、燃气管线将统一入廊。", "给", "ji3"),  # water supply
+        ("他给水稻施肥。", "给", "gei3"),
+        ("武汉沌口的汽车产业园再添新项目。", "沌", "zhuan4"),  # place names
+        ("混沌初开。", "沌", "dun4"),
+        ("重庆丰都县的旅游业发展迅速。", "都", "du1"),
+        ("山东冠县的鸭梨远近闻名。", "冠", "guan4"),
+        ("公鸡的鸡冠很红。", "冠", "guan1"),
+        ("这位老交警说：“闭着眼睛都数得清”。", "数", "shu3"),  # can be counted
+        ("他心里有数。", "数", "shu4"),
+        ("这座城市的公共自行车租还点已覆盖所有地铁站。", "还", "huan2"),  # borrowed and returned
+        ("图书馆新增借还书服务。", "还", "huan2"),
+        ("先租还不如直接买。", "还", "hai2"),
+        ("家住城北的居民去火车站不用再倒车，坐一趟就能直达。", "倒", "dao3"),  # to change buses
+        ("从村里到县城要倒两趟车。", "倒", "dao3"),
+        ("乘客中途倒车很不方便。", "倒", "dao3"),
+        ("车位够宽，不用倒车就能停进去。", "倒", "dao4"),  # to reverse
+        ("公交司机倒车时撞上护栏。", "倒", "dao4"),
+        ("这辆公交车正在倒车。", "倒", "dao4"),
+        ("新车都装了倒车雷达。", "倒", "dao4"),
+        ("新能源汽车的续航里程越来越长。", "长", "chang2"),  # longer
+        ("孩子也越来越长得像他爸了。", "长", "zhang3"),  # grows
+        ("他在城东开了一家二手车行。", "行", "hang2"),  # a firm, counted by 家
+        ("车辆行至路口时突然熄火。", "行", "xing2"),
+        ("他每月要还三千元房贷。", "还", "huan2"),  # to repay
+        ("他还有三千元存款。", "还", "hai2"),
+        ("拆迁户可选择货币补偿或者还建房。", "还", "huan2"),
+        ("村民们还建了一座桥。", "还", "hai2"),
+        ("这个楼盘的得房率较高。", "得", "de2"),
+        ("外地游客常常找不着北。", "着", "zhao2"),
+        ("地铁站里的指示牌标得清清楚楚。", "得", "de5"),  # jieba tags 标 a noun
+        ("这件事得清清楚楚地交代。", "得", "dei3"),  # must
+    ],
+)
+def test_readings_of_cities_and_transport(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
         ("他被鱼刺卡了嗓子。", "卡", "qia3"),
         ("我办了一张卡。", "卡", "ka3"),  # a card

@@ -69,8 +69,9 @@ SPEECH = {"说", "表示", "指出", "认为", "介绍", "称", "透露", "坦�
 # What someone says where or to whom, after a name (在发布会上强调, 对记者说): any verb of speech,
 # without titles.
 SPEAKING = SPEECH | {"强调", "告诉", "回忆", "说道", "表态", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞"}
-# Verbs that jieba tags otherwise (扎根/ns, 投身/n), as news puts them after a name (盖立新扎根基层).
-ACTS = {"扎根", "投身"}
+# Verbs that jieba tags otherwise (扎根/ns, 投身/n, 带队/n), as news puts them after a name (盖立新扎根基层,
+# 局长区志强带队检查).
+ACTS = {"扎根", "投身", "带队", "领衔", "挂帅", "坐镇"}
 # People named by where they live or what they use, before a name that a verb of speech follows
 # (市民朴敏浩对记者说); not an office: 村民曾多次反映 is 曾 céng.
 PEOPLE = {"市民", "村民", "居民", "游客", "网友", "群众", "乘客", "旅客", "顾客", "消费者", "家长", "患者"}
@@ -101,6 +102,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 区氏宗亲会, 区姓族人: a clan named by its surname
     if len(w.text) == 1 and _familiar(words, i):
         return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
+    if len(w.text) == 1 and _titled(words, i):
+        return reading  # 市住建局单立新处长表示: a given name, then the office and a verb of speech
     if len(w.text) == 1 and _inside_name(words, i) and not _office_before(words, i):
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
@@ -134,7 +137,7 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着
+    ends = not _spoken(words, after) or nxt in SAID or nxt in ACTS or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着, 区志强带队
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
@@ -178,6 +181,17 @@ def _acts(words: list[Word], j: int) -> bool:
         if (text in SPEAKING and _text(words, k - 1)[-1:] in "后时") or (text[:1] in "后时" and text[1:] in SPEAKING):
             return True
     return False
+
+
+def _titled(words: list[Word], i: int) -> bool:
+    """Two characters of a given name (or a word jieba hardly knows: 立新), then an office and
+    a verb of speech: news also puts the office after the name (住建局单立新处长表示)."""
+    given, after = _given(words, i + 1)
+    if len(given) != 2 and _rare_word(words, i + 1):
+        given, after = words[i + 1].text, i + 2
+    if len(given) != 2 or not _office(_text(words, after)):
+        return False
+    return _text(words, after + 1) in SPEAKING or _spoke_at(words, after + 1)
 
 
 def _place_word(words: list[Word], j: int) -> bool:

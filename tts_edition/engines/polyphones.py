@@ -327,6 +327,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text in ("倒车", "倒") and _changed(words, i, ahead, following):
+        w.syllables[0] = "dao3"  # 不用再倒车，坐一趟就能直达, 要倒两趟车: to change buses or trains (倒车入库 is dào, to reverse)
     elif w.text == "倒" and (any(x in following[:6] for x in POURED) or _poured_before(words, i)):
         w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
@@ -401,6 +403,18 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "kan1"  # 又要看孙子，在家看孩子、做饭: to mind (回老家看孙子, 要看孩子自己 are kàn)
     elif w.text == "教会" and _taught(words, i, ahead):
         w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _changed(words: list[Word], i: int, ahead: list[Word], following: str) -> bool:
+    """倒车 dǎo, changing buses or trains on the way: after 不用, 中途, 再… in a text about
+    riding a line, or 倒 before how many times and 车 (倒两趟车); never where someone drives
+    or parks (司机倒车时, 不用倒车就能停进车位: dào, to reverse)."""
+    text = "".join(x.text for x in words)
+    if any(x in text for x in DRIVING) or following.startswith(("时", "入库", "出库", "雷达", "影像", "镜", "灯")):
+        return False
+    if words[i].text == "倒":
+        return len(ahead) > 1 and ahead[0].pos.startswith("m") and ahead[0].text[-1] in "趟次回" and ahead[1].text.startswith("车")
+    return _text(words, i - 1) in CHANGE_BEFORE and any(x in text for x in RIDING)
 
 
 def _same_day(words: list[Word], i: int, ahead: list[Word]) -> bool:
@@ -608,6 +622,8 @@ def _de_particle(prev, nxt, words, i):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
     if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
         return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
+    if prev and nxt and len(nxt.text) == 4 and nxt.text[0] == nxt.text[1] and nxt.text[2] == nxt.text[3] and _text(words, i + 2) != "地":
+        return "de5"  # 指示牌标得清清楚楚 (jieba tags 标 a noun): how it was done (得清清楚楚地交代 is děi)
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -762,6 +778,8 @@ def _clause_end(words: list[Word], i: int) -> str:
 def _hang(prev, nxt, words, i):
     if prev and ((prev.text[-1] in NUMERAL_CHARS and prev.text[-1] != "一") or prev.text == "若干"):
         return "hang2"  # 二十行
+    if prev and prev.text.endswith("车") and _text(words, i - 2).endswith("家") and words[i - 2].pos.startswith(("m", "r", "q")):
+        return "hang2"  # 开了一家二手车行: a firm, counted by 家 (车行至路口 is xíng)
     return None
 
 
@@ -778,6 +796,8 @@ def _shu(prev, nxt, words, i):
         return "shu3"  # 他数了数: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
+    if nxt and nxt.text == "得" and _text(words, i + 2) in COUNTABLE:
+        return "shu3"  # 闭着眼睛都数得清: can be counted (这个数得完全准确 is shù, a number)
     return None
 
 
@@ -795,6 +815,8 @@ def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
+    if prev and prev.text in GRADED and (not nxt or nxt.text in ("了", "的", "些", "一些", "一点")):
+        return "chang2"  # 续航里程越来越长, 队伍越来越长了: longer (越来越长得像他爸 is zhǎng)
     if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
         return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
     if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
@@ -878,6 +900,10 @@ def _ying(prev, nxt, words, i):
 def _huan(prev, nxt, words, i):
     if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    if nxt and nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
+        return "huan2"  # 每月要还三千元房贷: to repay (还有三千元存款 is hái)
+    if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
+        return "huan2"  # 自行车租还点, 借还书: borrowed and given back (先租还不如买 is hái)
     if prev and prev.text in ("没", "没有", "未", "不") and nxt.text in ("上", "钱", "款", "债", "贷款", "欠款"):
         return "huan2"  # 借的钱还没还上, 一直不还钱: not paid back (the adverb comes before the negation: 还没上班)
     return None
@@ -1351,6 +1377,7 @@ DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
 COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
+COUNTABLE = {"清", "过来", "完"}  # 数得清, 数得过来: can be counted
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
 LAND = {"低洼地"}  # land a word of manner's head describes (低洼地积水): dì
@@ -1384,6 +1411,12 @@ COOKING = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条",
 KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
+RETURNED_AT = set("点处站桩柜机车书")  # 租还点, 借还处, 借还书: where or what is borrowed and returned
+CHANGE_BEFORE = {"不用", "不必", "无需", "无须", "免去", "省去", "免得", "省得", "中途", "来回", "多次", "再", "需要", "还要", "还得", "要", "得"}
+RIDING = ("直达", "换乘", "中转", "趟", "公交", "地铁", "火车", "高铁", "班车", "大巴", "乘客", "旅客", "线路", "通勤")  # 倒车: changing on the way
+DRIVING = ("司机", "驾驶", "停车", "车位", "车库", "泊车", "停进", "倒车镜", "倒车雷达", "倒车影像")  # 倒车: reversing
+GRADED = {"越来越", "愈来愈", "越发", "愈发", "更加", "非常", "特别", "十分", "比较", "相当", "有点", "有些"}  # degree words of more than one character
+DEBTS = ("贷", "贷款", "债", "欠款", "借款", "钱")  # 还三千元房贷: what is repaid
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
