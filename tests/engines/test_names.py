@@ -172,3 +172,24 @@ def test_clans_and_names_after_people(sentence, char, expected):
 )
 def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("护林员老查每天都要沿着防火道巡查一遍。", "查", "zha1"),  # 老 and a surname after an office
+        ("种粮大户老曾今年六十五岁了。", "曾", "zeng1"),
+        ("班长老查我们的作业。", "查", "cha2"),  # 老 is "always" here
+        ("医生老查不出病因。", "查", "cha2"),
+        ("解家村位于两条河流的交汇处。", "解", "xie4"),  # a village named after a family
+        ("查家庄的村民连夜转移。", "查", "zha1"),
+        ("他在自家种家庄稼。", "种", "zhong4"),
+        ("那家村办企业已经停产。", "那", "na4"),
+        ("区德华是当地有名的养蜂能手。", "区", "ou1"),  # a name heading the sentence, then 是
+        ("区里是这样安排的。", "区", "qu1"),
+        ("镇党委书记仇建国带领党员突击队跳入水中。", "仇", "qiu2"),  # jieba tags 建国 a place
+        ("记者查北京发布的数据。", "查", "cha2"),
+    ],
+)
+def test_names_from_blind_labels_w(sentence, char, expected):
+    assert reading(sentence, char) == expected

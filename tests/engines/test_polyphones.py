@@ -470,3 +470,29 @@ def test_words_of_fresh_news(sentence, char, reading):
 def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("林业部门对这片人工林进行了间伐。", "间", "jian4"),
+        ("干热风天气对小麦灌浆十分不利。", "干", "gan1"),
+        ("退牧还草让昔日的沙化草场重新披上了绿装。", "还", "huan2"),
+        ("他还草草了事。", "还", "hai2"),
+        ("河湖长制全面推行以来，各级河长累计巡河超过两千万人次。", "长", "zhang3"),  # jieba: 各级/河/长
+        ("湖长巡湖。", "长", "zhang3"),
+        ("这条河长一千公里。", "长", "chang2"),
+        ("牧民靠砍伐灌木当柴烧。", "当", "dang4"),  # as
+        ("把他当亲人看待。", "当", "dang4"),
+        ("他当老师看了很多书。", "当", "dang1"),  # to serve as
+        ("组织学生迅速有序地撤到操场。", "地", "de5"),  # jieba tags 有序 a noun
+        ("并以发现地的地名为它命名。", "地", "di4"),  # a place, before 的
+        ("他慢慢地走了过去。", "地", "de5"),
+        ("工作人员给每只海龟都量了体长。", "量", "liang2"),
+        ("水位再涨下去，村子就得整体转移。", "得", "dei3"),  # jieba tags 整体 a noun
+        ("这件事就得人心。", "得", "de2"),
+    ],
+)
+def test_readings_from_blind_labels_w(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

@@ -25,6 +25,7 @@ must not follow a single character, as the end of a given name does (黄佩华�
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..zh import frequency
@@ -83,6 +84,14 @@ FUNCTION_POS = tuple("upcdrmqfyex")
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
 RARE = 100
+# How news names a village after the family that lives there: 解家村, 曾家庄, 华家岭 (not
+# 种家庄稼, 单家营业额).
+FAMILY_PLACE = re.compile("家[村庄屯寨湾堡营坝岭沟洼峪坪窑圩塘](?!稼|业|养|通)")
+# Time words after an office and 老/小 and a surname, where 老 is how people call someone
+# (护林员老查每天…), not "always" (班长老查我们的作业).
+EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
+# What a leader does, after an office and a name (镇党委书记仇建国带领党员突击队…).
+LEADING = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
 
@@ -93,6 +102,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if _family_place(words, i):
+        return reading  # 解家村位于…, 曾家庄: a village named after a family
     if len(w.text) == 1 and _clan(words, i):
         return reading  # 区氏宗亲会, 区姓族人: a clan named by its surname
     if len(w.text) == 1 and _familiar(words, i):
@@ -111,8 +122,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 本报记者曾志刚报道: a reporter's byline
     if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
-    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
-        return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH | LEADING:
+        return reading  # 养殖户查建国说, 书记仇建国带领…: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
@@ -127,6 +138,8 @@ def surname(words: list[Word], i: int) -> str:
     office = _office_before(words, i)
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
     said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
+    if len(w.text) == 1 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
+        return reading  # 区德华是当地有名的养蜂能手: a name heading the sentence, then what the person is
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
@@ -300,10 +313,23 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 def _familiar(words: list[Word], i: int) -> bool:
     """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
-    老单今年…, 刚毕业的小任在…)."""
-    if _text(words, i - 1) not in ("老", "小") or (i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的"):
+    老单今年…, 刚毕业的小任在…); or after an office, then a verb of speech or a time word
+    (护林员老查每天…, 种粮大户老曾今年…; 班长老查我们的作业, 医生老查不出病因: 老 is "always")."""
+    if _text(words, i - 1) not in ("老", "小") or not _spoken(words, i + 1):
         return False
-    return _spoken(words, i + 1) and (words[i + 1].text in SAID or words[i + 1].pos.startswith(("v", "p", "t", "d")))
+    after = words[i + 1]
+    if not _spoken(words, i - 2) or _text(words, i - 2) == "的":
+        return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
+    return _office(_text(words, i - 2)) and (after.text in SAID or after.pos.startswith("t") or after.text in EVERY)
+
+
+def _family_place(words: list[Word], i: int) -> bool:
+    """A surname heading a word, then 家 and a settlement (解/家村, 曾家庄, 仇家/庄, 华家岭); not
+    那 (那家村办企业)."""
+    w = words[i]
+    if len(w.text) > 3 or w.text[0] == "那" or not (len(w.text) == 1 or w.text[1] == "家"):
+        return False
+    return bool(FAMILY_PLACE.match(w.text[1:] + "".join(x.text for x in words[i + 1 : i + 3])))
 
 
 def _counted(words: list[Word], j: int) -> bool:

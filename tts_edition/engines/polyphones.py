@@ -566,6 +566,8 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a", "t") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点, 都得现熬: must (可得三个 is dé, to get)
+    if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos == "n" and len(nxt.text) > 1 and _text(words, i + 2) and words[i + 2].pos.startswith("v"):
+        return "dei3"  # 村子就得整体转移 (jieba tags 整体 a noun): must, then how and what is done
     if subject and nxt and nxt.pos.startswith("m") and len(nxt.text) > 2 and nxt.text[-1] == nxt.text[-2]:
         return "dei3"  # 你得一次次上门: must, over and over (他得三分 is dé)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
@@ -576,12 +578,16 @@ def _de_particle(prev, nxt, words, i):
 
 
 def _di(prev, nxt, words, i):
+    if nxt and nxt.text in ("的", "之"):
+        return "di4"  # 以发现地的地名: a place (the particle 地 comes before what is done, never before 的)
     if prev and len(prev.text) == 1 and nxt and nxt.pos.startswith("n"):
         return None  # one character, then a noun: the model decides (新地王)
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
+    if prev and nxt and len(prev.text) == 2 and _text(words, i - 2) and words[i - 2].pos in ("ad", "d") and nxt.pos.startswith("v"):
+        return "de5"  # 迅速有序地撤到 (jieba tags 有序 a noun): two ways it is done, one after the other
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     if prev and nxt and ((len(prev.text) == 3 and prev.text[0] == prev.text[2]) or (prev.pos.startswith(("m", "q")) and _text(words, i - 2) == prev.text)):
@@ -725,6 +731,8 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
+    if prev and prev.text in CHIEFED and (_text(words, i - 2).endswith(("级", "总", "副")) or (nxt and nxt.text.startswith("巡")) or "长制" in "".join(w.text for w in words)):
+        return "zhang3"  # 各级河长, 湖长巡湖, 推行河长制…河长: the official in charge of a river (这条河长一千公里 is cháng)
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
     if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
@@ -741,6 +749,15 @@ def _zhang(prev, nxt, words, i):
 def _compared(words: list[Word], i: int) -> bool:
     """比 earlier in the clause of word i (比去年长了三天)."""
     return any(w.text == "比" for w in _clause_behind(words, i))
+
+
+def _dang(prev, nxt, words, i):
+    """当 alone between a thing and the use it is put to is dàng, as (靠砍伐灌木当柴烧, 拿手机当手电筒用,
+    把他当亲人看待); dāng, to serve as, otherwise (他当老师看了很多书)."""
+    if not nxt or nxt.pos.startswith(("v", "p", "d", "u", "m", "r")) or _text(words, i + 2) not in USED_AS:
+        return None
+    ends = i + 3 >= len(words) or not words[i + 3].syllables
+    return "dang4" if ends or any(x.text in ("把", "拿", "用", "靠") for x in _clause_behind(words, i)) else None
 
 
 def _zhong_hit(prev, nxt, words, i):
@@ -1170,7 +1187,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "当": _dang}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1221,7 +1238,8 @@ THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越",
 CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "时装", "古装", "工装", "套装", "服装", "新装", "唐装", "春装",
            "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
 UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
-MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
+MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖", "体长", "身长",
+            "胸围", "头围", "臀围", "肩高", "体宽", "甲长", "尾长", "翼展", "周长"}  # fmt: skip
 COUNTED = {"数": "shu3", "量": "liang2", "转": "zhuan4"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
           "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
@@ -1280,3 +1298,5 @@ SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", 
 FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
+CHIEFED = {"河", "湖", "林", "路", "田"}  # 河长, 湖长, 林长: the chiefs of the 河长制 and its kin
+USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", "使唤", "养", "穿", "戴", "住", "玩"}  # 当柴烧: used as
