@@ -193,3 +193,20 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
 )
 def test_names_from_blind_labels_w(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("今年九十三岁的单秀兰老人是第一位社区调解员。", "单", "shan4"),  # 的, a name and a title
+        ("二十年的曾庆和同志因病逝世。", "曾", "zeng1"),  # jieba tags 和 a conjunction
+        ("他曾和同志们一起战斗。", "曾", "ceng2"),
+        ("离家六十多年后，九十岁的查老先生终于回到了老家。", "查", "zha1"),
+        ("民警查老先生的身份证。", "查", "cha2"),
+        ("住在六楼的柏大爷乐得合不拢嘴。", "柏", "bai3"),  # 柏 as a surname
+        ("柏拉图认为理念先于事物。", "柏", "bo2"),
+        ("德国柏林的冬天很冷。", "柏", "bo2"),
+    ],
+)
+def test_names_from_blind_labels_u(sentence, char, expected):
+    assert reading(sentence, char) == expected

@@ -496,3 +496,33 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
 def test_readings_from_blind_labels_w(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("仇建国把几十年攒下的积蓄都捐给了村里的小学。", "攒", "zan3"),
+        ("连路上走了多少天都数得出来。", "数", "shu3"),  # to count
+        ("连路上走了多少天都数得出来。", "得", "de5"),
+        ("老兵每年都要到烈士陵园为牺牲的战友扫墓。", "为", "wei4"),  # for someone, described with 的
+        ("柏大爷乐得合不拢嘴。", "得", "de5"),  # so glad that
+        ("他乐得清闲。", "得", "de2"),  # glad to have
+        ("饭菜刚盛到碗里。", "盛", "cheng2"),  # jieba: 刚盛/到
+        ("把菜盛在盘子里。", "盛", "cheng2"),
+        ("这种花盛在春天。", "盛", "sheng4"),
+        ("这笔钱无论如何都得还上，哪怕少吃几顿肉。", "还", "huan2"),  # pay back, ending the clause
+        ("他还上了大学。", "还", "hai2"),
+        ("日子长了自然就明白了。", "白", "bai5"),  # 现汉 míng·bai
+        ("他把道理讲得明明白白。", "白", "bai2"),
+        ("老人摔倒后动弹不得。", "弹", "tan5"),
+        ("邻居背着他走了三里山路。", "背", "bei1"),  # carried somewhere
+        ("他背着父母偷偷报了名。", "背", "bei4"),  # behind their back
+        ("乡干部们背着米面油进山。", "背", "bei1"),
+        ("她的丈夫常年出差在外。", "夫", "fu5"),  # a husband
+        ("男子汉大丈夫。", "夫", "fu1"),  # a man
+        ("她为患糖尿病的老伴量身定制食谱。", "量", "liang2"),
+    ],
+)
+def test_readings_from_blind_labels_u(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

@@ -39,7 +39,7 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
-            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3"}  # fmt: skip
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3", "柏": "bai3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
@@ -93,7 +93,10 @@ EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
 # What a leader does, after an office and a name (镇党委书记仇建国带领党员突击队…).
 LEADING = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
-FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
+FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇拉")  # 拉: 柏拉图, 查拉图斯特拉
+# Old people called by their surname and how one addresses the old, where the surname follows
+# 的, a list or a preposition, or heads the clause (九十岁的查老先生; 民警查老先生的身份证 is chá).
+ELDERS = {"老先生", "老太太", "老大爷", "老奶奶"}
 
 
 def surname(words: list[Word], i: int) -> str:
@@ -112,6 +115,8 @@ def surname(words: list[Word], i: int) -> str:
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
         return reading  # 市民曾先生, 被告人任某
+    if len(w.text) == 1 and _text(words, i + 1) in ELDERS and (not _spoken(words, i - 1) or _text(words, i - 1) in LEADS | {"的"}):
+        return reading  # 九十岁的查老先生
     if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if len(w.text) == 1 and _office_before(words, i) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
@@ -138,6 +143,7 @@ def surname(words: list[Word], i: int) -> str:
     office = _office_before(words, i)
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
     said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
+    said = said or (before == "的" and nxt in TITLES and len(given) == 2)  # 九十三岁的单秀兰老人, 二十年的曾庆和同志
     if len(w.text) == 1 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
         return reading  # 区德华是当地有名的养蜂能手: a name heading the sentence, then what the person is
     if len(w.text) == 2:
@@ -186,6 +192,8 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
         function = _not_given(words[j])
         # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
         ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
+        # 曾庆和同志: jieba tags 和 a conjunction, but before a title it ends a given name
+        ends_given = ends_given or (len(given) == 1 and words[j].pos.startswith("c") and _text(words, j + 1) in TITLES)
         if function and not ends_given:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text

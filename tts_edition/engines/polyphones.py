@@ -190,6 +190,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = "liang2"  # 量完体温
         if _doctor(w, prev, nxt, words):
             w.syllables[-2:] = ["dai4", "fu5"]
+        if w.text == "丈夫" and prev and (prev.text == "的" or prev.pos.startswith("r")):
+            w.syllables[1] = "fu5"  # 她的丈夫, 我丈夫: a husband, zhàng·fu (男子汉大丈夫, a man, is fū)
         if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
@@ -321,6 +323,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
         w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
+    elif w.text.endswith("盛") and len(w.text) <= 2 and following[:1] in ("到", "在", "进", "入") and any(c in following[1:4] for c in VESSELS):
+        w.syllables[last] = "cheng2"  # 饭菜刚盛到碗里 (jieba: 刚盛/到), 盛在盘子里: put into a vessel
+    elif w.text == "乐得" and following.startswith(GLAD_TILL):
+        w.syllables[1] = "de5"  # 乐得合不拢嘴: so glad that (乐得清闲, glad to have, is dé)
     elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
         w.syllables[0] = "lou4"  # 露了一手: to show
     elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
@@ -541,6 +547,8 @@ def _carried(w: Word, ahead: list[Word]) -> bool:
     for n, x in enumerate(ahead[:4]):
         if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
+        if x.pos.startswith(("r", "nr")) and n + 1 < len(ahead) and ahead[n + 1].text in CARRIED_TO:
+            return True  # 邻居背着他走了三里山路: someone carried somewhere (背着他偷偷… is behind his back)
         if x.pos.startswith(("v", "r", "nr")):
             break
     return False
@@ -557,8 +565,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
-        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
+    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables in (["chu3"], ["shu3"])):
+        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹, 都数得出来: how well, never "must"
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -715,7 +723,7 @@ def _zhao(prev, nxt, words, i):
 
 def _shu(prev, nxt, words, i):
     if (nxt and nxt.text == "了") or (prev and prev.pos == "r") or _following(words, i).startswith(COUNTLESS):
-        return "shu3"  # 他数了数: to count
+        return "shu3"  # 他数了数, 都数得出来: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
     return None
@@ -795,7 +803,7 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and not (i + 2 < len(words) and words[i + 2].syllables)) or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
     return None
 
@@ -1202,10 +1210,10 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "大家", "他人", "别人", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
-              "观众", "您"}  # fmt: skip
+              "观众", "您", "战友", "亲人", "家人", "父母", "老伴", "邻居", "乡亲", "乡亲们"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
-ACTS = {"义诊", "义演", "把脉", "代言"}  # what is done for someone, that jieba tags a noun: 为患者义诊
+ACTS = {"义诊", "义演", "把脉", "代言", "扫墓"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
@@ -1255,7 +1263,7 @@ PLACED = {"高", "低", "深", "远", "近", "暗", "明", "痛", "长", "短", 
 DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "控", "拧"}
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
-COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
+COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不", "得出", "得过来", "得清", "得完")  # 数不过来, 数得出来: to count
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
 GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红参", "参农", "参园")
@@ -1265,7 +1273,7 @@ FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "�
 BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
-LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
+LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人", "米面", "大米", "面粉", "物资"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 CAN = set("起了动完到上下出住清见过懂开去来着")  # what one can or cannot do: 上得起, 看得见, 用得上, 用得着
@@ -1300,3 +1308,6 @@ CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", 
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
 CHIEFED = {"河", "湖", "林", "路", "田"}  # 河长, 湖长, 林长: the chiefs of the 河长制 and its kin
 USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", "使唤", "养", "穿", "戴", "住", "玩"}  # 当柴烧: used as
+VESSELS = set("碗盘锅盆杯碟桶罐瓢勺缸盒坛壶")  # 盛到碗里: what food or water is put into
+GLAD_TILL = ("合不拢嘴", "像", "直", "笑", "眉开眼笑", "手舞足蹈", "跳", "蹦", "拍手", "说不出", "睡不着", "满脸")  # 乐得合不拢嘴
+CARRIED_TO = {"走", "跑", "爬", "蹚", "趟", "冲", "往", "向", "送", "赶", "翻", "涉", "下山", "上山", "回家", "过河", "撤离", "转移"}
