@@ -187,6 +187,8 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
         ("那家村办企业已经停产。", "那", "na4"),
         ("区德华是当地有名的养蜂能手。", "区", "ou1"),  # a name heading the sentence, then 是
         ("区里是这样安排的。", "区", "qu1"),
+        ("任正非是华为创始人。", "任", "ren2"),  # jieba keeps the name whole
+        ("解释是这样的。", "解", "jie3"),
         ("镇党委书记仇建国带领党员突击队跳入水中。", "仇", "qiu2"),  # jieba tags 建国 a place
         ("记者查北京发布的数据。", "查", "cha2"),
     ],

@@ -486,6 +486,8 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
         ("把他当亲人看待。", "当", "dang4"),
         ("他当老师看了很多书。", "当", "dang1"),  # to serve as
         ("组织学生迅速有序地撤到操场。", "地", "de5"),  # jieba tags 有序 a noun
+        ("他们平稳有序地完成换届。", "地", "de5"),
+        ("全省各地有序复工。", "地", "di4"),
         ("并以发现地的地名为它命名。", "地", "di4"),  # a place, before 的
         ("他慢慢地走了过去。", "地", "de5"),
         ("工作人员给每只海龟都量了体长。", "量", "liang2"),

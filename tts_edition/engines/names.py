@@ -144,8 +144,8 @@ def surname(words: list[Word], i: int) -> str:
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
     said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
     said = said or (before == "的" and nxt in TITLES and len(given) == 2)  # 九十三岁的单秀兰老人, 二十年的曾庆和同志
-    if len(w.text) == 1 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
-        return reading  # 区德华是当地有名的养蜂能手: a name heading the sentence, then what the person is
+    if len(w.text) != 2 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
+        return reading  # 区德华是当地有名的养蜂能手, 任正非是…: a name heading the sentence, then what the person is
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"

@@ -594,8 +594,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
-    if prev and nxt and len(prev.text) == 2 and _text(words, i - 2) and words[i - 2].pos in ("ad", "d") and nxt.pos.startswith("v"):
-        return "de5"  # 迅速有序地撤到 (jieba tags 有序 a noun): two ways it is done, one after the other
+    if prev and nxt and len(prev.text) == 2 and _text(words, i - 2) and words[i - 2].pos in ("a", "ad", "d") and nxt.pos.startswith("v"):
+        return "de5"  # 迅速有序地撤到, 平稳有序地完成 (jieba tags 有序 a noun): two ways it is done, one after the other
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     if prev and nxt and ((len(prev.text) == 3 and prev.text[0] == prev.text[2]) or (prev.pos.startswith(("m", "q")) and _text(words, i - 2) == prev.text)):
