@@ -91,7 +91,7 @@ FAMILY_PLACE = re.compile("家[村庄屯寨湾堡营坝岭沟洼峪坪窑圩塘]
 # (护林员老查每天…), not "always" (班长老查我们的作业).
 EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
 # What a leader does, after an office and a name (镇党委书记仇建国带领党员突击队…).
-LEADING = {"带领", "率领", "带队", "率队", "主持"}
+LEADER_ACTS = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇拉")  # 拉: 柏拉图, 查拉图斯特拉
 # Old people called by their surname and how one addresses the old, where the surname follows
@@ -127,7 +127,7 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 本报记者曾志刚报道: a reporter's byline
     if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
-    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH | LEADING:
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH | LEADER_ACTS:
         return reading  # 养殖户查建国说, 书记仇建国带领…: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name

@@ -803,8 +803,11 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and not (i + 2 < len(words) and words[i + 2].syllables)) or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    ends = not (i + 2 < len(words) and words[i + 2].syllables)
+    if nxt.text == "上" and (ends or (_text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!"))):
+        return "huan2"  # 都得还上，…, 终于还上了。: paid back, ending the clause (还上过大学 is hái)
     return None
 
 
