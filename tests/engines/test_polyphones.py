@@ -507,6 +507,8 @@ def test_readings_from_blind_labels_w(sentence, char, reading):
         ("连路上走了多少天都数得出来。", "数", "shu3"),  # to count
         ("连路上走了多少天都数得出来。", "得", "de5"),
         ("老兵每年都要到烈士陵园为牺牲的战友扫墓。", "为", "wei4"),  # for someone, described with 的
+        ("法官专门为邻里间的纠纷“降温”。", "为", "wei4"),  # done on purpose for someone (jieba tags 降温 a noun)
+        ("他被评为优秀邻居。", "为", "wei2"),
         ("柏大爷乐得合不拢嘴。", "得", "de5"),  # so glad that
         ("他乐得清闲。", "得", "de2"),  # glad to have
         ("饭菜刚盛到碗里。", "盛", "cheng2"),  # jieba: 刚盛/到

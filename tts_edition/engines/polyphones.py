@@ -641,6 +641,8 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if prev and prev.text in ON_PURPOSE:
+        return "wei4"  # 专门为邻里间的纠纷“降温”, 免费为群众…: done on purpose for someone
     if _served(_clause_ahead(words, i)):
         return "wei4"  # 为行动不便的老人上门剃头 (jieba tags 上门/ns, 剃头/n): for someone, then what is done
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
@@ -1314,3 +1316,4 @@ USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", 
 VESSELS = set("碗盘锅盆杯碟桶罐瓢勺缸盒坛壶")  # 盛到碗里: what food or water is put into
 GLAD_TILL = ("合不拢嘴", "像", "直", "笑", "眉开眼笑", "手舞足蹈", "跳", "蹦", "拍手", "说不出", "睡不着", "满脸")  # 乐得合不拢嘴
 CARRIED_TO = {"走", "跑", "爬", "蹚", "趟", "冲", "往", "向", "送", "赶", "翻", "涉", "下山", "上山", "回家", "过河", "撤离", "转移"}
+ON_PURPOSE = {"专门", "特地", "特意", "专程", "义务", "免费", "无偿", "主动"}  # 专门为…: for someone, done on purpose
