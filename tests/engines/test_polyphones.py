@@ -475,6 +475,72 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
+        ("他被鱼刺卡了嗓子。", "卡", "qia3"),
+        ("我办了一张卡。", "卡", "ka3"),  # a card
+        ("这张卡在哪里办的？", "卡", "ka3"),
+        ("不得出租、出借电话卡和银行账户。", "卡", "ka3"),
+        ("更不得借机吃拿卡要。", "卡", "qia3"),  # making things hard
+        ("涉案车辆的里程表曾被人为调校。", "调", "tiao2"),
+        ("涉案车辆的里程表曾被人为调校。", "校", "jiao4"),
+        ("巡察组一竿子插到底。", "子", "zi5"),
+        ("兄妹四人为分割房产闹上法庭。", "为", "wei4"),  # jieba: 四/人为, for
+        ("他们五人为救落水儿童跳进河里。", "为", "wei4"),
+        ("三人为一组。", "为", "wei2"),  # make up
+        ("3人为同一家公司员工。", "为", "wei2"),
+        ("这起事故三分天灾七分人为。", "为", "wei2"),  # man-made
+        ("合同中载明了双方的权利义务。", "载", "zai3"),  # written in (现汉 zǎimíng)
+        ("货车满载而归。", "载", "zai4"),  # loaded
+    ],
+)
+def test_readings_from_blind_labels_v(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("确保包裹当日揽收、次日发出。", "当", "dang4"),  # the same day
+        ("想当日，这里还是一片荒山。", "当", "dang1"),  # back then
+        ("服装网店推出在线量体服务。", "量", "liang2"),
+        ("这家企业建立了质量体系。", "量", "liang4"),
+        ("外卖骑手可以在就业地缴纳社保。", "地", "di4"),  # the place of work
+        ("参保人可以向参保地的经办机构申请。", "地", "di4"),
+        ("他们在认真地学习。", "地", "de5"),
+        ("不少人已在车间挑起了大梁。", "挑", "tiao3"),  # 现汉 挑大梁
+        ("她一个人挑起了家里的重担。", "挑", "tiao1"),  # on the shoulder
+        ("合作社的场院里堆满了金黄的玉米。", "场", "chang2"),  # jieba: 场/院里
+        ("这场院士论坛吸引了众多学者。", "场", "chang3"),
+        ("过去大家各种各的。", "种", "zhong4"),  # each plants their own
+        ("市场上有各种各样的商品。", "种", "zhong3"),
+        ("统一种上了中药材。", "种", "zhong4"),  # jieba: 统一/种/上
+        ("这是同一种产品。", "种", "zhong3"),
+        ("一排排织机昼夜运转。", "转", "zhuan3"),
+        ("当地农商行为合作社提供无抵押信用贷款。", "行", "hang2"),  # jieba: 农商/行为
+        ("当地农商行为合作社提供无抵押信用贷款。", "为", "wei4"),
+        ("工行为小微企业提供贷款。", "行", "hang2"),
+        ("他在执法中行为粗暴。", "行", "xing2"),  # behaviour
+        ("这种行为严重违法。", "为", "wei2"),
+        ("松茸经冷链空运出藏，最快次日就能送到上海。", "藏", "zang4"),  # out of Tibet
+        ("文成公主入藏的故事。", "藏", "zang4"),
+        ("这批文物已入藏国家博物馆。", "藏", "cang2"),  # into a collection
+        ("这批古籍经专家鉴定后正式入藏。", "藏", "cang2"),
+        ("他把钱藏起来了。", "藏", "cang2"),  # to hide
+        ("他拿出藏品展示。", "藏", "cang2"),
+        ("借的钱没还上。", "还", "huan2"),  # paid back
+        ("他还没上班。", "还", "hai2"),  # still
+    ],
+)
+def test_readings_from_blind_labels_y(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("林业部门对这片人工林进行了间伐。", "间", "jian4"),
         ("干热风天气对小麦灌浆十分不利。", "干", "gan1"),
         ("退牧还草让昔日的沙化草场重新披上了绿装。", "还", "huan2"),

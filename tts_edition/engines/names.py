@@ -79,8 +79,10 @@ LEADS = {"、", "和", "与", "及", "据", "对", "向", "同", "由", "给", "
 TITLES = {"同志", "先生", "女士", "老人", "老师", "教授", "院士", "医生", "书记", "主任", "局长", "院长", "校长",
           "县长", "市长", "部长"}  # fmt: skip
 HONORIFICS = {"先生", "女士", "老师", "大爷", "大妈", "大娘", "阿姨", "师傅", "老汉", "某", "某某", "大姐", "大哥", "大叔",
-              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔"}  # fmt: skip
+              "大婶", "大嫂", "奶奶", "爷爷", "婆婆", "老伯", "伯", "叔", "姐", "哥", "老先生", "老太太", "老师傅",
+              "老大爷", "老奶奶", "老爷爷"}  # fmt: skip
 FUNCTION_POS = tuple("upcdrmqfyex")
+PRONOUNS = {"我", "你", "他", "她", "您"}  # never the end of a given name: 叫她区姐
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
 RARE = 100
@@ -94,9 +96,6 @@ EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
 LEADER_ACTS = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
 FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇拉")  # 拉: 柏拉图, 查拉图斯特拉
-# Old people called by their surname and how one addresses the old, where the surname follows
-# 的, a list or a preposition, or heads the clause (九十岁的查老先生; 民警查老先生的身份证 is chá).
-ELDERS = {"老先生", "老太太", "老大爷", "老奶奶"}
 
 
 def surname(words: list[Word], i: int) -> str:
@@ -115,8 +114,6 @@ def surname(words: list[Word], i: int) -> str:
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
         return reading  # 市民曾先生, 被告人任某
-    if len(w.text) == 1 and _text(words, i + 1) in ELDERS and (not _spoken(words, i - 1) or _text(words, i - 1) in LEADS | {"的"}):
-        return reading  # 九十岁的查老先生
     if len(w.text) == 1 and _given_word(words, i + 1) and _text(words, i + 2) in TITLES:
         return reading  # 任远航同志: a given name jieba reads as a word, then a title
     if len(w.text) == 1 and _office_before(words, i) and _rare_word(words, i + 1) and _ends_name(words, i + 2):
@@ -276,7 +273,7 @@ def _glued_to_given(words: list[Word], i: int) -> bool:
 def _inside_name(words: list[Word], i: int) -> bool:
     """A single character before (佩 in 黄/佩/华): the surname character ends a name, not heads one."""
     prev = words[i - 1] if i else None
-    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS and not prev.pos.startswith(("p", "c", "u")))
+    return bool(prev and prev.syllables and len(prev.text) == 1 and prev.text not in LEADS | PRONOUNS and not prev.pos.startswith(("p", "c", "u")))
 
 
 def _byline(words: list[Word], i: int) -> bool:
@@ -321,14 +318,16 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 def _familiar(words: list[Word], i: int) -> bool:
     """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
-    老单今年…, 刚毕业的小任在…); or after an office, then a verb of speech or a time word
-    (护林员老查每天…, 种粮大户老曾今年…; 班长老查我们的作业, 医生老查不出病因: 老 is "always")."""
+    老单今年…, 刚毕业的小任在…); or after an office, then a time (每天 too), or a preposition
+    (快递员老查每天…, 种粮大户老曾今年…; 技术员老查不出毛病, 班长老查我们的作业 are chá, checking)."""
     if _text(words, i - 1) not in ("老", "小") or not _spoken(words, i + 1):
         return False
     after = words[i + 1]
-    if not _spoken(words, i - 2) or _text(words, i - 2) == "的":
-        return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
-    return _office(_text(words, i - 2)) and (after.text in SAID or after.pos.startswith("t") or after.text in EVERY)
+    if _office_before(words, i - 1):
+        return after.text in SAID or after.pos.startswith(("t", "p")) or after.text in EVERY  # 班长老查我们的作业 is chá
+    if i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的":
+        return False
+    return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
 
 
 def _family_place(words: list[Word], i: int) -> bool:

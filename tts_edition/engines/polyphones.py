@@ -27,6 +27,7 @@ from the dictionaries' conventions); the held-out ones measure them, and
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
@@ -172,6 +173,9 @@ def _known(word: str) -> bool:
 def _rules(words: list[Word], listed: set[int]) -> None:
     """The rules, except on words a listed phrase has read (原因/为: 原因为 is wei2)."""
     for i, w in enumerate(words):
+        if w.text == "行为" and not w.pinned and _text(words, i - 1) in BANKS and _glued_wei(words, i, "hang2") == "wei4":
+            w.syllables[:] = ["hang2", "wei4"]  # 农商行为合作社提供贷款 (jieba: 农商/行为): a bank acting for someone, not the listed 行为
+            continue
         if w.pinned or not w.syllables or id(w) in listed:
             continue
         prev = words[i - 1] if i and words[i - 1].syllables else None
@@ -202,6 +206,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[1] = "chang2"  # 以刀刻见长: to excel in (个子见长 is zhǎng)
         if w.text.startswith("银发") and _text(words, i + 1)[:1] not in "(〔[【（":
             w.syllables[1] = "fa4"  # 银发经济, 银发族: silver hair (银发〔2023〕12号, the central bank's document number, is fā)
+        if w.text == "人为" and _counted_people(words, i):
+            w.syllables[1] = _glued_wei(words, i, "ren2") or w.syllables[1]  # 兄妹四人为分割房产闹上法庭 (jieba: 四/人为): 为 alone
         if w.text in ("应从", "应为"):
             w.syllables[0] = "ying1"  # 应从供给侧发力, 应为此负责: should, that jieba glues to what follows
         if w.text == "大都" and nxt and (nxt.pos[:1] in ("v", "d", "p", "a") or nxt.pos.startswith("nr")):
@@ -285,8 +291,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
-        elif ch == "场" and w.text == "在场" and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
-            w.syllables[k] = "chang2"  # 在场院里晾晒小麦 (jieba: 在场/院里): a threshing floor (在场院士 is chǎng)
+        elif ch == "场" and (w.text == "在场" or (w.text == "场" and before not in NUMERAL_CHARS)) and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
+            w.syllables[k] = "chang2"  # 在场院里晾晒小麦, 合作社的场院里 (jieba: 在场/院里, 场/院里): a threshing floor (在场院士, 这场院士论坛 are chǎng)
         elif before == "姓" and ch in names.STATED and k == 0:
             w.syllables[k] = names.STATED[ch]
 
@@ -309,6 +315,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[:2] = ["lei2", "lei2"]  # 累累的果实 (jieba: 累累的/果实), 果子累累: in strings (罪行累累, 伤痕累累, piled up, are lěi)
     elif w.text == "结" and any(x.text in FRUIT for x in ahead[:4]):
         w.syllables[0] = "jie1"  # 结了很多果子: to bear fruit
+    elif w.text in ("挑", "挑起") and any(x.text == "大梁" for x in ahead[:3]):
+        w.syllables[0] = "tiao3"  # 挑起了大梁: to take the lead (现汉 挑大梁 tiǎo)
     elif w.text in ("挑", "挑起") and any(x.text in BURDENS for x in ahead[:6] + words[max(0, i - 8) : i]):
         w.syllables[0] = "tiao1"  # 挑起重担, 这副担子…他挑了起来: to carry on the shoulder
     elif w.text.endswith("行") and w.text[:-1] in ("一", "几", "数", "") and _written(words, i, ahead):
@@ -377,6 +385,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[:] = ["de5", "shu3"]  # 多得数都数不过来 (jieba: 多/得数): too many to count
     elif w.text == "结果" and _grown(words, i) and (following in ("", "了") or following.startswith(("多", "少", "早", "晚", "累累", "很多", "不多"))):
         w.syllables[0] = "jie1"  # 苹果树今年结果多: to bear fruit, said of a tree
+    elif w.text == "各种" and following.startswith("各的"):
+        w.syllables[1] = "zhong4"  # 大家各种各的: each plants their own (各种各样 is zhǒng)
+    elif w.text == "当日" and _same_day(words, i, ahead):
+        w.syllables[0] = "dang4"  # 当日揽收、次日发出: the same day (现汉 dàngrì; 想当日, back then, is dāngrì)
     elif w.text == "当年" and _text(words, i - 1) in SAME_YEAR:
         w.syllables[0] = "dang4"  # 毕业当年就回到家乡: that same year (想当年, 他当年… are dāng)
     elif w.text == "结果" and _text(words, i - 1) in BEARING and following in ("", "了"):
@@ -387,6 +399,14 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
     elif w.text == "教会" and _taught(words, i, ahead):
         w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _same_day(words: list[Word], i: int, ahead: list[Word]) -> bool:
+    """当日 against the next day in the same text (当日揽收、次日发出), after an event (开业当日) or
+    before what is done within it (当日到账, 当日有效)."""
+    if any(x.text in ("次日", "翌日", "隔日") for x in words):
+        return True
+    return _text(words, i - 1) in SAME_YEAR or bool(ahead and ahead[0].text in DONE_SAME_DAY)
 
 
 def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
@@ -588,6 +608,8 @@ def _de_particle(prev, nxt, words, i):
 def _di(prev, nxt, words, i):
     if nxt and nxt.text in ("的", "之"):
         return "di4"  # 以发现地的地名: a place (the particle 地 comes before what is done, never before 的)
+    if prev and prev.text in SITES and _text(words, i - 2) in AT_PLACE:
+        return "di4"  # 在就业地缴纳社保, 向参保地申请: the place where it is done (not 认真地)
     if prev and len(prev.text) == 1 and nxt and nxt.pos.startswith("n"):
         return None  # one character, then a noun: the model decides (新地王)
     if prev and nxt and prev.pos in ADVERBIAL_POS and (len(prev.text) > 1 or prev.pos != "v"):
@@ -732,6 +754,8 @@ def _shu(prev, nxt, words, i):
 
 
 def _zhong(prev, nxt, words, i):
+    if prev and len(prev.text) > 1 and prev.text[-1] == "一" and prev.pos.startswith("v") and nxt:
+        return "zhong4"  # 统一种上了中药材 (jieba: 统一/种/上): to plant, after a verb ending in 一, not a count (同一种 is zhǒng)
     if prev and (prev.text[-1] in NUMERAL_CHARS or prev.text in ("哪", "此", "该", "其") or prev.pos.startswith(("q", "digit"))):
         return "zhong3"  # 这种 几种 哪种 40种, 属下的一个种: a kind
     if not nxt:
@@ -781,11 +805,39 @@ def _zhong_hit(prev, nxt, words, i):
 
 
 def _cang(prev, nxt, words, i):
+    if prev and prev.text == "入" and any(c in w.text for w in words for c in COLLECTIONS):
+        return "cang2"  # 这批文物已入藏国家博物馆: taken into a collection (文成公主入藏, to Tibet, is zàng)
+    if prev and prev.text in TO_TIBET and words[i].pos == "j" and not (nxt and nxt.text in ("起来", "起", "着", "了", "在")):
+        return "zang4"  # 空运出藏, 入藏, 驻藏多年: Tibet (藏起来, to hide, is cáng)
     if nxt and nxt.text in ("在", "着", "了", "起", "起来", "于", "进"):
         return "cang2"  # 被藏在山洞里: to hide
     if nxt and nxt.text.startswith("到") and not (prev and prev.text[-1] in "进入援赴川青滇西新"):
         return "cang2"  # 苹果能藏到来年开春: to store (进藏到, 援藏: Tibet)
     return None
+
+
+def _counted_people(words: list[Word], i: int) -> bool:
+    """人为 after a numeral (四/人为, 3/人为): jieba glued people counted to the 为 after them;
+    rénwéi, man-made, comes after no number (七分人为: 分 ends the word before)."""
+    prev = words[i - 1] if i and words[i - 1].syllables else None
+    return bool(prev and (prev.pos == "digit" or (prev.pos.startswith("m") and prev.text[-1] in NUMERAL_CHARS)))
+
+
+def _glued_wei(words: list[Word], i: int, head: str) -> str | None:
+    """What the rule for 为 alone reads in ``words[i]``, a word jieba glued from the end of the
+    word before and 为 (四/人为, 农商/行为); ``head`` is the first character's reading."""
+    w = words[i]
+    first, wei = replace(w, text=w.text[0], pos="n", syllables=[head]), replace(w, text="为", pos="p", syllables=["wei2"])
+    split = [*words[:i], first, wei, *words[i + 1 :]]
+    nxt = split[i + 2] if i + 2 < len(split) and split[i + 2].syllables else None
+    return _wei(first, nxt, split, i + 1)
+
+
+def _stuck(prev, nxt, words, i):
+    """卡 alone before the throat is qiǎ, stuck (误吞后可能卡喉, 鱼刺卡了嗓子); kǎ, a card, otherwise
+    (一张卡, 办了卡). Stuck in or held is ``_characters``' (卡在, 卡住, 被卡)."""
+    counted = prev and (prev.text[-1] in NUMERAL_CHARS or prev.text == "张")
+    return "qia3" if not counted and _following(words, i).removeprefix("了").startswith(THROAT) else None
 
 
 def _ying(prev, nxt, words, i):
@@ -810,11 +862,15 @@ def _huan(prev, nxt, words, i):
     ends = not (i + 2 < len(words) and words[i + 2].syllables)
     if nxt.text == "上" and (ends or (_text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!"))):
         return "huan2"  # 都得还上，…, 终于还上了。: paid back, ending the clause (还上过大学 is hái)
+    if prev and prev.text in ("没", "没有", "未", "不") and nxt.text in ("上", "钱", "款", "债", "贷款", "欠款"):
+        return "huan2"  # 借的钱还没还上, 一直不还钱: not paid back (the adverb comes before the negation: 还没上班)
     return None
 
 
 def _liang(prev, nxt, words, i):
     ahead = [w.text for w in _clause_ahead(words, i)]
+    if ahead[:1] == ["体"]:
+        return "liang2"  # 在线量体服务 (jieba: 量/体): to measure the body (质量体系 is one word, liàng)
     if any(t in MEASURED for t in ahead[:2]):
         return "liang2"  # 量完体温: to measure
     if ahead and ahead[0] in RESULTS and any(t in MEASURED for t in ahead[:8]):
@@ -1200,7 +1256,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "当": _dang}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "当": _dang, "卡": _stuck}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1275,7 +1331,7 @@ GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红�
 DOUGH = {"面", "面粉", "面团", "白面", "玉米面", "荞麦面"}
 KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和好: kneaded, then what it came to
 FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "桃子", "梨", "枣", "柿子", "橘子", "石榴", "核桃", "葡萄"}
-BURDENS = {"担", "担子", "重担", "大梁", "重任", "扁担"}
+BURDENS = {"担", "担子", "重担", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
 LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人", "米面", "大米", "面粉", "物资"}
@@ -1310,6 +1366,14 @@ MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "gen
 SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", "则"}  # 不应, 也应, 理应: should
 FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
+THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
+BANKS = {"农商", "工", "农", "建", "交", "招"}  # 工行, 农商行: a bank that jieba glues to 为 after it (农商/行为)
+DONE_SAME_DAY = {"有效", "到账", "办结", "达", "送达", "往返", "结清", "售罄", "揽收", "发货", "办理"}
+COLLECTIONS = ("博物馆", "博物院", "图书馆", "档案馆", "美术馆", "纪念馆", "文物", "古籍", "藏品", "标本", "馆藏")
+TO_TIBET = {"出", "进", "入", "援", "赴", "离", "返", "回", "驻"}
+SITES = {"就业", "参保", "居住", "工作", "生产", "注册", "登记", "经营", "消费", "发生", "缴费", "投保", "务工", "打工",
+         "入境", "出境", "出发", "到达", "销售", "发货", "收货", "求学", "就医", "就学", "常住", "迁入", "迁出", "始发"}  # fmt: skip
+AT_PLACE = {"在", "到", "回", "从", "于", "向", "赴", "往", "回到", "返回", "的"}
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
 CHIEFED = {"河", "湖", "林", "路", "田"}  # 河长, 湖长, 林长: the chiefs of the 河长制 and its kin
 USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", "使唤", "养", "穿", "戴", "住", "玩"}  # 当柴烧: used as
