@@ -187,6 +187,19 @@ def test_how_neighbours_and_colleagues_call_someone(sentence, char, expected):
     assert reading(sentence, char) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("单晓峰是河北一所县中的数学老师。", "单", "shan4"),  # heading the sentence, jieba tags 晓 and 峰 as name characters
+        ("单晓峰在学校工作了二十年。", "单", "shan4"),
+        ("单是今年就新建了三所学校。", "单", "dan1"),  # only
+        ("单靠政府投入远远不够。", "单", "dan1"),
+        ("查布罗错是西藏的一个湖泊。", "查", "cha2"),  # the sounds of a Tibetan name (jieba: 布罗/nrt)
+    ],
+)
+def test_a_name_heading_a_sentence(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
 
 @pytest.mark.parametrize(
     "sentence, char, expected",

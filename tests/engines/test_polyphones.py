@@ -537,6 +537,36 @@ def test_readings_from_blind_labels_y(sentence, char, reading):
     assert front_end(sentence)[han_index] == reading
 
 
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("学校发放问卷调查学生的睡眠情况。", "卷", "juan4"),  # jieba: 问卷调查, one word
+        ("请认真填写调查问卷。", "卷", "juan4"),
+        ("他把袖子卷起来。", "卷", "juan3"),  # to roll
+        ("听他讲课就像听一场精彩的相声。", "场", "chang3"),  # a show
+        ("周末去看了一场京剧。", "场", "chang3"),
+        ("昨夜下了一场大雨。", "场", "chang2"),  # an event that runs its course
+        ("他生了一场大病。", "场", "chang2"),
+        ("该县为每所村小配齐了音乐器材。", "为", "wei4"),  # 所 counts schools
+        ("我们为3所学校捐建了图书室。", "为", "wei4"),
+        ("他为这个故事所感动。", "为", "wei2"),  # the passive 为…所
+        ("这一做法深为大家所熟知。", "为", "wei2"),
+        ("他把笔记整理成册，供年轻教师参考。", "供", "gong1"),  # past an adjective
+        ("这些资料供广大读者参考。", "供", "gong1"),
+        ("嫌疑人供出了同伙。", "供", "gong4"),  # to confess
+        ("学生们正熟练地操作机床。", "地", "de5"),  # jieba: 熟练地, one word
+        ("大楼剧烈地摇晃起来。", "地", "de5"),
+        ("我们真诚地希望双方坐下来谈。", "地", "de5"),
+        ("他一个劲地往前冲。", "地", "de5"),
+        ("这片低洼地积水严重。", "地", "di4"),  # land
+        ("部队穿过一片开阔地。", "地", "di4"),
+        ("游客抵达目的地后入住酒店。", "地", "di4"),
+    ],
+)
+def test_readings_from_blind_labels_z3(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
 
 @pytest.mark.parametrize(
     "sentence, char, reading",

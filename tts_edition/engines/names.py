@@ -150,7 +150,16 @@ def surname(words: list[Word], i: int) -> str:
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
-    return reading if said or (office and ends and named) else ""
+    return reading if said or ((office or _head_named(words, i, after)) and ends and named) else ""
+
+
+def _head_named(words: list[Word], i: int, after: int) -> bool:
+    """A surname alone heading a clause, then two characters of a given name that jieba tags
+    as name characters, each alone or as one word (单晓峰是…: 单/晓/峰, where 单靠, 单是 and
+    单个 are words, and a given name of common characters is left to an office before it); not
+    the sounds of a foreign name, which jieba tags nrt (查/布罗/错, a Tibetan lake)."""
+    given = words[i + 1 : after]
+    return len(words[i].text) == 1 and not _spoken(words, i - 1) and len("".join(g.text for g in given)) == 2 and all(g.pos in ("nr", "nrfg") for g in given)
 
 
 def glued(words: list[Word], i: int) -> str:

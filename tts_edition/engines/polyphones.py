@@ -192,6 +192,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
+        if _manner(w, nxt):
+            w.syllables[-1] = "de5"  # 熟练地操作, 真诚地希望 (one jieba word): how it is done
         if _doctor(w, prev, nxt, words):
             w.syllables[-2:] = ["dai4", "fu5"]
         if w.text == "丈夫" and prev and (prev.text == "的" or prev.pos.startswith("r")):
@@ -442,6 +444,16 @@ def _counted(words: list[Word], i: int) -> None:
     w.syllables[last] = reading
 
 
+def _manner(w: Word, nxt: Word | None) -> bool:
+    """地 ending a word that jieba's dictionary holds whole (熟练地, 剧烈地, 骄傲地) after an
+    adjective or an adverb (熟练, 骄傲), before what is done (not a noun nor a particle): the
+    particle of manner, de5. Not land that such a word describes (低洼地), nor a word pypinyin
+    lists (开阔地, a noun)."""
+    if len(w.text) < 3 or w.text[-1] != "地" or w.text in PHRASES_DICT or w.text in LAND:
+        return False
+    return nxt is not None and not nxt.pos.startswith(("n", "u")) and tag(w.text[:-1]).startswith(("a", "z", "d"))
+
+
 def _doctor(w: Word, prev: Word | None, nxt: Word | None, words: list[Word]) -> bool:
     """大夫 as a doctor, dàifu: after 的/位/名/个 or before what a doctor does (医院的大夫, 一位大夫,
     大夫叮嘱), in a text about medicine (这位大夫从医三十年), or with a surname that jieba keeps
@@ -657,8 +669,8 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     ahead = [w.text for w in _clause_ahead(words, i)]
     rest = "".join(ahead)
-    if "所" in ahead[1:4]:
-        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
+    if any(ahead[n] == "所" and not _counts(ahead[n - 1]) for n in range(1, min(4, len(ahead)))):
+        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所 (为每所村小配齐 counts schools)
     if rest.endswith(("之最", "之首", "之冠")):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
@@ -680,6 +692,12 @@ def _wei(prev, nxt, words, i):
     if _predicate_ahead(words, i):
         return "wei4"
     return "wei2" if nxt and _amount(nxt) else None  # 招生计划为两千人, 总投资为八十亿元: what it comes to
+
+
+def _counts(text: str) -> bool:
+    """A word ending in a numeral, a digit or a word that counts (每, 这, 该), so that a 所 after
+    it is a measure word (每所学校, 3所, 该所), not the passive's 所."""
+    return text[-1:] in NUMERAL_CHARS or text[-1:].isdigit() or text[-1:] == "该"
 
 
 def _predicate_ahead(words: list[Word], i: int) -> bool:
@@ -1080,13 +1098,17 @@ def _si(prev, nxt, words, i):
 
 
 def _supply(prev, nxt, words, i):
-    """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观); gòng,
-    to offer or to confess, is in words (供奉, 口供) or before 出/认 (供出同伙)."""
-    after = words[i + 2] if i + 2 < len(words) else None
-    if nxt and nxt.pos.startswith(("n", "r")) and after and after.pos.startswith("v"):
-        return "gong1"
-    if nxt and (nxt.text in RECIPIENTS or nxt.text.endswith(("者", "人", "们", "客", "民", "生"))):
-        return "gong1"  # 供游客参观: for someone's use
+    """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观, and past
+    what describes them: 供年轻教师参考); gòng, to offer or to confess, is in words (供奉, 口供)
+    or before 出/认 (供出同伙)."""
+    ahead = _clause_ahead(words, i)
+    for n, x in enumerate(ahead[:3]):
+        if any(not y.pos.startswith(("a", "b", "m")) for y in ahead[:n]):
+            break  # only an adjective or a number between: 供广大读者参考, 供两名学生使用
+        if x.pos.startswith(("n", "r")) and n + 1 < len(ahead) and ahead[n + 1].pos.startswith("v"):
+            return "gong1"
+        if x.text in RECIPIENTS or x.text.endswith(("者", "人", "们", "客", "民", "生")):
+            return "gong1"  # 供游客参观: for someone's use
     return None
 
 
@@ -1311,7 +1333,8 @@ MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离"
             "胸围", "头围", "臀围", "肩高", "体宽", "甲长", "尾长", "翼展", "周长"}  # fmt: skip
 COUNTED = {"数": "shu3", "量": "liang2", "转": "zhuan4"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
-          "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
+          "招聘会", "讲座", "报告会", "直播", "相声", "小品", "话剧", "歌剧", "京剧", "戏剧", "舞剧", "音乐剧", "评书", "魔术",
+          "杂技", "演讲", "球"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
             "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波",
@@ -1327,6 +1350,7 @@ KNEADED = ("饺子", "包子", "馄饨", "馅")
 COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不", "得出", "得过来", "得清", "得完")  # 数不过来, 数得出来: to count
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
+LAND = {"低洼地"}  # land a word of manner's head describes (低洼地积水): dì
 GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红参", "参农", "参园")
 DOUGH = {"面", "面粉", "面团", "白面", "玉米面", "荞麦面"}
 KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和好: kneaded, then what it came to
