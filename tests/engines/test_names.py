@@ -177,6 +177,23 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
 @pytest.mark.parametrize(
     "sentence, char, expected",
     [
+        ("返乡创业的小伙子单鹏承包了三百亩山地。", "单", "shan4"),  # 小伙子 frames a name
+        ("小伙子单手举起了杠铃。", "单", "dan1"),
+        ("小伙子曾在外地打工。", "曾", "ceng2"),
+        ("养殖户单立民把羊群扩大到两百多只。", "单", "shan4"),  # jieba: 单立/民, then 把
+        ("技术员单立平在田间指导。", "单", "shan4"),
+        ("医生查房时发现病人发烧。", "查", "cha2"),  # 查房, then a time: not a name
+        ("这是一个单一品种。", "单", "dan1"),
+        ("这位老艺术家华发早生。", "华", "hua2"),  # grey hair (jieba: 华发/早/生)
+    ],
+)
+def test_names_in_the_countryside(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
         ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
         ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
         ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking

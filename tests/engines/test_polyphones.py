@@ -475,6 +475,37 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("技术员手把手教农户给果树剪枝。", "教", "jiao1"),  # farmers and households taught
+        ("他教果农嫁接新品种。", "教", "jiao1"),
+        ("宗教农场", "教", "jiao4"),
+        ("几名妇女正坐在树荫下扎扫帚。", "扎", "za1"),  # bound
+        ("护士给病人扎针。", "扎", "zha1"),
+        ("村民再也不用背着山货翻山越岭到镇上去卖了。", "背", "bei1"),  # a load
+        ("他背着货主偷偷卖了货。", "背", "bei4"),  # behind someone's back
+        ("他说今年的葡萄糖分高。", "分", "fen4"),  # jieba: 葡萄糖/分
+        ("这种水果糖分很高。", "分", "fen4"),
+        ("控制糖分摄入。", "分", "fen4"),
+        ("白糖分两次加入。", "分", "fen1"),
+        ("不少留守老人既要下地干活，又要看孙子。", "看", "kan1"),  # to mind
+        ("爷爷奶奶在家看孩子、做饭。", "看", "kan1"),
+        ("老人专程回老家看孙子。", "看", "kan4"),  # to visit
+        ("能不能学好，要看孩子自己。", "看", "kan4"),  # it depends on
+        ("要看孩子的兴趣。", "看", "kan4"),
+        ("村民们在鼓楼里弹起琵琶。", "弹", "tan2"),
+        ("老字号里卖糕点的、弹棉花的应有尽有。", "弹", "tan2"),
+        ("钢板被弹开。", "弹", "tan2"),
+        ("老人自弹自唱。", "弹", "tan2"),
+        ("导弹起飞了。", "弹", "dan4"),
+    ],
+)
+def test_readings_of_the_countryside(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
         ("他被鱼刺卡了嗓子。", "卡", "qia3"),
         ("我办了一张卡。", "卡", "ka3"),  # a card

@@ -56,7 +56,8 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队"}  # fmt: skip
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队",
+         "小伙子", "小伙"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
 SAID = {"说", "表示", "指出", "强调", "认为", "介绍", "称", "透露", "坦言", "告诉", "回忆", "说道", "表态",
         "提出", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞", "报道", "摄", "同志", "先生", "女士",
@@ -273,10 +274,18 @@ def _single_verb_then_name(words: list[Word], j: int) -> bool:
 
 def _glued_to_given(words: list[Word], i: int) -> bool:
     """A two-character word headed by a surname (单一), then one character and a verb of speech:
-    jieba took the surname and the given name's first character for a word (单一/鸣/介绍)."""
+    jieba took the surname and the given name's first character for a word (单一/鸣/介绍). Where
+    that word is one jieba hardly knows and not a verb, and the character is one a name may end
+    in (a noun's root to jieba, or one it does not know), any end of a name will do
+    (养殖户单立/民/把羊群…; not 医生查房/时/发现, nor 艺术家华发/早/生)."""
     if not _spoken(words, i + 1) or len(words[i + 1].text) != 1 or words[i + 1].text in SAID:
         return False
-    return not words[i + 1].pos.startswith(FUNCTION_POS) and _text(words, i + 2) in SAID
+    if words[i + 1].pos.startswith(FUNCTION_POS):
+        return False
+    if _text(words, i + 2) in SAID:
+        return True
+    rare = frequency(words[i].text) < RARE and not words[i].pos.startswith("v") and words[i + 1].pos.startswith(("n", "x", "vg"))
+    return rare and _ends_name(words, i + 2)
 
 
 def _inside_name(words: list[Word], i: int) -> bool:

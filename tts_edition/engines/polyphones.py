@@ -293,6 +293,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
+        elif ch == "分" and w.text == "分" and before == "糖" and after[:1] in "高低足多少偏较很挺含":
+            w.syllables[k] = "fen4"  # 葡萄糖分高 (jieba: 葡萄糖/分): sugar content, 糖分 (白糖分两次加入 is fēn)
         elif ch == "场" and (w.text == "在场" or (w.text == "场" and before not in NUMERAL_CHARS)) and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
             w.syllables[k] = "chang2"  # 在场院里晾晒小麦, 合作社的场院里 (jieba: 在场/院里, 场/院里): a threshing floor (在场院士, 这场院士论坛 are chǎng)
         elif before == "姓" and ch in names.STATED and k == 0:
@@ -399,6 +401,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "cheng2"  # 用来盛放粮食, 碗里盛放着水果, 把药品盛放在…: to hold (樱花盛放在枝头, 盛放季节: in bloom, shèng)
     elif w.text == "引种" and following[:1] in ("到", "在"):
         w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
+    elif w.text == "看" and ahead[:1] and ahead[0].text in MINDED and _text(words, i - 1) in TENDING and (len(ahead) == 1 or _text(words, i + 2) == "、"):
+        w.syllables[0] = "kan1"  # 又要看孙子，在家看孩子、做饭: to mind (回老家看孙子, 要看孩子自己 are kàn)
     elif w.text == "教会" and _taught(words, i, ahead):
         w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
 
@@ -570,14 +574,14 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 
 
 def _carried(w: Word, ahead: list[Word]) -> bool:
-    """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
+    """背着书包, 背起沉重的行囊, 背着山货: a load on the back; not 背着父母 or 背着组织 (behind
     their back), nor 背课文 (by heart): only before a load."""
     if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了", "出", "回", "下"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
     for n, x in enumerate(ahead[:4]):
-        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
+        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊货" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
         if x.pos.startswith(("r", "nr")) and n + 1 < len(ahead) and ahead[n + 1].text in CARRIED_TO:
             return True  # 邻居背着他走了三里山路: someone carried somewhere (背着他偷偷… is behind his back)
@@ -1054,6 +1058,8 @@ def _jiao(prev, nxt, words, i):
     (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
     if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
         return "jiao1"
+    if nxt and len(nxt.text) > 1 and nxt.text.endswith(("农", "户")) and nxt.pos.startswith("n"):
+        return "jiao1"  # 手把手教农户剪枝, 教果农嫁接: farmers and households taught
     if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
         return "jiao1"  # 一教就是十年: once one starts teaching
     return None
@@ -1369,7 +1375,7 @@ CUT = set("菜肉成开碎块片丝段条好下掉断去了出得")  # what the 
 STAYED = {"在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"}  # 待在家里, 待了三天
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
-TIED = ("辫", "头发", "腰带", "马尾")
+TIED = ("辫", "头发", "腰带", "马尾", "扫帚", "笤帚", "扫把")  # tied or bound: 扎辫子, 扎扫帚
 SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
 COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
@@ -1390,6 +1396,8 @@ MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "gen
 SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", "则"}  # 不应, 也应, 理应: should
 FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
+MINDED = {"孩子", "小孩", "孙子", "孙女", "外孙", "外孙女", "娃", "娃娃", "孙辈"}  # who is minded at home: 看孙子 kān
+TENDING = {"要", "帮", "帮忙", "帮着", "在家", "负责", "替", "得"}  # before 看 + a child: minding them
 THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
 BANKS = {"农商", "工", "农", "建", "交", "招"}  # 工行, 农商行: a bank that jieba glues to 为 after it (农商/行为)
 DONE_SAME_DAY = {"有效", "到账", "办结", "达", "送达", "往返", "结清", "售罄", "揽收", "发货", "办理"}
