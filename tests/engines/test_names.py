@@ -249,3 +249,42 @@ def test_how_neighbours_and_colleagues_call_someone(sentence, char, expected):
 )
 def test_a_name_heading_a_sentence(sentence, char, expected):
     assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("护林员老查每天都要沿着防火道巡查一遍。", "查", "zha1"),  # 老 and a surname after an office
+        ("种粮大户老曾今年六十五岁了。", "曾", "zeng1"),
+        ("班长老查我们的作业。", "查", "cha2"),  # 老 is "always" here
+        ("医生老查不出病因。", "查", "cha2"),
+        ("解家村位于两条河流的交汇处。", "解", "xie4"),  # a village named after a family
+        ("查家庄的村民连夜转移。", "查", "zha1"),
+        ("他在自家种家庄稼。", "种", "zhong4"),
+        ("那家村办企业已经停产。", "那", "na4"),
+        ("区德华是当地有名的养蜂能手。", "区", "ou1"),  # a name heading the sentence, then 是
+        ("区里是这样安排的。", "区", "qu1"),
+        ("任正非是华为创始人。", "任", "ren2"),  # jieba keeps the name whole
+        ("解释是这样的。", "解", "jie3"),
+        ("镇党委书记仇建国带领党员突击队跳入水中。", "仇", "qiu2"),  # jieba tags 建国 a place
+        ("记者查北京发布的数据。", "查", "cha2"),
+    ],
+)
+def test_names_from_blind_labels_w(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("今年九十三岁的单秀兰老人是第一位社区调解员。", "单", "shan4"),  # 的, a name and a title
+        ("二十年的曾庆和同志因病逝世。", "曾", "zeng1"),  # jieba tags 和 a conjunction
+        ("他曾和同志们一起战斗。", "曾", "ceng2"),
+        ("离家六十多年后，九十岁的查老先生终于回到了老家。", "查", "zha1"),
+        ("住在六楼的柏大爷乐得合不拢嘴。", "柏", "bai3"),  # 柏 as a surname
+        ("柏拉图认为理念先于事物。", "柏", "bo2"),
+        ("德国柏林的冬天很冷。", "柏", "bo2"),
+    ],
+)
+def test_names_from_blind_labels_u(sentence, char, expected):
+    assert reading(sentence, char) == expected

@@ -674,3 +674,63 @@ def test_readings_from_blind_labels_y(sentence, char, reading):
 def test_readings_from_blind_labels_z3(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("林业部门对这片人工林进行了间伐。", "间", "jian4"),
+        ("干热风天气对小麦灌浆十分不利。", "干", "gan1"),
+        ("退牧还草让昔日的沙化草场重新披上了绿装。", "还", "huan2"),
+        ("他还草草了事。", "还", "hai2"),
+        ("河湖长制全面推行以来，各级河长累计巡河超过两千万人次。", "长", "zhang3"),  # jieba: 各级/河/长
+        ("湖长巡湖。", "长", "zhang3"),
+        ("这条河长一千公里。", "长", "chang2"),
+        ("牧民靠砍伐灌木当柴烧。", "当", "dang4"),  # as
+        ("把他当亲人看待。", "当", "dang4"),
+        ("他当老师看了很多书。", "当", "dang1"),  # to serve as
+        ("组织学生迅速有序地撤到操场。", "地", "de5"),  # jieba tags 有序 a noun
+        ("他们平稳有序地完成换届。", "地", "de5"),
+        ("全省各地有序复工。", "地", "di4"),
+        ("并以发现地的地名为它命名。", "地", "di4"),  # a place, before 的
+        ("他慢慢地走了过去。", "地", "de5"),
+        ("工作人员给每只海龟都量了体长。", "量", "liang2"),
+        ("水位再涨下去，村子就得整体转移。", "得", "dei3"),  # jieba tags 整体 a noun
+        ("这件事就得人心。", "得", "de2"),
+    ],
+)
+def test_readings_from_blind_labels_w(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("仇建国把几十年攒下的积蓄都捐给了村里的小学。", "攒", "zan3"),
+        ("连路上走了多少天都数得出来。", "数", "shu3"),  # to count
+        ("连路上走了多少天都数得出来。", "得", "de5"),
+        ("老兵每年都要到烈士陵园为牺牲的战友扫墓。", "为", "wei4"),  # for someone, described with 的
+        ("法官专门为邻里间的纠纷“降温”。", "为", "wei4"),  # done on purpose for someone (jieba tags 降温 a noun)
+        ("他被评为优秀邻居。", "为", "wei2"),
+        ("柏大爷乐得合不拢嘴。", "得", "de5"),  # so glad that
+        ("他乐得清闲。", "得", "de2"),  # glad to have
+        ("饭菜刚盛到碗里。", "盛", "cheng2"),  # jieba: 刚盛/到
+        ("把菜盛在盘子里。", "盛", "cheng2"),
+        ("这种花盛在春天。", "盛", "sheng4"),
+        ("这笔钱无论如何都得还上，哪怕少吃几顿肉。", "还", "huan2"),  # pay back, ending the clause
+        ("他还上了大学。", "还", "hai2"),
+        ("日子长了自然就明白了。", "白", "bai5"),  # 现汉 míng·bai
+        ("他把道理讲得明明白白。", "白", "bai2"),
+        ("老人摔倒后动弹不得。", "弹", "tan5"),
+        ("邻居背着他走了三里山路。", "背", "bei1"),  # carried somewhere
+        ("他背着父母偷偷报了名。", "背", "bei4"),  # behind their back
+        ("乡干部们背着米面油进山。", "背", "bei1"),
+        ("她的丈夫常年出差在外。", "夫", "fu5"),  # a husband
+        ("男子汉大丈夫。", "夫", "fu1"),  # a man
+        ("她为患糖尿病的老伴量身定制食谱。", "量", "liang2"),
+    ],
+)
+def test_readings_from_blind_labels_u(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading

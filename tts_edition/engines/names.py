@@ -25,6 +25,7 @@ must not follow a single character, as the end of a given name does (黄佩华�
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..zh import frequency
@@ -38,7 +39,7 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
-            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3"}  # fmt: skip
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3", "柏": "bai3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
@@ -88,8 +89,16 @@ PRONOUNS = {"我", "你", "他", "她", "您"}  # never the end of a given name:
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
 RARE = 100
+# How news names a village after the family that lives there: 解家村, 曾家庄, 华家岭 (not
+# 种家庄稼, 单家营业额).
+FAMILY_PLACE = re.compile("家[村庄屯寨湾堡营坝岭沟洼峪坪窑圩塘](?!稼|业|养|通)")
+# Time words after an office and 老/小 and a surname, where 老 is how people call someone
+# (护林员老查每天…), not "always" (班长老查我们的作业).
+EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
+# What a leader does, after an office and a name (镇党委书记仇建国带领党员突击队…).
+LEADER_ACTS = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
-FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
+FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇拉")  # 拉: 柏拉图, 查拉图斯特拉
 
 
 def surname(words: list[Word], i: int) -> str:
@@ -98,6 +107,8 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if _family_place(words, i):
+        return reading  # 解家村位于…, 曾家庄: a village named after a family
     if len(w.text) == 1 and _clan(words, i):
         return reading  # 区氏宗亲会, 区姓族人: a clan named by its surname
     if len(w.text) == 1 and _familiar(words, i):
@@ -118,8 +129,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 本报记者曾志刚报道: a reporter's byline
     if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
-    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _acts(words, i + 2):
-        return reading  # 养殖户查建国说, 跑者区建国冲过终点: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and (_acts(words, i + 2) or _text(words, i + 2) in LEADER_ACTS):
+        return reading  # 养殖户查建国说, 跑者区建国冲过终点, 书记仇建国带领…: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
@@ -134,6 +145,9 @@ def surname(words: list[Word], i: int) -> str:
     office = _office_before(words, i)
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
     said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
+    said = said or (before == "的" and nxt in TITLES and len(given) == 2)  # 九十三岁的单秀兰老人, 二十年的曾庆和同志
+    if len(w.text) != 2 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
+        return reading  # 区德华是当地有名的养蜂能手, 任正非是…: a name heading the sentence, then what the person is
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
@@ -217,6 +231,8 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
         function = _not_given(words[j])
         # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
         ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
+        # 曾庆和同志: jieba tags 和 a conjunction, but before a title it ends a given name
+        ends_given = ends_given or (len(given) == 1 and words[j].pos.startswith("c") and _text(words, j + 1) in TITLES)
         if function and not ends_given:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
@@ -352,16 +368,25 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 def _familiar(words: list[Word], i: int) -> bool:
     """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
-    老单今年…, 刚毕业的小任在…); or after an office, then a time, a pronoun or a preposition
-    (快递员老查每天…; 技术员老查不出毛病 is chá, checking)."""
+    老单今年…, 刚毕业的小任在…); or after an office, then a time (每天 too), or a preposition
+    (快递员老查每天…, 种粮大户老曾今年…; 技术员老查不出毛病, 班长老查我们的作业 are chá, checking)."""
     if _text(words, i - 1) not in ("老", "小") or not _spoken(words, i + 1):
         return False
     after = words[i + 1]
     if _office_before(words, i - 1):
-        return after.text in SAID or after.pos.startswith(("t", "r", "p"))
+        return after.text in SAID or after.pos.startswith(("t", "p")) or after.text in EVERY  # 班长老查我们的作业 is chá
     if i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的":
         return False
     return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
+
+
+def _family_place(words: list[Word], i: int) -> bool:
+    """A surname heading a word, then 家 and a settlement (解/家村, 曾家庄, 仇家/庄, 华家岭); not
+    那 (那家村办企业)."""
+    w = words[i]
+    if len(w.text) > 3 or w.text[0] == "那" or not (len(w.text) == 1 or w.text[1] == "家"):
+        return False
+    return bool(FAMILY_PLACE.match(w.text[1:] + "".join(x.text for x in words[i + 1 : i + 3])))
 
 
 def _counted(words: list[Word], j: int) -> bool:

@@ -196,6 +196,8 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[-1] = "de5"  # 熟练地操作, 真诚地希望 (one jieba word): how it is done
         if _doctor(w, prev, nxt, words):
             w.syllables[-2:] = ["dai4", "fu5"]
+        if w.text == "丈夫" and prev and (prev.text == "的" or prev.pos.startswith("r")):
+            w.syllables[1] = "fu5"  # 她的丈夫, 我丈夫: a husband, zhàng·fu (男子汉大丈夫, a man, is fū)
         if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
@@ -335,6 +337,10 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
         w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
+    elif w.text.endswith("盛") and len(w.text) <= 2 and following[:1] in ("到", "在", "进", "入") and any(c in following[1:4] for c in VESSELS):
+        w.syllables[last] = "cheng2"  # 饭菜刚盛到碗里 (jieba: 刚盛/到), 盛在盘子里: put into a vessel
+    elif w.text == "乐得" and following.startswith(GLAD_TILL):
+        w.syllables[1] = "de5"  # 乐得合不拢嘴: so glad that (乐得清闲, glad to have, is dé)
     elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
         w.syllables[0] = "lou4"  # 露了一手: to show
     elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
@@ -604,6 +610,8 @@ def _carried(w: Word, ahead: list[Word]) -> bool:
     for n, x in enumerate(ahead[:4]):
         if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊货" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
+        if x.pos.startswith(("r", "nr")) and n + 1 < len(ahead) and ahead[n + 1].text in CARRIED_TO:
+            return True  # 邻居背着他走了三里山路: someone carried somewhere (背着他偷偷… is behind his back)
         if x.pos.startswith(("v", "r", "nr")):
             break
     return False
@@ -620,8 +628,8 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
-        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
+    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables in (["chu3"], ["shu3"])):
+        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹, 都数得出来: how well, never "must"
     if prev and nxt and len(nxt.text) == 4 and nxt.text[0] == nxt.text[1] and nxt.text[2] == nxt.text[3] and _text(words, i + 2) != "地":
         return "de5"  # 指示牌标得清清楚楚 (jieba tags 标 a noun): how it was done (得清清楚楚地交代 is děi)
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
@@ -631,6 +639,8 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a", "t") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点, 都得现熬: must (可得三个 is dé, to get)
+    if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos == "n" and len(nxt.text) > 1 and _text(words, i + 2) and words[i + 2].pos.startswith("v"):
+        return "dei3"  # 村子就得整体转移 (jieba tags 整体 a noun): must, then how and what is done
     if subject and nxt and nxt.pos.startswith("m") and len(nxt.text) > 2 and nxt.text[-1] == nxt.text[-2]:
         return "dei3"  # 你得一次次上门: must, over and over (他得三分 is dé)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
@@ -641,6 +651,8 @@ def _de_particle(prev, nxt, words, i):
 
 
 def _di(prev, nxt, words, i):
+    if nxt and nxt.text in ("的", "之"):
+        return "di4"  # 以发现地的地名: a place (the particle 地 comes before what is done, never before 的)
     if prev and prev.text in SITES and _text(words, i - 2) in AT_PLACE:
         return "di4"  # 在就业地缴纳社保, 向参保地申请: the place where it is done (not 认真地)
     if prev and len(prev.text) == 1 and nxt and nxt.pos.startswith("n"):
@@ -649,6 +661,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
+    if prev and nxt and len(prev.text) == 2 and _text(words, i - 2) and words[i - 2].pos in ("a", "ad", "d") and nxt.pos.startswith("v"):
+        return "de5"  # 迅速有序地撤到, 平稳有序地完成 (jieba tags 有序 a noun): two ways it is done, one after the other
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     if prev and nxt and ((len(prev.text) == 3 and prev.text[0] == prev.text[2]) or (prev.pos.startswith(("m", "q")) and _text(words, i - 2) == prev.text)):
@@ -698,6 +712,8 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # 患儿多为发烧和呕吐症状, 多为老人和孩子: what most of them are (多为群众办实事 is wei4)
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if prev and prev.text in ON_PURPOSE:
+        return "wei4"  # 专门为邻里间的纠纷“降温”, 免费为群众…: done on purpose for someone
     if _served(_clause_ahead(words, i)):
         return "wei4"  # 为行动不便的老人上门剃头 (jieba tags 上门/ns, 剃头/n): for someone, then what is done
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
@@ -793,7 +809,7 @@ def _zhao(prev, nxt, words, i):
 
 def _shu(prev, nxt, words, i):
     if (nxt and nxt.text == "了") or (prev and prev.pos == "r") or _following(words, i).startswith(COUNTLESS):
-        return "shu3"  # 他数了数: to count
+        return "shu3"  # 他数了数, 都数得出来: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
     if nxt and nxt.text == "得" and _text(words, i + 2) in COUNTABLE:
@@ -813,6 +829,8 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
+    if prev and prev.text in CHIEFED and (_text(words, i - 2).endswith(("级", "总", "副")) or (nxt and nxt.text.startswith("巡")) or "长制" in "".join(w.text for w in words)):
+        return "zhang3"  # 各级河长, 湖长巡湖, 推行河长制…河长: the official in charge of a river (这条河长一千公里 is cháng)
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
     if prev and prev.text in GRADED and (not nxt or nxt.text in ("了", "的", "些", "一些", "一点")):
@@ -831,6 +849,15 @@ def _zhang(prev, nxt, words, i):
 def _compared(words: list[Word], i: int) -> bool:
     """比 earlier in the clause of word i (比去年长了三天)."""
     return any(w.text == "比" for w in _clause_behind(words, i))
+
+
+def _dang(prev, nxt, words, i):
+    """当 alone between a thing and the use it is put to is dàng, as (靠砍伐灌木当柴烧, 拿手机当手电筒用,
+    把他当亲人看待); dāng, to serve as, otherwise (他当老师看了很多书)."""
+    if not nxt or nxt.pos.startswith(("v", "p", "d", "u", "m", "r")) or _text(words, i + 2) not in USED_AS:
+        return None
+    ends = i + 3 >= len(words) or not words[i + 3].syllables
+    return "dang4" if ends or any(x.text in ("把", "拿", "用", "靠") for x in _clause_behind(words, i)) else None
 
 
 def _zhong_hit(prev, nxt, words, i):
@@ -898,8 +925,11 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    ends = not (i + 2 < len(words) and words[i + 2].syllables)
+    if nxt.text == "上" and (ends or (_text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!"))):
+        return "huan2"  # 都得还上，…, 终于还上了。: paid back, ending the clause (还上过大学 is hái)
     if nxt and nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
         return "huan2"  # 每月要还三千元房贷: to repay (还有三千元存款 is hái)
     if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
@@ -1308,7 +1338,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "卡": _stuck}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "当": _dang, "卡": _stuck}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1323,10 +1353,10 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "大家", "他人", "别人", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
-              "观众", "您"}  # fmt: skip
+              "观众", "您", "战友", "亲人", "家人", "父母", "老伴", "邻居", "乡亲", "乡亲们"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
-ACTS = {"义诊", "义演", "把脉", "代言", "办实事", "办好事"}  # what is done for someone, that jieba tags a noun: 为患者义诊
+ACTS = {"义诊", "义演", "把脉", "代言", "办实事", "办好事", "扫墓"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
@@ -1359,7 +1389,8 @@ THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越",
 CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "时装", "古装", "工装", "套装", "服装", "新装", "唐装", "春装",
            "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
 UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
-MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
+MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖", "体长", "身长",
+            "胸围", "头围", "臀围", "肩高", "体宽", "甲长", "尾长", "翼展", "周长"}  # fmt: skip
 COUNTED = {"数": "shu3", "量": "liang2", "转": "zhuan4"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
           "招聘会", "讲座", "报告会", "直播", "相声", "小品", "话剧", "歌剧", "京剧", "戏剧", "舞剧", "音乐剧", "评书", "魔术",
@@ -1377,7 +1408,7 @@ DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
 COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
-COUNTABLE = {"清", "过来", "完"}  # 数得清, 数得过来: can be counted
+COUNTABLE = {"清", "过来", "完", "出", "出来"}  # 数得清, 数得过来, 数得出来: can be counted
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
 LAND = {"低洼地"}  # land a word of manner's head describes (低洼地积水): dì
@@ -1388,7 +1419,7 @@ FRUIT = {"果", "果子", "果实", "籽", "穗", "瓜", "果儿", "苹果", "�
 BURDENS = {"担", "担子", "重担", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
-LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
+LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人", "米面", "大米", "面粉", "物资"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 CAN = set("起了动完到上下出住清见过懂开去来着")  # what one can or cannot do: 上得起, 看得见, 用得上, 用得着
@@ -1442,3 +1473,9 @@ SITES = {"就业", "参保", "居住", "工作", "生产", "注册", "登记", "
          "入境", "出境", "出发", "到达", "销售", "发货", "收货", "求学", "就医", "就学", "常住", "迁入", "迁出", "始发"}  # fmt: skip
 AT_PLACE = {"在", "到", "回", "从", "于", "向", "赴", "往", "回到", "返回", "的"}
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
+CHIEFED = {"河", "湖", "林", "路", "田"}  # 河长, 湖长, 林长: the chiefs of the 河长制 and its kin
+USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", "使唤", "养", "穿", "戴", "住", "玩"}  # 当柴烧: used as
+VESSELS = set("碗盘锅盆杯碟桶罐瓢勺缸盒坛壶")  # 盛到碗里: what food or water is put into
+GLAD_TILL = ("合不拢嘴", "像", "直", "笑", "眉开眼笑", "手舞足蹈", "跳", "蹦", "拍手", "说不出", "睡不着", "满脸")  # 乐得合不拢嘴
+CARRIED_TO = {"走", "跑", "爬", "蹚", "趟", "冲", "往", "向", "送", "赶", "翻", "涉", "下山", "上山", "回家", "过河", "撤离", "转移"}
+ON_PURPOSE = {"专门", "特地", "特意", "专程", "义务", "免费", "无偿", "主动"}  # 专门为…: for someone, done on purpose
