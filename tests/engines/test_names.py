@@ -177,6 +177,56 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
 @pytest.mark.parametrize(
     "sentence, char, expected",
     [
+        ("返乡创业的小伙子单鹏承包了三百亩山地。", "单", "shan4"),  # 小伙子 frames a name
+        ("小伙子单手举起了杠铃。", "单", "dan1"),
+        ("小伙子曾在外地打工。", "曾", "ceng2"),
+        ("养殖户单立民把羊群扩大到两百多只。", "单", "shan4"),  # jieba: 单立/民, then 把
+        ("技术员单立平在田间指导。", "单", "shan4"),
+        ("医生查房时发现病人发烧。", "查", "cha2"),  # 查房, then a time: not a name
+        ("这是一个单一品种。", "单", "dan1"),
+        ("这位老艺术家华发早生。", "华", "hua2"),  # grey hair (jieba: 华发/早/生)
+    ],
+)
+def test_names_in_the_countryside(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("急诊科护士长单丽娟说，患儿多为发烧。", "单", "shan4"),  # 护士长, an office
+        ("护士长曾多次提醒患者按时服药。", "曾", "ceng2"),
+        ("老中医查永年坐诊五十余年。", "查", "zha1"),  # jieba tags 永年 a time word
+        ("部长曾当年就提出过这一设想。", "曾", "ceng2"),  # a common time word is not a given name
+        ("年过六旬的业余跑者区建国冲过终点后说，坚持长跑十几年了。", "区", "ou1"),  # a verb, then 后说
+        ("民警查北京来的货车。", "查", "cha2"),  # a verb, and nothing said: a place
+        ("队长区建国冲过终点时说，这是最好的一次。", "区", "ou1"),  # jieba: 时说
+    ],
+)
+def test_names_of_health_and_sport(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("市住建局单立新处长表示，今年全市计划改造老旧小区。", "单", "shan4"),  # the office after the name
+        ("他曾立新功，处长表示祝贺。", "曾", "ceng2"),
+        ("退休前曾任副处长的老李说。", "曾", "ceng2"),
+        ("局长区志强带队检查沿街商铺。", "区", "ou1"),  # jieba tags 带队 a noun
+        ("区城管局局长区志强带队检查沿街商铺。", "区", "qu1"),  # the first 区: a district
+        ("院长单德华领衔攻关。", "单", "shan4"),
+        ("县长曾多次带队调研。", "曾", "ceng2"),
+        ("这是区里带队检查的结果。", "区", "qu1"),
+    ],
+)
+def test_names_of_city_officials(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
         ("街坊们都叫她区姐。", "区", "ou1"),  # a pronoun never ends a given name
         ("快递员老查每天要跑一百多个点位。", "查", "zha1"),  # an office, then how friends call him
         ("技术员老查不出毛病。", "查", "cha2"),  # keeps checking
@@ -184,6 +234,59 @@ def test_names_that_jieba_cuts_or_tags_otherwise(sentence, char, expected):
     ],
 )
 def test_how_neighbours_and_colleagues_call_someone(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("单晓峰是河北一所县中的数学老师。", "单", "shan4"),  # heading the sentence, jieba tags 晓 and 峰 as name characters
+        ("单晓峰在学校工作了二十年。", "单", "shan4"),
+        ("单是今年就新建了三所学校。", "单", "dan1"),  # only
+        ("单靠政府投入远远不够。", "单", "dan1"),
+        ("查布罗错是西藏的一个湖泊。", "查", "cha2"),  # the sounds of a Tibetan name (jieba: 布罗/nrt)
+    ],
+)
+def test_a_name_heading_a_sentence(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("护林员老查每天都要沿着防火道巡查一遍。", "查", "zha1"),  # 老 and a surname after an office
+        ("种粮大户老曾今年六十五岁了。", "曾", "zeng1"),
+        ("班长老查我们的作业。", "查", "cha2"),  # 老 is "always" here
+        ("医生老查不出病因。", "查", "cha2"),
+        ("解家村位于两条河流的交汇处。", "解", "xie4"),  # a village named after a family
+        ("查家庄的村民连夜转移。", "查", "zha1"),
+        ("他在自家种家庄稼。", "种", "zhong4"),
+        ("那家村办企业已经停产。", "那", "na4"),
+        ("区德华是当地有名的养蜂能手。", "区", "ou1"),  # a name heading the sentence, then 是
+        ("区里是这样安排的。", "区", "qu1"),
+        ("任正非是华为创始人。", "任", "ren2"),  # jieba keeps the name whole
+        ("解释是这样的。", "解", "jie3"),
+        ("镇党委书记仇建国带领党员突击队跳入水中。", "仇", "qiu2"),  # jieba tags 建国 a place
+        ("记者查北京发布的数据。", "查", "cha2"),
+    ],
+)
+def test_names_from_blind_labels_w(sentence, char, expected):
+    assert reading(sentence, char) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, char, expected",
+    [
+        ("今年九十三岁的单秀兰老人是第一位社区调解员。", "单", "shan4"),  # 的, a name and a title
+        ("二十年的曾庆和同志因病逝世。", "曾", "zeng1"),  # jieba tags 和 a conjunction
+        ("他曾和同志们一起战斗。", "曾", "ceng2"),
+        ("离家六十多年后，九十岁的查老先生终于回到了老家。", "查", "zha1"),
+        ("住在六楼的柏大爷乐得合不拢嘴。", "柏", "bai3"),  # 柏 as a surname
+        ("柏拉图认为理念先于事物。", "柏", "bo2"),
+        ("德国柏林的冬天很冷。", "柏", "bo2"),
+    ],
+)
+def test_names_from_blind_labels_u(sentence, char, expected):
     assert reading(sentence, char) == expected
 
 

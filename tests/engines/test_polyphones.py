@@ -475,6 +475,114 @@ def test_readings_from_blind_labels_q_r_s_t(sentence, char, reading):
 @pytest.mark.parametrize(
     "sentence, char, reading",
     [
+        ("技术员手把手教农户给果树剪枝。", "教", "jiao1"),  # farmers and households taught
+        ("他教果农嫁接新品种。", "教", "jiao1"),
+        ("宗教农场", "教", "jiao4"),
+        ("几名妇女正坐在树荫下扎扫帚。", "扎", "za1"),  # bound
+        ("护士给病人扎针。", "扎", "zha1"),
+        ("村民再也不用背着山货翻山越岭到镇上去卖了。", "背", "bei1"),  # a load
+        ("他背着货主偷偷卖了货。", "背", "bei4"),  # behind someone's back
+        ("他说今年的葡萄糖分高。", "分", "fen4"),  # jieba: 葡萄糖/分
+        ("这种水果糖分很高。", "分", "fen4"),
+        ("控制糖分摄入。", "分", "fen4"),
+        ("白糖分两次加入。", "分", "fen1"),
+        ("不少留守老人既要下地干活，又要看孙子。", "看", "kan1"),  # to mind
+        ("爷爷奶奶在家看孩子、做饭。", "看", "kan1"),
+        ("老人专程回老家看孙子。", "看", "kan4"),  # to visit
+        ("能不能学好，要看孩子自己。", "看", "kan4"),  # it depends on
+        ("要看孩子的兴趣。", "看", "kan4"),
+        ("村民们在鼓楼里弹起琵琶。", "弹", "tan2"),
+        ("老字号里卖糕点的、弹棉花的应有尽有。", "弹", "tan2"),
+        ("钢板被弹开。", "弹", "tan2"),
+        ("老人自弹自唱。", "弹", "tan2"),
+        ("导弹起飞了。", "弹", "dan4"),
+    ],
+)
+def test_readings_of_the_countryside(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("骨科大夫提醒，老年人冬季外出要穿防滑鞋。", "大", "dai4"),  # a doctor, after a department
+        ("他是春秋时期郑国大夫。", "大", "da4"),  # an official of old
+        ("一名小学生被球砸中鼻梁。", "中", "zhong4"),  # hit (jieba: 砸/中)
+        ("他在射击中保持冷静。", "中", "zhong1"),  # in
+        ("他流了不少血。", "血", "xie3"),  # blood alone, spoken
+        ("全市不少血站库存告急。", "血", "xue4"),
+        ("游客务必穿好救生衣并系紧扣带。", "系", "ji4"),  # jieba: 系/紧扣/带
+        ("本系紧急通知如下。", "系", "xi4"),  # a department
+        ("营养师现场教居民如何看懂食品标签。", "教", "jiao1"),  # someone, then how
+        ("一些年轻人为达到快速减重的目的，盲目节食。", "为", "wei4"),  # for the sake of
+        ("为安全起见，请系好安全带。", "为", "wei4"),
+        ("该企业以营利为目的。", "为", "wei2"),
+        ("夜间就诊的患儿多为发烧和呕吐症状。", "为", "wei2"),  # what most of them are
+        ("警方提醒，这类来电多为诈骗。", "为", "wei2"),
+        ("致病菌主要为链球菌、葡萄球菌等。", "为", "wei2"),
+        ("党员干部要多为群众办实事。", "为", "wei4"),  # for someone, then what is done
+        ("希望大家多为他人着想。", "为", "wei4"),
+        ("同行的退休护士立即为其实施心肺复苏。", "行", "xing2"),  # travelling with them
+        ("他和同行的朋友一起爬山。", "行", "xing2"),
+        ("这款产品获得了同行的认可。", "行", "hang2"),  # peers'
+        ("与同行的交流让他受益匪浅。", "行", "hang2"),
+        ("在藏医院门诊大厅，医生正在为患者诊脉。", "藏", "zang4"),  # Tibetan medicine
+        ("这些冷藏医药产品需要低温运输。", "藏", "cang2"),  # jieba: 冷藏/医药
+        ("运动有利于儿童长个子。", "长", "zhang3"),  # to grow taller
+        ("孩子正在长个儿。", "长", "zhang3"),
+    ],
+)
+def test_readings_of_health_and_sport(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("重点加强长三角方向运力。", "长", "chang2"),  # the Yangtze delta (the model said zhǎng)
+        ("工人们正忙着铺设地下综合管廊，给排水、燃气管线将统一入廊。", "给", "ji3"),  # water supply
+        ("他给水稻施肥。", "给", "gei3"),
+        ("武汉沌口的汽车产业园再添新项目。", "沌", "zhuan4"),  # place names
+        ("混沌初开。", "沌", "dun4"),
+        ("重庆丰都县的旅游业发展迅速。", "都", "du1"),
+        ("山东冠县的鸭梨远近闻名。", "冠", "guan4"),
+        ("公鸡的鸡冠很红。", "冠", "guan1"),
+        ("这位老交警说：“闭着眼睛都数得清”。", "数", "shu3"),  # can be counted
+        ("他心里有数。", "数", "shu4"),
+        ("这座城市的公共自行车租还点已覆盖所有地铁站。", "还", "huan2"),  # borrowed and returned
+        ("图书馆新增借还书服务。", "还", "huan2"),
+        ("先租还不如直接买。", "还", "hai2"),
+        ("家住城北的居民去火车站不用再倒车，坐一趟就能直达。", "倒", "dao3"),  # to change buses
+        ("从村里到县城要倒两趟车。", "倒", "dao3"),
+        ("乘客中途倒车很不方便。", "倒", "dao3"),
+        ("车位够宽，不用倒车就能停进去。", "倒", "dao4"),  # to reverse
+        ("公交司机倒车时撞上护栏。", "倒", "dao4"),
+        ("这辆公交车正在倒车。", "倒", "dao4"),
+        ("新车都装了倒车雷达。", "倒", "dao4"),
+        ("新能源汽车的续航里程越来越长。", "长", "chang2"),  # longer
+        ("孩子也越来越长得像他爸了。", "长", "zhang3"),  # grows
+        ("他在城东开了一家二手车行。", "行", "hang2"),  # a firm, counted by 家
+        ("车辆行至路口时突然熄火。", "行", "xing2"),
+        ("他每月要还三千元房贷。", "还", "huan2"),  # to repay
+        ("他还有三千元存款。", "还", "hai2"),
+        ("拆迁户可选择货币补偿或者还建房。", "还", "huan2"),
+        ("村民们还建了一座桥。", "还", "hai2"),
+        ("这个楼盘的得房率较高。", "得", "de2"),
+        ("外地游客常常找不着北。", "着", "zhao2"),
+        ("地铁站里的指示牌标得清清楚楚。", "得", "de5"),  # jieba tags 标 a noun
+        ("这件事得清清楚楚地交代。", "得", "dei3"),  # must
+    ],
+)
+def test_readings_of_cities_and_transport(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
         ("儿童玩具存在小零件误吞后可能卡喉等安全隐患。", "卡", "qia3"),  # stuck in the throat
         ("他被鱼刺卡了嗓子。", "卡", "qia3"),
         ("我办了一张卡。", "卡", "ka3"),  # a card
@@ -533,6 +641,97 @@ def test_readings_from_blind_labels_v(sentence, char, reading):
     ],
 )
 def test_readings_from_blind_labels_y(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("学校发放问卷调查学生的睡眠情况。", "卷", "juan4"),  # jieba: 问卷调查, one word
+        ("请认真填写调查问卷。", "卷", "juan4"),
+        ("他把袖子卷起来。", "卷", "juan3"),  # to roll
+        ("听他讲课就像听一场精彩的相声。", "场", "chang3"),  # a show
+        ("周末去看了一场京剧。", "场", "chang3"),
+        ("昨夜下了一场大雨。", "场", "chang2"),  # an event that runs its course
+        ("他生了一场大病。", "场", "chang2"),
+        ("该县为每所村小配齐了音乐器材。", "为", "wei4"),  # 所 counts schools
+        ("我们为3所学校捐建了图书室。", "为", "wei4"),
+        ("他为这个故事所感动。", "为", "wei2"),  # the passive 为…所
+        ("这一做法深为大家所熟知。", "为", "wei2"),
+        ("他把笔记整理成册，供年轻教师参考。", "供", "gong1"),  # past an adjective
+        ("这些资料供广大读者参考。", "供", "gong1"),
+        ("嫌疑人供出了同伙。", "供", "gong4"),  # to confess
+        ("学生们正熟练地操作机床。", "地", "de5"),  # jieba: 熟练地, one word
+        ("大楼剧烈地摇晃起来。", "地", "de5"),
+        ("我们真诚地希望双方坐下来谈。", "地", "de5"),
+        ("他一个劲地往前冲。", "地", "de5"),
+        ("这片低洼地积水严重。", "地", "di4"),  # land
+        ("部队穿过一片开阔地。", "地", "di4"),
+        ("游客抵达目的地后入住酒店。", "地", "di4"),
+    ],
+)
+def test_readings_from_blind_labels_z3(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("林业部门对这片人工林进行了间伐。", "间", "jian4"),
+        ("干热风天气对小麦灌浆十分不利。", "干", "gan1"),
+        ("退牧还草让昔日的沙化草场重新披上了绿装。", "还", "huan2"),
+        ("他还草草了事。", "还", "hai2"),
+        ("河湖长制全面推行以来，各级河长累计巡河超过两千万人次。", "长", "zhang3"),  # jieba: 各级/河/长
+        ("湖长巡湖。", "长", "zhang3"),
+        ("这条河长一千公里。", "长", "chang2"),
+        ("牧民靠砍伐灌木当柴烧。", "当", "dang4"),  # as
+        ("把他当亲人看待。", "当", "dang4"),
+        ("他当老师看了很多书。", "当", "dang1"),  # to serve as
+        ("组织学生迅速有序地撤到操场。", "地", "de5"),  # jieba tags 有序 a noun
+        ("他们平稳有序地完成换届。", "地", "de5"),
+        ("全省各地有序复工。", "地", "di4"),
+        ("并以发现地的地名为它命名。", "地", "di4"),  # a place, before 的
+        ("他慢慢地走了过去。", "地", "de5"),
+        ("工作人员给每只海龟都量了体长。", "量", "liang2"),
+        ("水位再涨下去，村子就得整体转移。", "得", "dei3"),  # jieba tags 整体 a noun
+        ("这件事就得人心。", "得", "de2"),
+    ],
+)
+def test_readings_from_blind_labels_w(sentence, char, reading):
+    han_index = len(HAN.findall(sentence[: sentence.index(char)]))
+    assert front_end(sentence)[han_index] == reading
+
+
+@pytest.mark.parametrize(
+    "sentence, char, reading",
+    [
+        ("仇建国把几十年攒下的积蓄都捐给了村里的小学。", "攒", "zan3"),
+        ("连路上走了多少天都数得出来。", "数", "shu3"),  # to count
+        ("连路上走了多少天都数得出来。", "得", "de5"),
+        ("老兵每年都要到烈士陵园为牺牲的战友扫墓。", "为", "wei4"),  # for someone, described with 的
+        ("法官专门为邻里间的纠纷“降温”。", "为", "wei4"),  # done on purpose for someone (jieba tags 降温 a noun)
+        ("他被评为优秀邻居。", "为", "wei2"),
+        ("柏大爷乐得合不拢嘴。", "得", "de5"),  # so glad that
+        ("他乐得清闲。", "得", "de2"),  # glad to have
+        ("饭菜刚盛到碗里。", "盛", "cheng2"),  # jieba: 刚盛/到
+        ("把菜盛在盘子里。", "盛", "cheng2"),
+        ("这种花盛在春天。", "盛", "sheng4"),
+        ("这笔钱无论如何都得还上，哪怕少吃几顿肉。", "还", "huan2"),  # pay back, ending the clause
+        ("他还上了大学。", "还", "hai2"),
+        ("日子长了自然就明白了。", "白", "bai5"),  # 现汉 míng·bai
+        ("他把道理讲得明明白白。", "白", "bai2"),
+        ("老人摔倒后动弹不得。", "弹", "tan5"),
+        ("邻居背着他走了三里山路。", "背", "bei1"),  # carried somewhere
+        ("他背着父母偷偷报了名。", "背", "bei4"),  # behind their back
+        ("乡干部们背着米面油进山。", "背", "bei1"),
+        ("她的丈夫常年出差在外。", "夫", "fu5"),  # a husband
+        ("男子汉大丈夫。", "夫", "fu1"),  # a man
+        ("她为患糖尿病的老伴量身定制食谱。", "量", "liang2"),
+    ],
+)
+def test_readings_from_blind_labels_u(sentence, char, reading):
     han_index = len(HAN.findall(sentence[: sentence.index(char)]))
     assert front_end(sentence)[han_index] == reading
 

@@ -25,6 +25,7 @@ must not follow a single character, as the end of a given name does (黄佩华�
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..zh import frequency
@@ -38,7 +39,7 @@ SURNAMES = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴":
             "查": "zha1", "盖": "ge3", "华": "hua4", "任": "ren2", "缪": "miao4", "翟": "zhai2",
             "覃": "qin2", "种": "chong2", "折": "she2", "召": "shao4", "纪": "ji3", "葛": "ge3",
             "宁": "ning4", "薄": "bo2", "应": "ying1", "燕": "yan1", "那": "na1", "相": "xiang4",
-            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3"}  # fmt: skip
+            "繁": "po2", "句": "gou1", "秘": "bi4", "员": "yun4", "隗": "wei3", "柏": "bai3"}  # fmt: skip
 # After 姓 the surname is named outright: there a surname with two readings takes the
 # one the rule has always given it.
 STATED = SURNAMES | {"尉": "yu4", "乐": "yue4"}
@@ -55,7 +56,9 @@ ROLES = {"发言人", "总理", "主席", "部长", "书记", "记者", "教授"
          "摄影", "演奏家", "音乐家", "企业家", "学者", "诗人", "作者", "得主", "名将", "健将", "老将", "小将", "名宿",
          "教练员", "裁判员", "指导员", "辅导员", "驾驶员", "飞行员", "宣传员", "调解员", "理事长", "养殖户", "种植户",
          "技术员", "农技员", "网格员", "护林员", "讲解员", "消防员", "快递员", "调度员", "质检员", "传承人", "带头人",
-         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队", "艺人", "匠人",
+         "志愿者", "总监", "主管", "组长", "班长", "理事", "店主", "摊主", "户主", "大户", "学家", "老兵", "领队",
+         "小伙子", "小伙",
+         "护士长", "医师", "药师", "老中医", "营养师", "跑者", "球员", "艺人", "匠人",
          "舞蹈家", "歌唱家", "评论家", "收藏家", "雕塑家", "钢琴家", "提琴家", "指挥家", "作曲家", "篆刻家", "摄影家",
          "翻译家", "编剧", "制片人", "策展人", "主唱", "乐手", "鼓手", "舞者"}  # fmt: skip
 # What news says after a name: verbs of speech, acts of office, and titles.
@@ -69,8 +72,9 @@ SPEECH = {"说", "表示", "指出", "认为", "介绍", "称", "透露", "坦�
 # What someone says where or to whom, after a name (在发布会上强调, 对记者说): any verb of speech,
 # without titles.
 SPEAKING = SPEECH | {"强调", "告诉", "回忆", "说道", "表态", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞"}
-# Verbs that jieba tags otherwise (扎根/ns, 投身/n), as news puts them after a name (盖立新扎根基层).
-ACTS = {"扎根", "投身"}
+# Verbs that jieba tags otherwise (扎根/ns, 投身/n, 带队/n), as news puts them after a name (盖立新扎根基层,
+# 局长区志强带队检查).
+ACTS = {"扎根", "投身", "带队", "领衔", "挂帅", "坐镇"}
 # People named by where they live or what they use, before a name that a verb of speech follows
 # (市民朴敏浩对记者说); not an office: 村民曾多次反映 is 曾 céng.
 PEOPLE = {"市民", "村民", "居民", "游客", "网友", "群众", "乘客", "旅客", "顾客", "消费者", "家长", "患者"}
@@ -87,8 +91,16 @@ PRONOUNS = {"我", "你", "他", "她", "您"}  # never the end of a given name:
 # Below this jieba frequency a two-character word after an office and a surname is taken
 # for a given name (立新 51, 振华 69; 多次, 一度, 亲自 are in the thousands).
 RARE = 100
+# How news names a village after the family that lives there: 解家村, 曾家庄, 华家岭 (not
+# 种家庄稼, 单家营业额).
+FAMILY_PLACE = re.compile("家[村庄屯寨湾堡营坝岭沟洼峪坪窑圩塘](?!稼|业|养|通)")
+# Time words after an office and 老/小 and a surname, where 老 is how people call someone
+# (护林员老查每天…), not "always" (班长老查我们的作业).
+EVERY = {"每天", "每年", "每月", "每周", "每日", "每晚"}
+# What a leader does, after an office and a name (镇党委书记仇建国带领党员突击队…).
+LEADER_ACTS = {"带领", "率领", "带队", "率队", "主持"}
 # Characters that spell foreign names (查尔斯, 盖茨), hardly ever a Chinese given name.
-FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇")
+FOREIGN = set("尔斯莱普顿曼韦兹茨丝娃夫基奇拉")  # 拉: 柏拉图, 查拉图斯特拉
 
 
 def surname(words: list[Word], i: int) -> str:
@@ -97,10 +109,14 @@ def surname(words: list[Word], i: int) -> str:
     if not w.text or w.text[0] not in SURNAMES or w.pinned:
         return ""
     reading = SURNAMES[w.text[0]]
+    if _family_place(words, i):
+        return reading  # 解家村位于…, 曾家庄: a village named after a family
     if len(w.text) == 1 and _clan(words, i):
         return reading  # 区氏宗亲会, 区姓族人: a clan named by its surname
     if len(w.text) == 1 and _familiar(words, i):
         return reading  # 小曾是一名外卖骑手, 老单今年六十五岁了: how friends call someone
+    if len(w.text) == 1 and _titled(words, i):
+        return reading  # 市住建局单立新处长表示: a given name, then the office and a verb of speech
     if len(w.text) == 1 and _inside_name(words, i) and not _office_before(words, i):
         return ""  # 黄佩华先生: the end of someone's given name
     if len(w.text) == 1 and _text(words, i + 1) in HONORIFICS and not _counted(words, i + 2):
@@ -115,8 +131,8 @@ def surname(words: list[Word], i: int) -> str:
         return reading  # 本报记者曾志刚报道: a reporter's byline
     if len(w.text) == 2 and _office_before(words, i) and _glued_to_given(words, i):
         return reading  # 研究员单一鸣介绍 (jieba: 单一/鸣): a surname glued to the given name's first character
-    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and _text(words, i + 2) in SPEECH:
-        return reading  # 养殖户查建国说: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
+    if len(w.text) == 1 and w.text != "曾" and _office_before(words, i) and _place_word(words, i + 1) and (_acts(words, i + 2) or _text(words, i + 2) in LEADER_ACTS):
+        return reading  # 养殖户查建国说, 跑者区建国冲过终点, 书记仇建国带领…: a given name jieba reads as a place (网格员曾上门说明 is céng, once)
     if len(w.text) == 2 and not w.pos.startswith("nr") and _glued(words, i):
         return reading  # 赛后，解立/彬在发布会上坦言: jieba glued the surname to the given name
     if 2 <= len(w.text) <= 3 and w.pos.startswith("nr"):
@@ -131,14 +147,26 @@ def surname(words: list[Word], i: int) -> str:
     office = _office_before(words, i)
     spoke = nxt in SAID or nxt[:2] in SAID or (nxt == "等" and len(w.text) == 3) or (len(w.text) != 2 and _spoke_at(words, after))
     said = spoke and (office or not _spoken(words, i - 1) or before in LEADS or before in PEOPLE)
+    said = said or (before == "的" and nxt in TITLES and len(given) == 2)  # 九十三岁的单秀兰老人, 二十年的曾庆和同志
+    if len(w.text) != 2 and len(given) == 2 and nxt == "是" and not _spoken(words, i - 1):
+        return reading  # 区德华是当地有名的养蜂能手, 任正非是…: a name heading the sentence, then what the person is
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着
+    ends = not _spoken(words, after) or nxt in SAID or nxt in ACTS or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着, 区志强带队
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
-    return reading if said or (office and ends and named) else ""
+    return reading if said or ((office or _head_named(words, i, after)) and ends and named) else ""
+
+
+def _head_named(words: list[Word], i: int, after: int) -> bool:
+    """A surname alone heading a clause, then two characters of a given name that jieba tags
+    as name characters, each alone or as one word (单晓峰是…: 单/晓/峰, where 单靠, 单是 and
+    单个 are words, and a given name of common characters is left to an office before it); not
+    the sounds of a foreign name, which jieba tags nrt (查/布罗/错, a Tibetan lake)."""
+    given = words[i + 1 : after]
+    return len(words[i].text) == 1 and not _spoken(words, i - 1) and len("".join(g.text for g in given)) == 2 and all(g.pos in ("nr", "nrfg") for g in given)
 
 
 def glued(words: list[Word], i: int) -> str:
@@ -152,6 +180,34 @@ def glued(words: list[Word], i: int) -> str:
     if not given and _rare_word(words, i + 1):
         given, after = words[i + 1].text, i + 2  # 立新: a given name jieba reads as a rare word
     return SURNAMES[w.text[1]] if len(given) == 2 and _ends_name(words, after) else ""
+
+
+def _acts(words: list[Word], j: int) -> bool:
+    """A verb of speech at ``j`` (查建国说), or a verb and, later in the clause, a verb of speech
+    after 后 or 时 (区建国冲过终点后说): what news says a named person did and said. Not a verb
+    alone: 民警查北京来的货车 is chá."""
+    if _text(words, j) in SPEECH:
+        return True
+    if not (_spoken(words, j) and words[j].pos == "v"):
+        return False
+    for k in range(j + 1, min(j + 10, len(words))):
+        if not _spoken(words, k):
+            return False
+        text = words[k].text
+        if (text in SPEAKING and _text(words, k - 1)[-1:] in "后时") or (text[:1] in "后时" and text[1:] in SPEAKING):
+            return True
+    return False
+
+
+def _titled(words: list[Word], i: int) -> bool:
+    """Two characters of a given name (or a word jieba hardly knows: 立新), then an office and
+    a verb of speech: news also puts the office after the name (住建局单立新处长表示)."""
+    given, after = _given(words, i + 1)
+    if len(given) != 2 and _rare_word(words, i + 1):
+        given, after = words[i + 1].text, i + 2
+    if len(given) != 2 or not _office(_text(words, after)):
+        return False
+    return _text(words, after + 1) in SPEAKING or _spoke_at(words, after + 1)
 
 
 def _place_word(words: list[Word], j: int) -> bool:
@@ -177,6 +233,8 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
         function = _not_given(words[j])
         # 区长任永刚表示: jieba tags 刚 an adverb, but it ends a given name a verb of speech follows
         ends_given = len(given) == 1 and words[j].pos.startswith("d") and _text(words, j + 1) in SPEECH
+        # 曾庆和同志: jieba tags 和 a conjunction, but before a title it ends a given name
+        ends_given = ends_given or (len(given) == 1 and words[j].pos.startswith("c") and _text(words, j + 1) in TITLES)
         if function and not ends_given:
             break  # not a verb: 老师曾教过他 is 曾 céng (a character jieba does not know, x, or a verb's root, vg, may be a name's: 单玉婷, 曾庆华)
         given += words[j].text
@@ -250,10 +308,18 @@ def _single_verb_then_name(words: list[Word], j: int) -> bool:
 
 def _glued_to_given(words: list[Word], i: int) -> bool:
     """A two-character word headed by a surname (单一), then one character and a verb of speech:
-    jieba took the surname and the given name's first character for a word (单一/鸣/介绍)."""
+    jieba took the surname and the given name's first character for a word (单一/鸣/介绍). Where
+    that word is one jieba hardly knows and not a verb, and the character is one a name may end
+    in (a noun's root to jieba, or one it does not know), any end of a name will do
+    (养殖户单立/民/把羊群…; not 医生查房/时/发现, nor 艺术家华发/早/生)."""
     if not _spoken(words, i + 1) or len(words[i + 1].text) != 1 or words[i + 1].text in SAID:
         return False
-    return not words[i + 1].pos.startswith(FUNCTION_POS) and _text(words, i + 2) in SAID
+    if words[i + 1].pos.startswith(FUNCTION_POS):
+        return False
+    if _text(words, i + 2) in SAID:
+        return True
+    rare = frequency(words[i].text) < RARE and not words[i].pos.startswith("v") and words[i + 1].pos.startswith(("n", "x", "vg"))
+    return rare and _ends_name(words, i + 2)
 
 
 def _inside_name(words: list[Word], i: int) -> bool:
@@ -288,11 +354,11 @@ def _given_word(words: list[Word], j: int) -> bool:
 
 
 def _rare_word(words: list[Word], j: int) -> bool:
-    """A two-character word jieba hardly knows (立新, 振华), not a verb, a number or a
-    function word: a given name, where a word after 曾 in 部长曾多次强调 is common."""
+    """A two-character word jieba hardly knows (立新, 振华; 永年, that it tags as a time), not a
+    verb, a number or a function word: a given name, where a word after 曾 in 部长曾多次强调 is common."""
     if not _spoken(words, j) or len(words[j].text) != 2 or words[j].text in SAID:
         return False
-    return frequency(words[j].text) < RARE and not words[j].pos.startswith(tuple("vmqtfrpcu"))
+    return frequency(words[j].text) < RARE and not words[j].pos.startswith(tuple("vmqfrpcu"))
 
 
 def _ends_name(words: list[Word], j: int) -> bool:
@@ -304,16 +370,25 @@ def _ends_name(words: list[Word], j: int) -> bool:
 
 def _familiar(words: list[Word], i: int) -> bool:
     """老 or 小 and a surname heading a clause or after 的, then what a subject does (小曾是…,
-    老单今年…, 刚毕业的小任在…); or after an office, then a time, a pronoun or a preposition
-    (快递员老查每天…; 技术员老查不出毛病 is chá, checking)."""
+    老单今年…, 刚毕业的小任在…); or after an office, then a time (每天 too), or a preposition
+    (快递员老查每天…, 种粮大户老曾今年…; 技术员老查不出毛病, 班长老查我们的作业 are chá, checking)."""
     if _text(words, i - 1) not in ("老", "小") or not _spoken(words, i + 1):
         return False
     after = words[i + 1]
     if _office_before(words, i - 1):
-        return after.text in SAID or after.pos.startswith(("t", "r", "p"))
+        return after.text in SAID or after.pos.startswith(("t", "p")) or after.text in EVERY  # 班长老查我们的作业 is chá
     if i > 1 and _spoken(words, i - 2) and _text(words, i - 2) != "的":
         return False
     return after.text in SAID or after.pos.startswith(("v", "p", "t", "d"))
+
+
+def _family_place(words: list[Word], i: int) -> bool:
+    """A surname heading a word, then 家 and a settlement (解/家村, 曾家庄, 仇家/庄, 华家岭); not
+    那 (那家村办企业)."""
+    w = words[i]
+    if len(w.text) > 3 or w.text[0] == "那" or not (len(w.text) == 1 or w.text[1] == "家"):
+        return False
+    return bool(FAMILY_PLACE.match(w.text[1:] + "".join(x.text for x in words[i + 1 : i + 3])))
 
 
 def _counted(words: list[Word], j: int) -> bool:

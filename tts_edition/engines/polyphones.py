@@ -192,8 +192,12 @@ def _rules(words: list[Word], listed: set[int]) -> None:
             w.syllables[0] = COUNTED[w.text]
         if w.text in ("量完", "量好", "量过") and _liang(prev, nxt, words, i):
             w.syllables[0] = "liang2"  # 量完体温
+        if _manner(w, nxt):
+            w.syllables[-1] = "de5"  # 熟练地操作, 真诚地希望 (one jieba word): how it is done
         if _doctor(w, prev, nxt, words):
             w.syllables[-2:] = ["dai4", "fu5"]
+        if w.text == "丈夫" and prev and (prev.text == "的" or prev.pos.startswith("r")):
+            w.syllables[1] = "fu5"  # 她的丈夫, 我丈夫: a husband, zhàng·fu (男子汉大丈夫, a man, is fū)
         if w.text in ("闷", "闷得") and prev and prev.text in ("里", "内") and _text(words, i - 2) != "心":
             w.syllables[0] = "men1"  # 厨房里闷得像蒸笼: stuffy (心里闷 is mèn)
         if w.text in ("圈", "圈里") and any(c in x.text for x in _clause_ahead(words, i)[:5] for c in LIVESTOCK):
@@ -231,8 +235,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
         before = left[-1:]
         if ch == "只" and before in NUMERAL_CHARS and not (k == 0 and len(w.text) > 1 and w.pos[:1] in "cdv"):
             w.syllables[k] = "zhi1"  # a measure word: 两只 三只
-        elif ch == "血" and len(w.text) == 1 and before and before in "点口滴摊":
-            w.syllables[k] = "xie3"  # 流了点血, 吐了一口血: blood alone, spoken (现汉 xiě)
+        elif ch == "血" and len(w.text) == 1 and ((before and before in "点口滴摊") or left.endswith(SOME)):
+            w.syllables[k] = "xie3"  # 流了点血, 吐了一口血, 流了不少血: blood alone, spoken (现汉 xiě)
         elif ch == "血":
             w.syllables[k] = "xue4"  # the reading of news and compounds
         elif ch == "着" and before in ("不", "得") and k == len(w.text) - 1:
@@ -291,6 +295,8 @@ def _characters(w: Word, before_word: str, after_word: str) -> None:
             w.syllables[k] = "qia3"  # 鱼刺卡在喉咙里, 被卡: stuck (这张卡在哪里办的 is kǎ)
         elif ch == "看" and w.text == "看" and ((after.startswith("大门") and after[2:3] != "口") or (after[:1] == "门" and after[1:2] not in "诊口票外前内上框店面")):
             w.syllables[k] = "kan1"  # 在工厂里看大门: to keep watch
+        elif ch == "分" and w.text == "分" and before == "糖" and after[:1] in "高低足多少偏较很挺含":
+            w.syllables[k] = "fen4"  # 葡萄糖分高 (jieba: 葡萄糖/分): sugar content, 糖分 (白糖分两次加入 is fēn)
         elif ch == "场" and (w.text == "在场" or (w.text == "场" and before not in NUMERAL_CHARS)) and after[:2] in ("院里", "院上", "院中", "院子", "院内"):
             w.syllables[k] = "chang2"  # 在场院里晾晒小麦, 合作社的场院里 (jieba: 在场/院里, 场/院里): a threshing floor (在场院士, 这场院士论坛 are chǎng)
         elif before == "姓" and ch in names.STATED and k == 0:
@@ -325,12 +331,18 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[last] = "zhuan4"  # 转个不停: to turn round
     elif _carried(w, ahead):
         w.syllables[0] = "bei1"  # 背着书包: to carry on the back (背着父母 is behind their back)
+    elif w.text in ("倒车", "倒") and _changed(words, i, ahead, following):
+        w.syllables[0] = "dao3"  # 不用再倒车，坐一趟就能直达, 要倒两趟车: to change buses or trains (倒车入库 is dào, to reverse)
     elif w.text == "倒" and (any(x in following[:6] for x in POURED) or _poured_before(words, i)):
         w.syllables[0] = "dao4"  # 倒了一杯水, 往杯子里倒了一些水: to pour
     elif w.text == "倒" and w.pos.startswith("v") and following.startswith(("了", "在", "塌")):
         w.syllables[0] = "dao3"  # 树倒了好几棵, 倒在地上: to fall
     elif w.text == "盛" and (following.startswith(("了", "满", "上", "饭", "汤")) or "碗" in following[1:3]):
         w.syllables[0] = "cheng2"  # 盛了一碗饭: to ladle, to fill
+    elif w.text.endswith("盛") and len(w.text) <= 2 and following[:1] in ("到", "在", "进", "入") and any(c in following[1:4] for c in VESSELS):
+        w.syllables[last] = "cheng2"  # 饭菜刚盛到碗里 (jieba: 刚盛/到), 盛在盘子里: put into a vessel
+    elif w.text == "乐得" and following.startswith(GLAD_TILL):
+        w.syllables[1] = "de5"  # 乐得合不拢嘴: so glad that (乐得清闲, glad to have, is dé)
     elif w.text == "露" and following.removeprefix("了").startswith(("一手", "面", "马脚", "馅", "怯")):
         w.syllables[0] = "lou4"  # 露了一手: to show
     elif w.text == "穿着" and ahead and ahead[0].text in DRESS and following[len(ahead[0].text) :][:1] != "的":
@@ -367,6 +379,8 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "mo4"  # 在墙面抹水泥: to plaster (抹眼泪 mǒ, 抹布 mā)
     elif w.text == "同行" and following.startswith(TRAVELLED):
         w.syllables[1] = "xing2"  # 同行回国: to travel together (同行认为, peers, is háng)
+    elif w.text == "同行" and following.startswith("的") and _companion(ahead[1:4]):
+        w.syllables[1] = "xing2"  # 同行的退休护士, 同行的朋友: someone travelling with them (同行的评价, peers', is háng)
     elif w.text == "为名" and any(x.text == "以" for x in words[max(0, i - 6) : i] + _clause_behind(words, i)):
         w.syllables[0] = "wei2"  # 以考察为名, 以“退款”为名: under the name of (不为名, 吾岂为名乎: for fame, is wèi)
     elif w.text == "的" and i and words[i - 1].text == "打" and ahead and ahead[0].text in TAXI_TO:
@@ -393,8 +407,22 @@ def _what_follows(words: list[Word], i: int) -> None:
         w.syllables[0] = "cheng2"  # 用来盛放粮食, 碗里盛放着水果, 把药品盛放在…: to hold (樱花盛放在枝头, 盛放季节: in bloom, shèng)
     elif w.text == "引种" and following[:1] in ("到", "在"):
         w.syllables[1] = "zhong4"  # 引种到海南的咖啡树: brought and planted there (引种优良品种 is zhǒng)
+    elif w.text == "看" and ahead[:1] and ahead[0].text in MINDED and _text(words, i - 1) in TENDING and (len(ahead) == 1 or _text(words, i + 2) == "、"):
+        w.syllables[0] = "kan1"  # 又要看孙子，在家看孩子、做饭: to mind (回老家看孙子, 要看孩子自己 are kàn)
     elif w.text == "教会" and _taught(words, i, ahead):
         w.syllables[0] = "jiao1"  # 教会老人用智能手机, 教会了我: to teach (教会学校, 加入教会: a church)
+
+
+def _changed(words: list[Word], i: int, ahead: list[Word], following: str) -> bool:
+    """倒车 dǎo, changing buses or trains on the way: after 不用, 中途, 再… in a text about
+    riding a line, or 倒 before how many times and 车 (倒两趟车); never where someone drives
+    or parks (司机倒车时, 不用倒车就能停进车位: dào, to reverse)."""
+    text = "".join(x.text for x in words)
+    if any(x in text for x in DRIVING) or following.startswith(("时", "入库", "出库", "雷达", "影像", "镜", "灯")):
+        return False
+    if words[i].text == "倒":
+        return len(ahead) > 1 and ahead[0].pos.startswith("m") and ahead[0].text[-1] in "趟次回" and ahead[1].text.startswith("车")
+    return _text(words, i - 1) in CHANGE_BEFORE and any(x in text for x in RIDING)
 
 
 def _same_day(words: list[Word], i: int, ahead: list[Word]) -> bool:
@@ -413,6 +441,16 @@ def _taught(words: list[Word], i: int, ahead: list[Word]) -> bool:
         return False
     learner = [n for n, x in enumerate(ahead[:5]) if x.text in TAUGHT or x.text.endswith(("人", "们"))]
     return any(n + 1 < len(ahead) and (n == 0 or ahead[n + 1].pos.startswith(("v", "p"))) for n in learner)  # 要教会学生学会学习
+
+
+def _companion(ahead: list[Word]) -> bool:
+    """A person in the words after 同行的, before any other noun (同行的退休护士; not 同行的评价)."""
+    for x in ahead:
+        if x.text in KIN or x.text.endswith(COMPANIONS):
+            return True
+        if x.pos.startswith("n"):
+            return False
+    return False
 
 
 def _counted(words: list[Word], i: int) -> None:
@@ -438,16 +476,27 @@ def _counted(words: list[Word], i: int) -> None:
     w.syllables[last] = reading
 
 
+def _manner(w: Word, nxt: Word | None) -> bool:
+    """地 ending a word that jieba's dictionary holds whole (熟练地, 剧烈地, 骄傲地) after an
+    adjective or an adverb (熟练, 骄傲), before what is done (not a noun nor a particle): the
+    particle of manner, de5. Not land that such a word describes (低洼地), nor a word pypinyin
+    lists (开阔地, a noun)."""
+    if len(w.text) < 3 or w.text[-1] != "地" or w.text in PHRASES_DICT or w.text in LAND:
+        return False
+    return nxt is not None and not nxt.pos.startswith(("n", "u")) and tag(w.text[:-1]).startswith(("a", "z", "d"))
+
+
 def _doctor(w: Word, prev: Word | None, nxt: Word | None, words: list[Word]) -> bool:
     """大夫 as a doctor, dàifu: after 的/位/名/个 or before what a doctor does (医院的大夫, 一位大夫,
     大夫叮嘱), in a text about medicine (这位大夫从医三十年), or with a surname that jieba keeps
     as one name (刘大夫, 老大夫). Not an official of old, dàfū (郑国大夫, 光禄大夫), nor the
-    ranks jieba tags as names too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡)."""
+    ranks jieba tags as names too (士大夫, 卿大夫, 御史大夫, 范大夫 for 范蠡). After a hospital's
+    department (骨科大夫, 儿科大夫) it is a doctor too."""
     if len(w.text) == 3:
         return w.text.endswith("大夫") and w.pos.startswith("nr") and w.text[0] not in "士卿史范"
     if w.text != "大夫":
         return False
-    called = (prev and prev.text[-1] in "的位名个") or (nxt and nxt.text in DOCTOR_DOES)
+    called = (prev and (prev.text[-1] in "的位名个" or prev.text.endswith("科"))) or (nxt and nxt.text in DOCTOR_DOES)
     return bool(called) or any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药"))
 
 
@@ -562,15 +611,17 @@ def _written(words: list[Word], i: int, ahead: list[Word]) -> bool:
 
 
 def _carried(w: Word, ahead: list[Word]) -> bool:
-    """背着书包, 背起沉重的行囊: a load on the back; not 背着父母 or 背着组织 (behind
+    """背着书包, 背起沉重的行囊, 背着山货: a load on the back; not 背着父母 or 背着组织 (behind
     their back), nor 背课文 (by heart): only before a load."""
     if w.text == "背" and ahead and ahead[0].text in ("着", "起", "了", "出", "回", "下"):
         ahead = ahead[1:]
     elif w.text not in ("背着", "背起"):
         return False
     for n, x in enumerate(ahead[:4]):
-        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
+        if x.text in LOADS or (x.text in KIN and n and ahead[n - 1].text == "的") or x.text[-1] in "包篓箱筐袋囊货" or (x.pos.startswith(("m", "q")) and x.text[-1] in "斤吨"):
             return True
+        if x.pos.startswith(("r", "nr")) and n + 1 < len(ahead) and ahead[n + 1].text in CARRIED_TO:
+            return True  # 邻居背着他走了三里山路: someone carried somewhere (背着他偷偷… is behind his back)
         if x.pos.startswith(("v", "r", "nr")):
             break
     return False
@@ -587,8 +638,10 @@ def _reduplicated(words: list[Word], i: int) -> bool:
 def _de_particle(prev, nxt, words, i):
     if (nxt and nxt.text[0] in "了到") or (prev and prev.text in GAIN):
         return "de2"  # 得了 得到, 夺/得 (jieba's cut): to get
-    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables == ["chu3"]):
-        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹: how well, never "must"
+    if prev and nxt and (nxt.text in ("很", "挺") or prev.syllables in (["chu3"], ["shu3"])):
+        return "de5"  # 圈舍里长得很好 (jieba: 里长/得), 两人处得像姐妹, 都数得出来: how well, never "must"
+    if prev and nxt and len(nxt.text) == 4 and nxt.text[0] == nxt.text[1] and nxt.text[2] == nxt.text[3] and _text(words, i + 2) != "地":
+        return "de5"  # 指示牌标得清清楚楚 (jieba tags 标 a noun): how it was done (得清清楚楚地交代 is děi)
     subject = prev and prev.pos[:1] in ("r", "n", "m", "t") and not (len(prev.text) == 1 and prev.pos == "ns")
     if prev and (subject or prev.text in BEFORE_AFTER or prev.text in MUST or prev.text == "了") and nxt and (nxt.pos[:1] in ("v", "d", "l", "p", "z") or nxt.text.startswith("好好")):
         return "dei3"  # 这件事得抓紧办, 他病了得去医院: must (not after 美 that jieba takes for a place: 美得让人陶醉)
@@ -596,6 +649,8 @@ def _de_particle(prev, nxt, words, i):
         return "dei3"  # 这事得早做打算: must
     if prev and prev.text in MUST and prev.text != "可" and nxt and (nxt.pos[:1] in ("m", "a", "t") or len(nxt.text) == 4):
         return "dei3"  # 就得多下功夫, 还得快点, 都得现熬: must (可得三个 is dé, to get)
+    if prev and prev.text in MUST and prev.text != "可" and nxt and nxt.pos == "n" and len(nxt.text) > 1 and _text(words, i + 2) and words[i + 2].pos.startswith("v"):
+        return "dei3"  # 村子就得整体转移 (jieba tags 整体 a noun): must, then how and what is done
     if subject and nxt and nxt.pos.startswith("m") and len(nxt.text) > 2 and nxt.text[-1] == nxt.text[-2]:
         return "dei3"  # 你得一次次上门: must, over and over (他得三分 is dé)
     if prev and nxt and prev.pos.startswith("n") and nxt.pos.startswith("a") and i + 2 < len(words) and words[i + 2].pos.startswith("v"):
@@ -606,6 +661,8 @@ def _de_particle(prev, nxt, words, i):
 
 
 def _di(prev, nxt, words, i):
+    if nxt and nxt.text in ("的", "之"):
+        return "di4"  # 以发现地的地名: a place (the particle 地 comes before what is done, never before 的)
     if prev and prev.text in SITES and _text(words, i - 2) in AT_PLACE:
         return "di4"  # 在就业地缴纳社保, 向参保地申请: the place where it is done (not 认真地)
     if prev and len(prev.text) == 1 and nxt and nxt.pos.startswith("n"):
@@ -614,6 +671,8 @@ def _di(prev, nxt, words, i):
         return "de5"  # 认真地听取
     if prev and nxt and len(prev.text) == 2 and prev.text[0] == prev.text[1] and HAN_CHAR.match(prev.text):
         return "de5"  # after a doubled word jieba tags otherwise: 美美/地睡上一觉
+    if prev and nxt and len(prev.text) == 2 and _text(words, i - 2) and words[i - 2].pos in ("a", "ad", "d") and nxt.pos.startswith("v"):
+        return "de5"  # 迅速有序地撤到, 平稳有序地完成 (jieba tags 有序 a noun): two ways it is done, one after the other
     if prev and nxt and len(prev.text) == 4:
         return "de5"  # after an idiom, whatever jieba tags it: 加班加点地赶工期
     if prev and nxt and ((len(prev.text) == 3 and prev.text[0] == prev.text[2]) or (prev.pos.startswith(("m", "q")) and _text(words, i - 2) == prev.text)):
@@ -653,12 +712,18 @@ def _wei(prev, nxt, words, i):
         return "wei2"  # a name or title follows: 主题为“绿色发展”
     ahead = [w.text for w in _clause_ahead(words, i)]
     rest = "".join(ahead)
-    if "所" in ahead[1:4]:
-        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所
+    if any(ahead[n] == "所" and not _counts(ahead[n - 1]) for n in range(1, min(4, len(ahead)))):
+        return "wei2"  # 为这个故事所感动, 为明军所败: the passive 为…所 (为每所村小配齐 counts schools)
     if rest.endswith(("之最", "之首", "之冠")):
         return "wei2"  # 为世界同类桥梁之最: what it ranks as
+    if rest.endswith(("目的", "起见")):
+        return "wei4"  # 为达到快速减重的目的, 为安全起见: for the sake of
+    if prev and prev.text in MOSTLY and not (nxt and nxt.pos.startswith("r")) and not _done_for(_clause_ahead(words, i)):
+        return "wei2"  # 患儿多为发烧和呕吐症状, 多为老人和孩子: what most of them are (多为群众办实事 is wei4)
     if nxt and (nxt.pos.startswith("r") or nxt.text in RECIPIENTS):
         return "wei4"  # for someone: 为他感到高兴, 为患者量血压
+    if prev and prev.text in ON_PURPOSE:
+        return "wei4"  # 专门为邻里间的纠纷“降温”, 免费为群众…: done on purpose for someone
     if _served(_clause_ahead(words, i)):
         return "wei4"  # 为行动不便的老人上门剃头 (jieba tags 上门/ns, 剃头/n): for someone, then what is done
     if not clause and (i == 0 or words[i - 1].text in SENTENCE_ENDS) and _clause_end(words, i) in ("，", ","):
@@ -674,6 +739,12 @@ def _wei(prev, nxt, words, i):
     if _predicate_ahead(words, i):
         return "wei4"
     return "wei2" if nxt and _amount(nxt) else None  # 招生计划为两千人, 总投资为八十亿元: what it comes to
+
+
+def _counts(text: str) -> bool:
+    """A word ending in a numeral, a digit or a word that counts (每, 这, 该), so that a 所 after
+    it is a measure word (每所学校, 3所, 该所), not the passive's 所."""
+    return text[-1:] in NUMERAL_CHARS or text[-1:].isdigit() or text[-1:] == "该"
 
 
 def _predicate_ahead(words: list[Word], i: int) -> bool:
@@ -708,6 +779,11 @@ def _served(ahead: list[Word]) -> bool:
     return False
 
 
+def _done_for(ahead: list[Word]) -> bool:
+    """A verb after someone in the clause after 为: something done for them (多为群众办实事, 多为基层减负)."""
+    return any((x.pos.startswith("v") or x.text in ACTS) and any(y.pos.startswith(("n", "r")) for y in ahead[:n]) for n, x in enumerate(ahead))
+
+
 def _amount(w: Word) -> bool:
     """A number, or a number and what it counts in one word that jieba may tag as an idiom
     (两千人/i): what 为 says something comes to, not a verb."""
@@ -728,6 +804,8 @@ def _clause_end(words: list[Word], i: int) -> str:
 def _hang(prev, nxt, words, i):
     if prev and ((prev.text[-1] in NUMERAL_CHARS and prev.text[-1] != "一") or prev.text == "若干"):
         return "hang2"  # 二十行
+    if prev and prev.text.endswith("车") and _text(words, i - 2).endswith("家") and words[i - 2].pos.startswith(("m", "r", "q")):
+        return "hang2"  # 开了一家二手车行: a firm, counted by 家 (车行至路口 is xíng)
     return None
 
 
@@ -741,9 +819,11 @@ def _zhao(prev, nxt, words, i):
 
 def _shu(prev, nxt, words, i):
     if (nxt and nxt.text == "了") or (prev and prev.pos == "r") or _following(words, i).startswith(COUNTLESS):
-        return "shu3"  # 他数了数: to count
+        return "shu3"  # 他数了数, 都数得出来: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
+    if nxt and nxt.text == "得" and _text(words, i + 2) in COUNTABLE:
+        return "shu3"  # 闭着眼睛都数得清: can be counted (这个数得完全准确 is shù, a number)
     return None
 
 
@@ -759,8 +839,12 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
+    if prev and prev.text in CHIEFED and (_text(words, i - 2).endswith(("级", "总", "副")) or (nxt and nxt.text.startswith("巡")) or "长制" in "".join(w.text for w in words)):
+        return "zhang3"  # 各级河长, 湖长巡湖, 推行河长制…河长: the official in charge of a river (这条河长一千公里 is cháng)
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
+    if prev and prev.text in GRADED and (not nxt or nxt.text in ("了", "的", "些", "一些", "一点")):
+        return "chang2"  # 续航里程越来越长, 队伍越来越长了: longer (越来越长得像他爸 is zhǎng)
     if nxt and nxt.text == "了" and later and later.text.endswith(SPANS) and _compared(words, i):
         return "chang2"  # 汛期比去年长了三天: longer, a span of time compared
     if nxt and (nxt.text in ("出", "成", "满", "在", "着", "高", "胖", "壮", "粗") or (nxt.text == "了" and later and later.pos.startswith(("m", "n", "a")))):
@@ -777,11 +861,22 @@ def _compared(words: list[Word], i: int) -> bool:
     return any(w.text == "比" for w in _clause_behind(words, i))
 
 
+def _dang(prev, nxt, words, i):
+    """当 alone between a thing and the use it is put to is dàng, as (靠砍伐灌木当柴烧, 拿手机当手电筒用,
+    把他当亲人看待); dāng, to serve as, otherwise (他当老师看了很多书)."""
+    if not nxt or nxt.pos.startswith(("v", "p", "d", "u", "m", "r")) or _text(words, i + 2) not in USED_AS:
+        return None
+    ends = i + 3 >= len(words) or not words[i + 3].syllables
+    return "dang4" if ends or any(x.text in ("把", "拿", "用", "靠") for x in _clause_behind(words, i)) else None
+
+
 def _zhong_hit(prev, nxt, words, i):
     if nxt and nxt.text == "了":
         return "zhong4"  # 中了大奖, 中了一枪: to hit, to win
     if prev and prev.text in ("未", "没"):
         return "zhong4"  # 一发未中, 两枪都没中: missed (jieba cuts 未/中)
+    if prev and prev.text in HIT and prev.pos.startswith("v"):
+        return "zhong4"  # 被球砸中鼻梁 (jieba: 砸/中): hit (在射击中 is zhōng: one word before)
     if nxt and nxt.text == "得" and any("奖" in x.text for x in _clause_ahead(words, i)[1:4]) and not _placed(words, i):
         return "zhong4"  # 彩民中得千万元大奖: won (在比赛中得了一等奖 is zhōng)
     return None
@@ -847,8 +942,15 @@ def _ying(prev, nxt, words, i):
 
 
 def _huan(prev, nxt, words, i):
-    if not nxt or nxt.text in ("给", "清", "回", "完", "了") or (nxt.text == "上" and _text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!")):
+    if not nxt or nxt.text in ("给", "清", "回", "完", "了"):
         return "huan2"  # 借的钱要按时还。 还给, 还完, 还了贷款: to give back (the adverb never ends a clause, nor takes 了)
+    ends = not (i + 2 < len(words) and words[i + 2].syllables)
+    if nxt.text == "上" and (ends or (_text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!"))):
+        return "huan2"  # 都得还上，…, 终于还上了。: paid back, ending the clause (还上过大学 is hái)
+    if nxt and nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
+        return "huan2"  # 每月要还三千元房贷: to repay (还有三千元存款 is hái)
+    if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
+        return "huan2"  # 自行车租还点, 借还书: borrowed and given back (先租还不如买 is hái)
     if prev and prev.text in ("没", "没有", "未", "不") and nxt.text in ("上", "钱", "款", "债", "贷款", "欠款"):
         return "huan2"  # 借的钱还没还上, 一直不还钱: not paid back (the adverb comes before the negation: 还没上班)
     return None
@@ -1023,8 +1125,12 @@ def _jiao(prev, nxt, words, i):
     (两教, 宗教法教禁止), so only a pupil, a subject, a pronoun or 了/过 after it counts."""
     if nxt and (nxt.text in ("了", "过", "着") or nxt.pos.startswith("r") or nxt.text in TAUGHT):
         return "jiao1"
+    if nxt and len(nxt.text) > 1 and nxt.text.endswith(("农", "户")) and nxt.pos.startswith("n"):
+        return "jiao1"  # 手把手教农户剪枝, 教果农嫁接: farmers and households taught
     if prev and prev.text == "一" and nxt and nxt.text.startswith("就"):
         return "jiao1"  # 一教就是十年: once one starts teaching
+    if nxt and nxt.pos.startswith("n") and _text(words, i + 2) in HOW:
+        return "jiao1"  # 教居民如何看懂标签: someone, then how to do it
     return None
 
 
@@ -1067,13 +1173,17 @@ def _si(prev, nxt, words, i):
 
 
 def _supply(prev, nxt, words, i):
-    """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观); gòng,
-    to offer or to confess, is in words (供奉, 口供) or before 出/认 (供出同伙)."""
-    after = words[i + 2] if i + 2 < len(words) else None
-    if nxt and nxt.pos.startswith(("n", "r")) and after and after.pos.startswith("v"):
-        return "gong1"
-    if nxt and (nxt.text in RECIPIENTS or nxt.text.endswith(("者", "人", "们", "客", "民", "生"))):
-        return "gong1"  # 供游客参观: for someone's use
+    """供 alone before who uses it and what they do is gōng (供学者研究, 供游客参观, and past
+    what describes them: 供年轻教师参考); gòng, to offer or to confess, is in words (供奉, 口供)
+    or before 出/认 (供出同伙)."""
+    ahead = _clause_ahead(words, i)
+    for n, x in enumerate(ahead[:3]):
+        if any(not y.pos.startswith(("a", "b", "m")) for y in ahead[:n]):
+            break  # only an adjective or a number between: 供广大读者参考, 供两名学生使用
+        if x.pos.startswith(("n", "r")) and n + 1 < len(ahead) and ahead[n + 1].pos.startswith("v"):
+            return "gong1"
+        if x.text in RECIPIENTS or x.text.endswith(("者", "人", "们", "客", "民", "生")):
+            return "gong1"  # 供游客参观: for someone's use
     return None
 
 
@@ -1101,6 +1211,8 @@ def _tie(prev, nxt, words, i):
         return "ji4"  # 把她的围巾重新系了一下: what is tied, before
     if nxt and nxt.text in ("在", "上", "好", "紧", "牢", "着", "住", "成", "个") and not (prev and prev.text[-1] in "连联维关"):
         return "ji4"  # 把绳子系在树上, 系好: to tie (连系 is xì)
+    if nxt and nxt.text[0] in "紧牢" and nxt.pos.startswith("v") and prev and prev.pos[:1] in ("c", "d", "v"):
+        return "ji4"  # 并系紧扣带 (jieba: 系/紧扣/带): tied tight (本系紧急通知 is xì)
     return None
 
 
@@ -1243,7 +1355,7 @@ SINGLE = {"得": _de_particle, "地": _di, "为": _wei, "行": _hang, "着": _zh
           "粘": _stick, "炸": _fry, "系": _tie, "奔": _head_for, "扇": _fan,
           "蒙": _fool, "调": _mix, "撒": _spill, "涨": _swell, "卷": _juan, "发": _fa,
           "觉": _sleep, "转": _turn, "弄": _nong, "划": _row,
-          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "卡": _stuck}  # fmt: skip
+          "挑": _pick, "率": _rate, "参": _shen, "乐": _le, "磨": _grind, "当": _dang, "卡": _stuck}  # fmt: skip
 # Characters that the next character reads, whether jieba leaves them alone (塞/进, 扎/紧)
 # or glues them to it (塞进, 扎紧).
 LEADING = {"塞": _stuff, "扎": _tie_up, "切": _cut}
@@ -1258,10 +1370,10 @@ ROLES = {"核心", "中心", "主体", "主线", "导向", "抓手", "契机", "
 TRAITS = {"低调", "正直", "谦和", "谦虚", "和善", "厚道", "忠厚", "豪爽", "随和", "热情", "诚恳", "坦荡", "耿直", "实在", "仗义"}
 RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老人", "学生", "农民", "居民", "消费者", "游客", "客户", "百姓",
               "老百姓", "大家", "他人", "别人", "国家", "社会", "祖国", "家乡", "人类", "世界", "职工", "员工", "村民", "市民", "乘客", "考生", "读者",
-              "观众", "您"}  # fmt: skip
+              "观众", "您", "战友", "亲人", "家人", "父母", "老伴", "邻居", "乡亲", "乡亲们"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
-ACTS = {"义诊", "义演", "把脉", "代言"}  # what is done for someone, that jieba tags a noun: 为患者义诊
+ACTS = {"义诊", "义演", "把脉", "代言", "办实事", "办好事", "扫墓"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
@@ -1295,10 +1407,12 @@ THIN_BEFORE = DEGREE | {"那么", "这么", "多么", "较", "最", "越来越",
 CLOTHES = ("服", "便装", "军装", "西装", "正装", "盛装", "戎装", "时装", "古装", "工装", "套装", "服装", "新装", "唐装", "春装",
            "夏装", "秋装", "冬装", "泳装", "汉服")  # fmt: skip
 UNIFORMLY = {"统一", "一律", "均", "都", "全部", "全体", "一身"}
-MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖"}
+MEASURED = {"体温", "血压", "身高", "体重", "尺寸", "长度", "距离", "腰围", "面积", "脉搏", "心率", "血糖", "体长", "身长",
+            "胸围", "头围", "臀围", "肩高", "体宽", "甲长", "尾长", "翼展", "周长"}  # fmt: skip
 COUNTED = {"数": "shu3", "量": "liang2", "转": "zhuan4"}
 STAGED = {"比赛", "球赛", "演出", "电影", "音乐会", "晚会", "戏", "考试", "演唱会", "决赛", "半决赛", "对决", "发布会",
-          "招聘会", "讲座", "报告会", "直播"}  # fmt: skip
+          "招聘会", "讲座", "报告会", "直播", "相声", "小品", "话剧", "歌剧", "京剧", "戏剧", "舞剧", "音乐剧", "评书", "魔术",
+          "杂技", "演讲", "球"}  # fmt: skip
 HAPPENED = {"雨", "大雨", "暴雨", "小雨", "降雨", "降雪", "雪", "大雪", "暴雪", "冰雹", "风", "大风", "风暴", "沙尘暴", "疫情",
             "寒潮", "病", "大病", "重病", "灾难", "灾", "灾害", "大火", "火", "洪水", "地震", "虚惊", "误会", "噩梦",
             "梦", "空", "浩劫", "大战", "战争", "官司", "争论", "争吵", "纠纷", "危机", "革命", "运动", "斗争", "变革", "风波",
@@ -1312,8 +1426,10 @@ DRIED = {"沥", "晒", "烘", "擦", "吹", "晾", "烤", "弄", "风", "阴", "
 POURED = ("杯", "碗", "壶", "水", "茶", "酒", "垃圾")
 KNEADED = ("饺子", "包子", "馄饨", "馅")
 COUNTLESS = ("不过来", "不清", "不完", "都数不", "也数不")  # 数不过来: to count
+COUNTABLE = {"清", "过来", "完", "出", "出来"}  # 数得清, 数得过来, 数得出来: can be counted
 SAME_YEAR = {"毕业", "成立", "建成", "投产", "开业", "入伍", "参军", "入学", "结婚", "上市", "竣工", "开工", "投用", "落成", "通车",
              "栽种", "种植", "栽植", "立项", "出生", "退休", "引进"}  # fmt: skip
+LAND = {"低洼地"}  # land a word of manner's head describes (低洼地积水): dì
 GINSENG = ("人参", "海参", "党参", "丹参", "西洋参", "山参", "红参", "参农", "参园")
 DOUGH = {"面", "面粉", "面团", "白面", "玉米面", "荞麦面"}
 KNEAD_DONE = {"好", "了", "匀", "成", "完", "上", "起来"}  # 把面和好: kneaded, then what it came to
@@ -1322,7 +1438,7 @@ BURDENS = {"担", "担子", "重担", "重任", "扁担"}
 BELONGINGS = {"钥匙", "手机", "钱包", "雨伞", "伞", "书包", "背包", "包", "证件", "身份证", "东西", "行李", "作业", "眼镜"}
 LEFT_IN = set("车家室店馆座舱厅柜房")  # where a belonging stays behind: 观光车上, 家里, 办公室, 座位上
 KIN = {"母亲", "父亲", "老母亲", "老父亲", "妈妈", "爸爸", "奶奶", "爷爷", "外婆", "战友", "伤者"}  # after 的: 年迈的母亲
-LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人"}
+LOADS = {"孩子", "行李", "柴", "柴火", "枪", "水壶", "干粮", "喷雾器", "药品", "粮食", "伤员", "老人", "米面", "大米", "面粉", "物资"}
 TAUGHT = {"学生", "孩子", "孩子们", "村民", "老人", "老年人", "大家", "群众", "年轻人", "战友", "徒弟", "学员", "农民", "书", "音乐",
           "英语", "语文", "数学", "美术", "体育", "历史", "物理", "化学", "书法", "舞蹈", "唱歌", "绘画", "外语"}  # fmt: skip
 CAN = set("起了动完到上下出住清见过懂开去来着")  # what one can or cannot do: 上得起, 看得见, 用得上, 用得着
@@ -1333,18 +1449,24 @@ CUT = set("菜肉成开碎块片丝段条好下掉断去了出得")  # what the 
 STAYED = {"在", "了", "着", "过", "一会儿", "一会", "几天", "下去", "下来"}  # 待在家里, 待了三天
 SPANS = ("天", "小时", "分钟", "秒", "周", "星期", "个月", "日")
 PLASTERED = ("水泥", "灰", "泥", "墙", "石灰", "腻子", "砂浆")
-TIED = ("辫", "头发", "腰带", "马尾")
+TIED = ("辫", "头发", "腰带", "马尾", "扫帚", "笤帚", "扫把")  # tied or bound: 扎辫子, 扎扫帚
 SNAPPED = {"吹", "压", "撞", "摔", "掰", "碰", "踩", "砸"}
 COAXED = {"孩子", "孩子们", "小孩", "女儿", "儿子", "老人", "宝宝", "妻子", "顾客", "老伴"}
 TRAVELLED = ("回国", "回京", "前往", "出发", "返回", "抵达", "到达", "出访", "赴", "来到", "去往")
 DRESS = {"整齐", "得体", "朴素", "时尚", "考究", "讲究", "简朴", "随意", "光鲜", "入时", "整洁"}
 DEGREE_CHARS = set("最更较很太过极挺超颇")
-DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查"}
+DOCTOR_DOES = {"给", "说", "开", "看", "告诉", "叮嘱", "嘱咐", "建议", "们", "让", "问", "诊断", "检查", "提醒"}
 LIVESTOCK = set("猪羊牛鸡鸭鹅马驴")
 COOKING = {"下锅", "油锅", "油温", "金黄", "酥脆", "捞出", "油条", "薯条", "丸子", "炸至", "外酥里嫩"}
 KNOTTED = {"鞋带", "领带", "安全带", "红领巾", "围巾", "围裙", "扣子", "纽扣", "绳子", "腰带", "皮带", "红绳", "丝带", "丝巾", "蝴蝶结"}
 MIXED = {"料", "酱", "汁", "味", "色", "颜色", "馅料", "蘸料", "酱汁", "味道"}
 SPILT = {"在", "落", "满", "一地", "到", "出", "上", "得", "出来", "进"}
+RETURNED_AT = set("点处站桩柜机车书")  # 租还点, 借还处, 借还书: where or what is borrowed and returned
+CHANGE_BEFORE = {"不用", "不必", "无需", "无须", "免去", "省去", "免得", "省得", "中途", "来回", "多次", "再", "需要", "还要", "还得", "要", "得"}
+RIDING = ("直达", "换乘", "中转", "趟", "公交", "地铁", "火车", "高铁", "班车", "大巴", "乘客", "旅客", "线路", "通勤")  # 倒车: changing on the way
+DRIVING = ("司机", "驾驶", "停车", "车位", "车库", "泊车", "停进", "倒车镜", "倒车雷达", "倒车影像")  # 倒车: reversing
+GRADED = {"越来越", "愈来愈", "越发", "愈发", "更加", "非常", "特别", "十分", "比较", "相当", "有点", "有些"}  # degree words of more than one character
+DEBTS = ("贷", "贷款", "债", "欠款", "借款", "钱")  # 还三千元房贷: what is repaid
 BEFORE_AFTER = {"前", "后", "之前", "之后", "以前", "以后"}  # 下一轮前得抓紧 děi (下 in 雨下得正是时候 is a verb)
 NOT_LEFT = {"不能", "不会", "别", "没", "没有", "不", "不要", "不让", "绝不能", "决不能"}  # 一个都不能落下: left out
 MISSED = ("课", "功课", "作业", "病", "残疾", "后遗症", "伤", "进度", "东西", "钥匙", "手机")
@@ -1354,6 +1476,13 @@ MEASURES = {"打": "da2", "扎": "za1", "服": "fu4", "溜": "liu4", "更": "gen
 SHOULD_BEFORE = {"不", "也", "均", "亦", "理", "本", "仍", "更", "尤", "则"}  # 不应, 也应, 理应: should
 FOND_OF = {"折腾", "面子"}  # 好折腾, 好面子: hào, fond of
 CHEERS = ("点赞", "喝彩", "叫好", "鼓掌", "欢呼", "助威", "加油", "打气")  # 为…点赞: what is done for someone
+MINDED = {"孩子", "小孩", "孙子", "孙女", "外孙", "外孙女", "娃", "娃娃", "孙辈"}  # who is minded at home: 看孙子 kān
+TENDING = {"要", "帮", "帮忙", "帮着", "在家", "负责", "替", "得"}  # before 看 + a child: minding them
+HIT = {"砸", "击", "射", "踢", "刺", "戳", "撞", "扎", "咬", "猜", "考", "押", "命"}  # 砸中, 猜中: hit, guessed right
+SOME = ("不少", "很多", "好多", "许多", "好些", "一些", "太多", "这么多", "那么多")  # 流了不少血: xiě
+HOW = {"如何", "怎么", "怎样", "怎么样"}  # 教居民如何…: jiāo
+MOSTLY = {"多", "大多", "大都", "多数", "大多数", "绝大多数", "均", "皆", "主要"}  # 患儿多为发烧: wéi
+COMPANIONS = ("人", "士", "员", "者", "友", "们", "属", "伴")  # 同行的护士, 同行的朋友: xíng
 THROAT = ("喉", "嗓", "咽", "脖子", "食道", "气管")  # 卡喉, 卡了嗓子: stuck in the throat
 BANKS = {"农商", "工", "农", "建", "交", "招"}  # 工行, 农商行: a bank that jieba glues to 为 after it (农商/行为)
 DONE_SAME_DAY = {"有效", "到账", "办结", "达", "送达", "往返", "结清", "售罄", "揽收", "发货", "办理"}
@@ -1366,3 +1495,9 @@ SITES = {"就业", "参保", "居住", "工作", "生产", "注册", "登记", "
          "入境", "出境", "出发", "到达", "销售", "发货", "收货", "求学", "就医", "就学", "常住", "迁入", "迁出", "始发"}  # fmt: skip
 AT_PLACE = {"在", "到", "回", "从", "于", "向", "赴", "往", "回到", "返回", "的"}
 TAXI_TO = {"去", "到", "回到", "回家", "回来", "回去", "前往", "赶往", "赶到", "赶去", "过去", "过来", "上班", "出行"}  # 打的去机场
+CHIEFED = {"河", "湖", "林", "路", "田"}  # 河长, 湖长, 林长: the chiefs of the 河长制 and its kin
+USED_AS = {"用", "烧", "使", "卖", "吃", "喝", "看", "看待", "使用", "使唤", "养", "穿", "戴", "住", "玩"}  # 当柴烧: used as
+VESSELS = set("碗盘锅盆杯碟桶罐瓢勺缸盒坛壶")  # 盛到碗里: what food or water is put into
+GLAD_TILL = ("合不拢嘴", "像", "直", "笑", "眉开眼笑", "手舞足蹈", "跳", "蹦", "拍手", "说不出", "睡不着", "满脸")  # 乐得合不拢嘴
+CARRIED_TO = {"走", "跑", "爬", "蹚", "趟", "冲", "往", "向", "送", "赶", "翻", "涉", "下山", "上山", "回家", "过河", "撤离", "转移"}
+ON_PURPOSE = {"专门", "特地", "特意", "专程", "义务", "免费", "无偿", "主动"}  # 专门为…: for someone, done on purpose
