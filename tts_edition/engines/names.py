@@ -188,15 +188,7 @@ def _acts(words: list[Word], j: int) -> bool:
     alone: 民警查北京来的货车 is chá."""
     if _text(words, j) in SPEECH:
         return True
-    if not (_spoken(words, j) and words[j].pos == "v"):
-        return False
-    for k in range(j + 1, min(j + 10, len(words))):
-        if not _spoken(words, k):
-            return False
-        text = words[k].text
-        if (text in SPEAKING and _text(words, k - 1)[-1:] in "后时") or (text[:1] in "后时" and text[1:] in SPEAKING):
-            return True
-    return False
+    return _spoken(words, j) and words[j].pos == "v" and _speech_after(words, j + 1, 9, "后时")
 
 
 def _titled(words: list[Word], i: int) -> bool:
@@ -287,13 +279,17 @@ def _spoke_at(words: list[Word], j: int) -> bool:
     to whom (对记者说)."""
     if _text(words, j) in ("对", "向", "跟") and _text(words, j + 1).endswith(("记者", "大家", "我们")):
         return _text(words, j + 2) in SPEAKING  # 对记者说, 向本报记者介绍
-    if _text(words, j) != "在":
-        return False
-    for k in range(j + 1, min(j + 12, len(words))):
+    return _text(words, j) == "在" and _speech_after(words, j + 1, 11, "上中时")
+
+
+def _speech_after(words: list[Word], start: int, span: int, marks: str) -> bool:
+    """A verb of speech right after a word ending in one of ``marks`` (会上坦言), or glued to it by
+    jieba (时说), within ``span`` words of ``start`` and before the clause ends."""
+    for k in range(start, min(start + span, len(words))):
         if not _spoken(words, k):
             return False
         text = words[k].text
-        if (text in SPEAKING and _text(words, k - 1)[-1:] in "上中时") or (text[:1] in "上中时" and text[1:] in SPEAKING):
+        if (text in SPEAKING and _text(words, k - 1)[-1:] in marks) or (text[:1] in marks and text[1:] in SPEAKING):
             return True
     return False
 
