@@ -74,7 +74,7 @@ SPEECH = {"说", "表示", "指出", "认为", "介绍", "称", "透露", "坦�
 SPEAKING = SPEECH | {"强调", "告诉", "回忆", "说道", "表态", "呼吁", "宣布", "回答", "答", "发言", "讲话", "致辞"}
 # Verbs that jieba tags otherwise (扎根/ns, 投身/n, 带队/n), as news puts them after a name (盖立新扎根基层,
 # 局长区志强带队检查).
-ACTS = {"扎根", "投身", "带队", "领衔", "挂帅", "坐镇"}
+UNTAGGED_ACTS = {"扎根", "投身", "带队", "领衔", "挂帅", "坐镇"}
 # People named by where they live or what they use, before a name that a verb of speech follows
 # (市民朴敏浩对记者说); not an office: 村民曾多次反映 is 曾 céng.
 PEOPLE = {"市民", "村民", "居民", "游客", "网友", "群众", "乘客", "旅客", "顾客", "消费者", "家长", "患者"}
@@ -153,7 +153,7 @@ def surname(words: list[Word], i: int) -> str:
     if len(w.text) == 2:
         return reading if said else ""  # a word jieba knows as a name is often not one: 华丽, 盖章
     pos = words[after].pos if after < len(words) else "x"
-    ends = not _spoken(words, after) or nxt in SAID or nxt in ACTS or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着, 区志强带队
+    ends = not _spoken(words, after) or nxt in SAID or nxt in UNTAGGED_ACTS or pos.startswith(("v", "p", "c", "u", "t", "d", "i", "l"))  # 单霁翔近日做客, 朴英兰挨家挨户, 单德华正忙着, 区志强带队
     ends = ends or (pos.startswith("ns") and len(w.text) == 1 and words[i + 1].pos.startswith("nr"))  # 解红梅扎根 (jieba: 扎根/ns)
     # after an office alone, two characters of a given name, or a word jieba knows as a name
     named = len(given) == 2 or (len(w.text) == 1 and words[i + 1].pos.startswith("nr"))
@@ -361,7 +361,7 @@ def _ends_name(words: list[Word], j: int) -> bool:
     """What may follow a name: a verb of speech (or a word it starts: 主持会议), a verb, a
     preposition, 的 (作家单明远的新作), or the clause's end."""
     w = words[j] if _spoken(words, j) else None
-    return not w or SAID & {w.text, w.text[:2]} != set() or w.pos.startswith(("v", "p", "d", "l")) or w.text in ACTS or w.text == "的"
+    return not w or SAID & {w.text, w.text[:2]} != set() or w.pos.startswith(("v", "p", "d", "l")) or w.text in UNTAGGED_ACTS or w.text == "的"
 
 
 def _familiar(words: list[Word], i: int) -> bool:

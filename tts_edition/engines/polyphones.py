@@ -758,7 +758,7 @@ def _predicate_ahead(words: list[Word], i: int) -> bool:
     for n, w in enumerate(ahead):
         if w.text in ("的", "之"):
             verbs = [(at, kept) for at, kept in verbs if kept or at < n - 3]
-        elif (w.pos.startswith(VERBAL_POS) or w.text in ACTS or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
+        elif (w.pos.startswith(VERBAL_POS) or w.text in SERVICES or _done(ahead, n)) and w.text[0] not in "属每" and not w.text.endswith(("以来", "年来")) and not _amount(w):
             before = ahead[n - 1] if n else None
             if before and ((before.text == "的" and w.pos == "v") or (len(w.text) == 1 and before.pos.startswith(("m", "digit", "t")))):
                 continue  # 来自上海的选手 (a noun after 的), 一千转 (counted), 五年来 (since)
@@ -781,7 +781,7 @@ def _served(ahead: list[Word]) -> bool:
 
 def _done_for(ahead: list[Word]) -> bool:
     """A verb after someone in the clause after 为: something done for them (多为群众办实事, 多为基层减负)."""
-    return any((x.pos.startswith("v") or x.text in ACTS) and any(y.pos.startswith(("n", "r")) for y in ahead[:n]) for n, x in enumerate(ahead))
+    return any((x.pos.startswith("v") or x.text in SERVICES) and any(y.pos.startswith(("n", "r")) for y in ahead[:n]) for n, x in enumerate(ahead))
 
 
 def _amount(w: Word) -> bool:
@@ -1373,7 +1373,7 @@ RECIPIENTS = {"人民", "群众", "患者", "病人", "企业", "孩子", "老�
               "观众", "您", "战友", "亲人", "家人", "父母", "老伴", "邻居", "乡亲", "乡亲们"}  # fmt: skip
 FEELINGS = {"忙碌", "高兴", "担心", "担忧", "骄傲", "自豪", "着急", "难过", "伤心", "发愁", "操心", "忧虑", "惋惜", "庆幸",
             "欣慰", "揪心", "捏一把汗", "感到高兴", "感到骄傲", "感到自豪"}  # fmt: skip
-ACTS = {"义诊", "义演", "把脉", "代言", "办实事", "办好事", "扫墓"}  # what is done for someone, that jieba tags a noun: 为患者义诊
+SERVICES = {"义诊", "义演", "把脉", "代言", "办实事", "办好事", "扫墓"}  # what is done for someone, that jieba tags a noun: 为患者义诊
 EFFORTS = {"打分", "付出", "奉献", "努力", "牺牲", "辛劳", "操劳", "贡献"}
 GROUPS = {"人群", "群体", "对象"}
 AMOUNT = re.compile("[零〇一二三四五六七八九十百千万亿两几]+[人名个次元户家]")
