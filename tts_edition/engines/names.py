@@ -176,9 +176,7 @@ def glued(words: list[Word], i: int) -> str:
     w = words[i]
     if len(w.text) != 2 or w.text[1] not in SURNAMES or w.pinned or not _office(_text(words, i - 1) + w.text[0]):
         return ""
-    given, after = _given(words, i + 1)
-    if not given and _rare_word(words, i + 1):
-        given, after = words[i + 1].text, i + 2  # 立新: a given name jieba reads as a rare word
+    given, after = _given_or_rare(words, i + 1)
     return SURNAMES[w.text[1]] if len(given) == 2 and _ends_name(words, after) else ""
 
 
@@ -194,9 +192,7 @@ def _acts(words: list[Word], j: int) -> bool:
 def _titled(words: list[Word], i: int) -> bool:
     """Two characters of a given name (or a word jieba hardly knows: 立新), then an office and
     a verb of speech: news also puts the office after the name (住建局单立新处长表示)."""
-    given, after = _given(words, i + 1)
-    if len(given) != 2 and _rare_word(words, i + 1):
-        given, after = words[i + 1].text, i + 2
+    given, after = _given_or_rare(words, i + 1)
     if len(given) != 2 or not _office(_text(words, after)):
         return False
     return _text(words, after + 1) in SPEAKING or _spoke_at(words, after + 1)
@@ -234,6 +230,15 @@ def _given(words: list[Word], j: int, verb_first: bool = False) -> tuple[str, in
     if nr[0] and len(nr[0]) >= len(given):
         return nr
     return given, j
+
+
+def _given_or_rare(words: list[Word], j: int) -> tuple[str, int]:
+    """``_given``, or else a two-character word jieba hardly knows (立新), which after a surname
+    is a given name too; and the index after it."""
+    given, after = _given(words, j)
+    if not given and _rare_word(words, j):
+        return words[j].text, j + 1
+    return given, after
 
 
 def _not_given(w: Word) -> bool:
