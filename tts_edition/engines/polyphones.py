@@ -417,7 +417,7 @@ def _changed(words: list[Word], i: int, ahead: list[Word], following: str) -> bo
     """倒车 dǎo, changing buses or trains on the way: after 不用, 中途, 再… in a text about
     riding a line, or 倒 before how many times and 车 (倒两趟车); never where someone drives
     or parks (司机倒车时, 不用倒车就能停进车位: dào, to reverse)."""
-    text = "".join(x.text for x in words)
+    text = _sentence(words)
     if any(x in text for x in DRIVING) or following.startswith(("时", "入库", "出库", "雷达", "影像", "镜", "灯")):
         return False
     if words[i].text == "倒":
@@ -497,7 +497,7 @@ def _doctor(w: Word, prev: Word | None, nxt: Word | None, words: list[Word]) -> 
     if w.text != "大夫":
         return False
     called = (prev and (prev.text[-1] in "的位名个" or prev.text.endswith("科"))) or (nxt and nxt.text in DOCTOR_DOES)
-    return bool(called) or any(c in "".join(x.text for x in words) for c in ("医", "病", "诊", "患者", "药"))
+    return bool(called) or any(c in _sentence(words) for c in ("医", "病", "诊", "患者", "药"))
 
 
 def _text(words: list[Word], i: int) -> str:
@@ -571,6 +571,11 @@ def _clause_ahead(words: list[Word], i: int) -> list[Word]:
         if w.syllables:
             out.append(w)
     return out
+
+
+def _sentence(words: list[Word]) -> str:
+    """The whole text the rules read, as one string: what a text is about (医, 人参, 博物馆)."""
+    return "".join(w.text for w in words)
 
 
 def _following(words: list[Word], i: int) -> str:
@@ -819,7 +824,7 @@ def _zhao(prev, nxt, words, i):
 
 def _shu(prev, nxt, words, i):
     if (nxt and nxt.text == "了") or (prev and prev.pos == "r") or _following(words, i).startswith(COUNTLESS):
-        return "shu3"  # 他数了数, 都数得出来: to count
+        return "shu3"  # 他数了数, 数不过来: to count
     if prev and prev.pos.startswith("d") and nxt and len(nxt.text) > 1 and nxt.pos.startswith("n"):
         return "shu3"  # 逐一数人头: to count what follows (数人 "several people" has no adverb before)
     if nxt and nxt.text == "得" and _text(words, i + 2) in COUNTABLE:
@@ -839,7 +844,7 @@ def _zhong(prev, nxt, words, i):
 
 def _zhang(prev, nxt, words, i):
     later = words[i + 2] if i + 2 < len(words) else None
-    if prev and prev.text in CHIEFED and (_text(words, i - 2).endswith(("级", "总", "副")) or (nxt and nxt.text.startswith("巡")) or "长制" in "".join(w.text for w in words)):
+    if prev and prev.text in CHIEFED and (_text(words, i - 2).endswith(("级", "总", "副")) or (nxt and nxt.text.startswith("巡")) or "长制" in _sentence(words)):
         return "zhang3"  # 各级河长, 湖长巡湖, 推行河长制…河长: the official in charge of a river (这条河长一千公里 is cháng)
     if prev and prev.text.endswith("国外"):
         return "zhang3"  # 两国外长 (jieba: 两/国外/长): foreign ministers
@@ -897,7 +902,7 @@ def _cang(prev, nxt, words, i):
 def _collected(words: list[Word]) -> bool:
     """A text about a museum's or a library's holdings: a collection named (博物馆, 馆藏, 文物 …), or
     what is collected, shown or donated (竹简, 收藏, 展出, 捐赠 …) where nothing speaks of travel in Tibet."""
-    text = "".join(w.text for w in words)
+    text = _sentence(words)
     return any(c in text for c in COLLECTIONS) or (any(c in text for c in COLLECTED) and not any(t in text for t in TIBET))
 
 
@@ -947,9 +952,9 @@ def _huan(prev, nxt, words, i):
     ends = not (i + 2 < len(words) and words[i + 2].syllables)
     if nxt.text == "上" and (ends or (_text(words, i + 2) == "了" and not _text(words, i + 3).strip("。，；！.,;!"))):
         return "huan2"  # 都得还上，…, 终于还上了。: paid back, ending the clause (还上过大学 is hái)
-    if nxt and nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
+    if nxt.pos.startswith("m") and any(x.text.endswith(DEBTS) for x in _clause_ahead(words, i)[1:3]):
         return "huan2"  # 每月要还三千元房贷: to repay (还有三千元存款 is hái)
-    if prev and prev.text in ("借", "租") and nxt and nxt.text[:1] in RETURNED_AT:
+    if prev and prev.text in ("借", "租") and nxt.text[:1] in RETURNED_AT:
         return "huan2"  # 自行车租还点, 借还书: borrowed and given back (先租还不如买 is hái)
     if prev and prev.text in ("没", "没有", "未", "不") and nxt.text in ("上", "钱", "款", "债", "贷款", "欠款"):
         return "huan2"  # 借的钱还没还上, 一直不还钱: not paid back (the adverb comes before the negation: 还没上班)
@@ -1314,7 +1319,7 @@ def _cut(prev, nxt, words, i):
 def _shen(prev, nxt, words, i):
     """参 alone as a noun in a text about ginseng is shēn (参农, 一株好参: jieba's 参/农); cān, to
     join, otherwise."""
-    text = "".join(w.text for w in words)
+    text = _sentence(words)
     return "shen1" if words[i].pos.startswith("n") and any(g in text for g in GINSENG) else None
 
 
